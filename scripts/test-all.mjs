@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// The one test command: typecheck, Vitest (Node), then @web/test-runner (Debian Chromium + coturn).
+// Prints a final line "N passed, N failed" from the runners' own JSON results.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, existsSync } from 'node:fs';
+
+rmSync('.test-results', { recursive: true, force: true });
+const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process.env }).status ?? 1;
+
+let passed = 0, failed = 0, skipped = 0;
+const tc = run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+if (tc === 0) passed++; else { failed++; console.error('typecheck failed'); }
+
+const unitCode = run('npx', ['vitest', 'run']);
+if (existsSync('.test-results/unit.json')) {
+  const j = JSON.parse(readFileSync('.test-results/unit.json', 'utf8'));
+  passed += j.numPassedTests; failed += j.numFailedTests; skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
+  if (unitCode !== 0 && j.numFailedTests === 0) failed++; // e.g. a file that failed to load
+} else if (unitCode !== 0) failed++;
+
+const browserCode = run('npx', ['wtr']);
+if (existsSync('.test-results/browser.json')) {
+  const j = JSON.parse(readFileSync('.test-results/browser.json', 'utf8'));
+  passed += j.passed; failed += j.failed; skipped += j.skipped;
+  if (browserCode !== 0 && j.failed === 0) failed++;
+} else if (browserCode !== 0) failed++;
+
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,308 @@
+import type { Check, CheckContext, CheckOutcome, CcpHandle, Deps, IceServerSource, RunOptions } from './checks/types.js';
+import { CheckFailure } from './checks/types.js';
+import { ALL_CHECKS } from './checks/index.js';
+import type { ProgressDetail } from './events.js';
+import { remediesFor } from './report/remedies.js';
+import {
+  CHECK_IDS,
+  REPORT_SCHEMA,
+  worstVerdict,
+  type AnyCheckResult,
+  type CheckId,
+  type CheckResult,
+  type Report,
+  type SoftphoneFitness,
+  type Subject,
+  type Verdict,
+} from './report/schema.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './stats/thresholds.js';
+import { defaultDeps } from './internal/deps.js';
+import { AbortError, linkedAbort, raceAbort, TimeoutError } from './internal/timeout.js';
+import { parseUserAgent } from './internal/ua.js';
+import { VERSION } from './version.js';
+
+/** Options of {@link runPreflight}. Everything is optional. */
+export interface PreflightOptions {
+  /** Which checks to run (any order; they run in the canonical order). Default: all. */
+  checks?: CheckId[];
+  /** ICE servers for the network checks when no CCP provides the agent's own. */
+  iceServers?: RTCIceServer[];
+  /** Media test length in seconds (an upper bound). Default 6. */
+  durationS?: number;
+  thresholds?: Partial<Thresholds>;
+  timeouts?: Partial<Record<CheckId, number>>;
+  ccpUrl?: string;
+  region?: string;
+  ccpMode?: RunOptions['ccpMode'];
+  endpoints?: RunOptions['endpoints'];
+  regions?: RunOptions['regions'];
+  ipRanges?: unknown;
+  browserVersions?: RunOptions['browserVersions'];
+  /** Cancels the run; unfinished checks are reported as `skip`. */
+  signal?: AbortSignal;
+  /** Browser APIs (inject fakes in tests). */
+  deps?: Partial<Deps>;
+  /** The wrapped CCP, when there is one. */
+  ccp?: CcpHandle;
+  /** Extra subject facts from the host page (agent identity only when the host passes it). */
+  subject?: Partial<Subject>;
+  onProgress?: (p: ProgressDetail) => void;
+  onCheck?: (result: CheckResult, index: number, total: number) => void;
+  /** Check implementations (tests). Default: the shipped checks. */
+  registry?: readonly Check[];
+}
+
+export const DEFAULT_DURATION_S = 6;
+/** Hard bounds on the media duration: long enough for a verdict, short enough for a shift start. */
+export const MIN_DURATION_S = 2;
+export const MAX_DURATION_S = 60;
+
+/** Applies defaults and validates; throws a RangeError with a clear message on bad options. */
+export function resolveOptions(o: PreflightOptions): RunOptions {
+  const checks = o.checks ?? [...CHECK_IDS];
+  for (const id of checks) {
+    if (!CHECK_IDS.includes(id)) {
+      throw new RangeError(`Unknown check "${String(id)}". Known checks: ${CHECK_IDS.join(', ')}.`);
+    }
+  }
+  const durationS = o.durationS ?? DEFAULT_DURATION_S;
+  if (!Number.isFinite(durationS) || durationS < MIN_DURATION_S || durationS > MAX_DURATION_S) {
+    throw new RangeError(`The media test duration must be between ${MIN_DURATION_S} and ${MAX_DURATION_S} seconds (got ${String(o.durationS)}).`);
+  }
+  return {
+    checks: CHECK_IDS.filter((id) => checks.includes(id)),
+    iceServers: o.iceServers ?? [],
+    durationS,
+    thresholds: { ...DEFAULT_THRESHOLDS, ...o.thresholds },
+    timeouts: o.timeouts ?? {},
+    ccpUrl: o.ccpUrl,
+    region: o.region,
+    ccpMode: o.ccpMode ?? (o.ccpUrl ? 'full' : 'none'),
+    endpoints: o.endpoints,
+    regions: o.regions,
+    ipRanges: o.ipRanges,
+    browserVersions: o.browserVersions,
+  };
+}
+
+function describeError(e: unknown): { name: string; message: string } {
+  if (e instanceof Error) return { name: e.name, message: e.message };
+  return { name: 'Error', message: String(e) };
+}
+
+/** Runs one check with its timeout; never throws, never outlives the timeout. */
+export async function runCheck(check: Check, ctx: CheckContext, parent: AbortSignal, deps: Deps): Promise<CheckResult> {
+  const opts = ctx.options;
+  const timeoutMs = opts.timeouts[check.id] ?? check.timeoutMs(opts);
+  const startedAt = deps.date().toISOString();
+  const t0 = deps.now();
+  const link = linkedAbort(parent, timeoutMs, deps);
+  let outcome: CheckOutcome;
+  try {
+    outcome = await raceAbort(check.run(ctx, link.signal), link.signal);
+  } catch (e) {
+    const data = check.emptyData(opts);
+    if (link.timedOut() || e instanceof TimeoutError) {
+      outcome = {
+        verdict: 'fail',
+        code: 'timeout',
+        summary: `${check.title} did not finish within ${(timeoutMs / 1000).toFixed(1)} s.`,
+        data,
+        error: { name: 'timeout', message: `No answer within ${(timeoutMs / 1000).toFixed(1)} s; something on the way (a browser API, the network, or a server) hung.` },
+      };
+    } else if (parent.aborted || e instanceof AbortError) {
+      outcome = { verdict: 'skip', code: 'aborted', summary: 'Not finished: the run was cancelled.', data };
+    } else if (e instanceof CheckFailure) {
+      outcome = { verdict: e.verdict, code: e.code, summary: e.message, data, error: { name: e.code, message: e.message } };
+    } else {
+      const err = describeError(e);
+      outcome = { verdict: 'fail', code: 'error', summary: `${check.title} failed unexpectedly: ${err.message}`, data, error: err };
+    }
+  } finally {
+    link.dispose();
+  }
+  const result: CheckResult = {
+    id: check.id,
+    title: check.title,
+    verdict: outcome.verdict,
+    summary: outcome.summary,
+    ...(outcome.code ? { code: outcome.code } : {}),
+    startedAt,
+    durationMs: Math.round(deps.now() - t0),
+    data: outcome.data,
+    ...(outcome.error ? { error: outcome.error } : {}),
+  };
+  if (outcome.remedies?.length) result.remedies = outcome.remedies;
+  else if (result.verdict === 'warn' || result.verdict === 'fail') {
+    const r = remediesFor(check.id, outcome.code);
+    if (r.length) result.remedies = r;
+  }
+  return result;
+}
+
+/** Checks whose failure makes the softphone unfit on its own. */
+const SOFTPHONE_CRITICAL: readonly CheckId[] = ['browser', 'workstation', 'devices', 'media', 'bandwidth', 'ccp'];
+const ICE_IDS: readonly CheckId[] = ['ice-udp', 'ice-tcp', 'ice-tls'];
+
+/** Is the softphone fit? `no` on a critical fail or when no ICE transport works; `unknown` without a media test. */
+export function softphoneFitness(results: readonly CheckResult[]): SoftphoneFitness {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const blockers = results
+    .filter((r) => r.verdict === 'fail' || r.verdict === 'warn')
+    .map((r) => ({ id: r.id, verdict: r.verdict, summary: r.summary }));
+  const ice = ICE_IDS.map((id) => byId.get(id)).filter((r): r is CheckResult => !!r && r.verdict !== 'skip');
+  const iceAllFailed = ice.length > 0 && ice.every((r) => r.verdict === 'fail');
+  const criticalFail = SOFTPHONE_CRITICAL.some((id) => byId.get(id)?.verdict === 'fail');
+  let fit: SoftphoneFitness['fit'];
+  if (criticalFail || iceAllFailed) fit = 'no';
+  else {
+    const media = byId.get('media');
+    fit = media && media.verdict !== 'skip' ? 'yes' : 'unknown';
+  }
+  return { fit, blockers };
+}
+
+function summaryLine(verdict: Verdict, fit: SoftphoneFitness, results: readonly CheckResult[], incomplete: boolean): string {
+  if (incomplete) return 'The run was cancelled before it finished; the results below are partial.';
+  const failed = results.filter((r) => r.verdict === 'fail').map((r) => r.title);
+  const warned = results.filter((r) => r.verdict === 'warn').map((r) => r.title);
+  const head =
+    fit.fit === 'yes' ? 'Softphone ready' : fit.fit === 'no' ? 'Softphone not fit' : 'Softphone fitness not measured';
+  if (verdict === 'fail') return `${head}: ${failed.join(', ')} failed${warned.length ? `; ${warned.join(', ')} need attention` : ''}.`;
+  if (verdict === 'warn') return `${head}, with warnings: ${warned.join(', ')}.`;
+  if (verdict === 'pass') return `${head}: every check passed.`;
+  return `${head}: no check could run.`;
+}
+
+function newId(): string {
+  const c = globalThis.crypto as Crypto | undefined;
+  if (c?.randomUUID) return c.randomUUID();
+  return `r-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/**
+ * Runs the checks in order, each within its timeout, and returns the Report. Never rejects for a failing
+ * check; rejects only on invalid options (RangeError with a clear message).
+ */
+export async function runPreflight(options: PreflightOptions = {}): Promise<Report> {
+  const opts = resolveOptions(options);
+  const deps = defaultDepsSafe(options.deps);
+  const registry = options.registry ?? ALL_CHECKS;
+  const parent = options.signal ?? new AbortController().signal;
+  const plan = opts.checks
+    .map((id) => registry.find((c) => c.id === id))
+    .filter((c): c is Check => c !== undefined);
+  const results: CheckResult[] = [];
+  const resultMap = new Map<CheckId, CheckResult>();
+  const total = plan.length;
+
+  let iceMemo: Promise<IceServerSource> | undefined;
+  const iceServers = (signal: AbortSignal): Promise<IceServerSource> => {
+    iceMemo ??= (async (): Promise<IceServerSource> => {
+      if (options.ccp && opts.ccpMode !== 'none') {
+        try {
+          const servers = await options.ccp.getIceServers(signal);
+          if (servers.length) return { source: 'ccp', servers };
+        } catch {
+          /* fall back to the configured servers; the ccp check reports why */
+        }
+      }
+      if (opts.iceServers.length) return { source: 'config', servers: opts.iceServers };
+      return { source: 'none', servers: [] };
+    })();
+    const memo = iceMemo;
+    // A failed look-up is not memoized, so a later check can try again.
+    memo.catch(() => {
+      if (iceMemo === memo) iceMemo = undefined;
+    });
+    return memo;
+  };
+
+  const report = (index: number, fraction: number, phrase: string, checkId?: CheckId) =>
+    options.onProgress?.({ fraction: Math.min(1, Math.max(0, fraction)), index, total, phrase, ...(checkId ? { checkId } : {}) });
+
+  let incomplete = false;
+  for (let i = 0; i < plan.length; i++) {
+    const check = plan[i]!;
+    if (parent.aborted) {
+      incomplete = true;
+      const r: CheckResult = {
+        id: check.id,
+        title: check.title,
+        verdict: 'skip',
+        code: 'aborted',
+        summary: 'Not run: the run was cancelled.',
+        startedAt: deps.date().toISOString(),
+        durationMs: 0,
+        data: check.emptyData(opts),
+      };
+      results.push(r);
+      resultMap.set(check.id, r);
+      continue;
+    }
+    report(i, i / total, `${check.title}…`, check.id);
+    const ctx: CheckContext = {
+      options: opts,
+      deps,
+      results: resultMap,
+      iceServers,
+      ...(options.ccp ? { ccp: options.ccp } : {}),
+      progress: (f, phrase) => report(i, (i + Math.min(1, Math.max(0, f))) / total, phrase ?? `${check.title}…`, check.id),
+    };
+    const r = await runCheck(check, ctx, parent, deps);
+    if (r.code === 'aborted') incomplete = true;
+    results.push(r);
+    resultMap.set(check.id, r);
+    options.onCheck?.(r, i, total);
+  }
+  report(total, 1, incomplete ? 'Cancelled.' : 'Done.');
+
+  const verdict = worstVerdict(results.map((r) => r.verdict));
+  const softphone = softphoneFitness(results);
+  const ua = parseUserAgent(deps.navigator.userAgent, deps.navigator.userAgentData?.brands);
+  const subject: Subject = {
+    ccpMode: opts.ccpMode,
+    ...(opts.ccpUrl ? { instance: safeOrigin(opts.ccpUrl) } : {}),
+    ...(opts.region ? { region: opts.region } : {}),
+    ...options.subject,
+  };
+  const ccpAgent = resultMap.get('ccp');
+  if (ccpAgent && ccpAgent.id === 'ccp') {
+    const agent = (ccpAgent.data as { agent?: Subject['agent'] }).agent;
+    if (agent && !subject.agent) subject.agent = agent;
+  }
+  return {
+    schema: REPORT_SCHEMA,
+    id: newId(),
+    createdAt: deps.date().toISOString(),
+    tool: { name: 'ccp-preflight', version: VERSION },
+    subject,
+    environment: {
+      userAgent: deps.navigator.userAgent,
+      browser: ua,
+      platform: deps.navigator.userAgentData?.platform ?? deps.navigator.platform ?? 'unknown',
+      ...(deps.navigator.language ? { language: deps.navigator.language } : {}),
+      logicalCores: deps.navigator.hardwareConcurrency ?? null,
+      deviceMemoryGb: deps.navigator.deviceMemory ?? null,
+    },
+    verdict,
+    summary: summaryLine(verdict, softphone, results, incomplete),
+    softphone,
+    checks: results as AnyCheckResult[],
+    calls: [],
+    ...(incomplete ? { incomplete: true } : {}),
+  };
+}
+
+function safeOrigin(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function defaultDepsSafe(over: Partial<Deps> | undefined): Deps {
+  // In Node (tests) there is no RTCPeerConnection etc.; defaultDeps only touches globals lazily.
+  return defaultDeps(over);
+}
