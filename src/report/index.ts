@@ -1,0 +1,29 @@
+/**
+ * ccp-preflight/report: the DOM-free entry for tooling and back ends (package.json `exports["./report"]`).
+ * Works in Node 20 and browsers: parse, validate, share codes, redaction and comparison of Reports.
+ */
+export * from './schema.js';
+export {
+  parseReport,
+  parseReportJson,
+  validateReport,
+  MAX_INPUT_CHARS,
+  MAX_JSON_BYTES,
+  MAX_DEPTH,
+  MAX_STRING_CHARS,
+  MAX_ARRAY_ITEMS,
+  type ParseError,
+  type ParseResult,
+} from './parse.js';
+export { encodeShareCode, decodeShareCode, findShareCode, ShareCodeError, SHARE_CODE_PREFIX, type EncodeOptions } from './share.js';
+export { redactReport, redactText, maskE164, countryCallingCode } from './redact.js';
+export {
+  compareReports,
+  formatValue,
+  METRICS,
+  type MetricDelta,
+  type MetricKey,
+  type VerdictChange,
+  type ReportComparison,
+  type Direction,
+} from './compare.js';
