@@ -1,2 +1,37 @@
-// Extra @web/test-runner server commands (name -> (payload, turn) => result), e.g. the impairment proxy.
-export const extraCommands = {};
+// Extra @web/test-runner server commands (name -> (payload, turn) => result).
+//
+// Impairment proxy (test/support/udp-proxy.mjs) in front of the coturn the plugin started:
+// - 'proxy-start' payload { profile } -> { port, iceServers, profile } (UDP stun: and turn: URLs via the proxy)
+// - 'proxy-stats' payload { port }    -> what the proxy actually did (per direction)
+// - 'proxy-stop'  payload { port }    -> final stats; the proxy is closed
+// At most 8 proxies live at once (the oldest is stopped), so a test that forgets to stop leaks nothing big.
+import { startUdpProxy, proxiedIceServers } from './udp-proxy.mjs';
+
+const proxies = new Map();
+const MAX_PROXIES = 8;
+
+export const extraCommands = {
+  async 'proxy-start'(payload, turn) {
+    if (!turn) throw new Error('proxy-start: the TURN server is not running.');
+    while (proxies.size >= MAX_PROXIES) {
+      const [port, p] = proxies.entries().next().value;
+      proxies.delete(port);
+      await p.stop();
+    }
+    const proxy = await startUdpProxy({ target: { host: turn.host, port: turn.port }, profile: payload?.profile ?? {} });
+    proxies.set(proxy.port, proxy);
+    return { port: proxy.port, host: proxy.host, profile: proxy.profile, iceServers: proxiedIceServers(proxy, turn) };
+  },
+  'proxy-stats'(payload) {
+    const p = proxies.get(payload?.port);
+    return p ? p.stats() : null;
+  },
+  async 'proxy-stop'(payload) {
+    const p = proxies.get(payload?.port);
+    if (!p) return null;
+    proxies.delete(payload.port);
+    const s = p.stats();
+    await p.stop();
+    return s;
+  },
+};

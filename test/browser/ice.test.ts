@@ -1,0 +1,75 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { runPreflight } from '../../src/runner.js';
+import type { IceData } from '../../src/report/schema.js';
+
+interface TurnConfig { host: string; port: number; username: string; credential: string; iceServers: RTCIceServer[] }
+
+async function ice(id: 'ice-udp' | 'ice-tcp' | 'ice-tls', iceServers: RTCIceServer[], timeoutMs?: number) {
+  const report = await runPreflight({ checks: [id], iceServers, ...(timeoutMs ? { timeouts: { [id]: timeoutMs } } : {}) });
+  const r = report.checks[0]!;
+  return { r, data: r.data as IceData, text: JSON.stringify(report) };
+}
+
+describe('ice checks against real coturn', () => {
+  let turn: TurnConfig;
+  before(async () => {
+    turn = await executeServerCommand<TurnConfig, undefined>('turn-config');
+  });
+
+  it('ice-udp finds srflx (STUN) and relay (TURN) and reports no credential', async () => {
+    const { r, data, text } = await ice('ice-udp', turn.iceServers);
+    expect(r.verdict, r.summary).to.equal('pass');
+    const stun = data.servers.find((s) => s.kind === 'stun')!;
+    const relay = data.servers.find((s) => s.kind === 'turn')!;
+    expect(stun.url).to.equal(`stun:${turn.host}:${turn.port}`);
+    expect(stun.srflx, r.summary).to.equal(true);
+    expect(stun.srflxMs).to.be.a('number');
+    expect(relay.relay).to.equal(true);
+    expect(relay.relayAddress).to.equal('127.0.0.1');
+    expect(relay.relayMs).to.be.within(0, 4000);
+    expect(text).not.to.contain(turn.credential);
+  });
+
+  it('ice-tcp allocates a relay over TCP', async () => {
+    const { r, data } = await ice('ice-tcp', turn.iceServers);
+    expect(r.verdict, r.summary).to.equal('pass');
+    expect(data.servers).to.have.length(1);
+    expect(data.servers[0]!.url).to.equal(`turn:${turn.host}:${turn.port}?transport=tcp`);
+    expect(data.servers[0]!.relay).to.equal(true);
+  });
+
+  it('ice-tls skips with a reason when no turns: URL is configured', async () => {
+    const { r } = await ice('ice-tls', turn.iceServers);
+    expect(r.verdict).to.equal('skip');
+    expect(r.code).to.equal('no-turns-url');
+    expect(r.summary).to.match(/turns:/);
+  });
+
+  it('a wrong credential fails and names the credential', async () => {
+    const bad = [{ urls: `turn:${turn.host}:${turn.port}?transport=udp`, username: turn.username, credential: 'wrong-secret' }];
+    const { r, data, text } = await ice('ice-udp', bad);
+    expect(r.verdict).to.equal('fail');
+    expect(r.code).to.equal('turn-auth-failed');
+    expect(r.summary).to.match(/credential/);
+    expect(data.servers[0]!.errors.map((e) => e.code)).to.include(401);
+    expect(text).not.to.contain('wrong-secret');
+  });
+
+  it('an unreachable TURN port fails within its timeout', async () => {
+    const t0 = performance.now();
+    const dead = [{ urls: `turn:${turn.host}:9?transport=udp`, username: 'u', credential: 'p' }];
+    const { r } = await ice('ice-udp', dead, 3000);
+    const ms = performance.now() - t0;
+    expect(r.verdict).to.equal('fail');
+    expect(r.code).to.equal('turn-unreachable');
+    expect(r.summary).to.match(/could not be reached/);
+    expect(ms).to.be.below(3500);
+  });
+
+  it('skips without servers', async () => {
+    const { r } = await ice('ice-udp', []);
+    expect(r.verdict).to.equal('skip');
+    expect(r.code).to.equal('no-servers');
+  });
+});
