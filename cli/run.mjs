@@ -1,0 +1,286 @@
+// `ccp-preflight run`: the same checks as the widget, in headless Debian Chromium, from the built package.
+import { parseArgs } from 'node:util';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+
+const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..'));
+/** Kept equal to CHECK_IDS in src/report/schema.ts by a unit test. */
+export const CLI_CHECK_IDS = ['browser', 'workstation', 'devices', 'ccp', 'endpoints', 'ice-udp', 'ice-tcp', 'ice-tls', 'media', 'bandwidth'];
+export const EXIT = { pass: 0, warn: 1, fail: 2, usage: 3 };
+const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required',
+  '--allow-loopback-in-peer-connection',
+];
+
+export const RUN_USAGE = `Usage: ccp-preflight run [options]
+
+Runs the softphone checks in headless Chromium and prints the report.
+
+Options:
+  --ice-servers JSON    RTCIceServer[] for the network checks, e.g.
+                        '[{"urls":"turn:turn.example.com:3478?transport=udp","username":"u","credential":"p"}]'
+  --local-turn          Start a local coturn on 127.0.0.1 and test against it (needs Debian's coturn)
+  --checks LIST         Checks to run, comma-separated (default: all):
+                        ${CLI_CHECK_IDS.join(',')}
+  --duration SECONDS    Media test length, an upper bound (2-60, default 6)
+  --ccp-url URL         Your instance's CCP URL (https://ALIAS.my.connect.aws/ccp-v2); tests through the CCP
+  --ccp-mode MODE       full | media-less (default full when --ccp-url is given)
+  --region REGION       Amazon Connect Region of the instance, e.g. us-east-1
+  --redact              Mask identity, public IPs and phone digits in the report
+  --json                Print the Report JSON on stdout (a human summary otherwise)
+  --chromium PATH       Chromium executable (default ${DEFAULT_CHROMIUM})
+  --timeout SECONDS     Give up on the whole run after this long (default 120)
+  -h, --help            This help
+
+Exit codes: 0 pass, 1 warn (or nothing could be checked), 2 fail, 3 usage or set-up error.`;
+
+class UsageError extends Error {}
+
+/** Parses and validates argv; throws UsageError with a clear message. */
+export function parseRunArgs(argv) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        'ice-servers': { type: 'string' },
+        'local-turn': { type: 'boolean' },
+        checks: { type: 'string' },
+        duration: { type: 'string' },
+        'ccp-url': { type: 'string' },
+        'ccp-mode': { type: 'string' },
+        region: { type: 'string' },
+        redact: { type: 'boolean' },
+        json: { type: 'boolean' },
+        chromium: { type: 'string' },
+        timeout: { type: 'string' },
+        verbose: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message.replace(/\. To specify.*$/s, '.') : String(e));
+  }
+  if (values.help) return { help: true };
+  const opts = { json: !!values.json, chromium: values.chromium ?? DEFAULT_CHROMIUM, localTurn: !!values['local-turn'], redact: !!values.redact, verbose: !!values.verbose, run: {} };
+  if (values['ice-servers'] !== undefined) {
+    let servers;
+    try {
+      servers = JSON.parse(values['ice-servers']);
+    } catch (e) {
+      throw new UsageError(`--ice-servers is not valid JSON (${e.message}). Give an RTCIceServer array, e.g. '[{"urls":"turn:host:3478","username":"u","credential":"p"}]'.`);
+    }
+    if (!Array.isArray(servers)) servers = [servers];
+    servers.forEach((s, i) => {
+      const urls = s && typeof s === 'object' ? s.urls : undefined;
+      const list = typeof urls === 'string' ? [urls] : Array.isArray(urls) ? urls : null;
+      if (!list || !list.length || !list.every((u) => typeof u === 'string')) throw new UsageError(`--ice-servers[${i}] needs "urls": a stun:/turn:/turns: URL or an array of them.`);
+      for (const u of list) if (!/^(stun|stuns|turn|turns):/i.test(u)) throw new UsageError(`--ice-servers[${i}]: "${u}" is not a stun:, turn: or turns: URL.`);
+      if (list.some((u) => /^turns?:/i.test(u)) && (typeof s.username !== 'string' || typeof s.credential !== 'string')) {
+        throw new UsageError(`--ice-servers[${i}]: a TURN server needs "username" and "credential".`);
+      }
+    });
+    opts.run.iceServers = servers;
+  }
+  if (values.checks !== undefined) {
+    const ids = values.checks.split(/[\s,]+/).filter(Boolean);
+    if (!ids.length) throw new UsageError('--checks is empty. Name at least one check: ' + CLI_CHECK_IDS.join(', ') + '.');
+    for (const id of ids) if (!CLI_CHECK_IDS.includes(id)) throw new UsageError(`--checks: unknown check "${id}". Known checks: ${CLI_CHECK_IDS.join(', ')}.`);
+    opts.run.checks = ids;
+  }
+  if (values.duration !== undefined) {
+    const d = Number(values.duration);
+    if (!Number.isFinite(d) || d < 2 || d > 60) throw new UsageError(`--duration must be a number of seconds from 2 to 60 (got "${values.duration}").`);
+    opts.run.durationS = d;
+  }
+  if (values.timeout !== undefined) {
+    const t = Number(values.timeout);
+    if (!Number.isFinite(t) || t < 5 || t > 3600) throw new UsageError(`--timeout must be a number of seconds from 5 to 3600 (got "${values.timeout}").`);
+    opts.timeoutS = t;
+  } else opts.timeoutS = 120;
+  if (values['ccp-url'] !== undefined) {
+    let u;
+    try {
+      u = new URL(values['ccp-url']);
+    } catch {
+      throw new UsageError(`--ccp-url "${values['ccp-url']}" is not a URL. Give your instance's CCP URL, e.g. https://ALIAS.my.connect.aws/ccp-v2.`);
+    }
+    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname))) {
+      throw new UsageError(`--ccp-url must be an https:// URL (http:// only for localhost), got "${values['ccp-url']}".`);
+    }
+    opts.run.ccpUrl = u.href;
+  }
+  if (values['ccp-mode'] !== undefined) {
+    if (!['full', 'media-less'].includes(values['ccp-mode'])) throw new UsageError(`--ccp-mode must be "full" or "media-less" (got "${values['ccp-mode']}").`);
+    if (!opts.run.ccpUrl) throw new UsageError('--ccp-mode needs --ccp-url.');
+    opts.run.ccpMode = values['ccp-mode'];
+  } else if (opts.run.ccpUrl) opts.run.ccpMode = 'full';
+  if (values.region !== undefined) {
+    if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(values.region)) throw new UsageError(`--region "${values.region}" is not a Region name like us-east-1.`);
+    opts.run.region = values.region;
+  }
+  if (opts.localTurn && opts.run.iceServers) throw new UsageError('Give either --local-turn or --ice-servers, not both.');
+  return opts;
+}
+
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.map': 'application/json', '.json': 'application/json' };
+
+/** Serves dist/ and cli/page.html on 127.0.0.1 (a secure context for getUserMedia). */
+function startStaticServer() {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(ROOT, path));
+    const allowed = (file.startsWith(join(ROOT, 'dist') + sep) || file === join(ROOT, 'cli', 'page.html')) && existsSync(file) && statSync(file).isFile();
+    if (!allowed) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+const LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
+
+/** A plain-text summary of a Report for the terminal. */
+export function formatHuman(report) {
+  const lines = [];
+  lines.push(`ccp-preflight ${report.tool?.version ?? ''}: ${LABEL[report.verdict] ?? report.verdict}. ${report.summary}`);
+  lines.push(`Softphone fit: ${report.softphone?.fit ?? 'unknown'}`);
+  lines.push('');
+  const w = Math.max(...report.checks.map((c) => c.title.length), 10);
+  for (const c of report.checks) {
+    lines.push(`  ${LABEL[c.verdict] ?? c.verdict}  ${c.title.padEnd(w)}  ${c.summary}`);
+    if (c.id === 'media' && c.verdict !== 'skip' && c.data) {
+      const d = c.data;
+      const f = (v, unit, digits = 0) => (typeof v === 'number' && Number.isFinite(v) ? `${v.toFixed(digits)}${unit}` : 'n/a');
+      lines.push(`        RTT ${f(d.rttMs, ' ms')}  jitter ${f(d.jitterMs, ' ms', 1)}  loss ${f(d.lossPct, ' %', 1)}  MOS ${f(d.mos, '', 2)}  (${d.transport ?? ''} via ${d.serverUrl ?? ''})`);
+    }
+    for (const r of c.remedies ?? []) lines.push(`        -> ${r.text} [${r.source}]`);
+  }
+  for (const call of report.calls ?? []) lines.push(`  CALL  ${call.contactId ?? ''} ${call.verdict}: RTT avg ${call.rttMs?.avg ?? 'n/a'} ms, loss avg ${call.lossPct?.avg ?? 'n/a'} %`);
+  for (const f of report.failover ?? []) lines.push(`  FAILOVER  ${f.action} ${f.status}: ${f.reason}`);
+  return lines.join('\n') + '\n';
+}
+
+export function exitCodeFor(verdict) {
+  if (verdict === 'pass') return EXIT.pass;
+  if (verdict === 'fail') return EXIT.fail;
+  return EXIT.warn; // warn, or skip: nothing could be verified
+}
+
+/** The `run` command. Returns the exit code. */
+export async function runMain(argv, io) {
+  let opts;
+  try {
+    opts = parseRunArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`ccp-preflight run: ${e.message}\nRun "ccp-preflight run --help" for the options.\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+  if (opts.help) {
+    io.stdout.write(RUN_USAGE + '\n');
+    return EXIT.pass;
+  }
+  if (!existsSync(join(ROOT, 'dist', 'index.js'))) {
+    io.stderr.write('ccp-preflight run: the package is not built (dist/index.js is missing). Run "npm run build" first.\n');
+    return EXIT.usage;
+  }
+  if (!existsSync(opts.chromium)) {
+    io.stderr.write(`ccp-preflight run: Chromium not found at ${opts.chromium}. Install it (Debian: sudo apt-get install chromium) or pass --chromium PATH.\n`);
+    return EXIT.usage;
+  }
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    io.stderr.write('ccp-preflight run: playwright-core is not installed. Run "npm install" in the package folder.\n');
+    return EXIT.usage;
+  }
+  const cleanups = [];
+  const cleanup = async () => {
+    while (cleanups.length) await cleanups.pop()().catch(() => {});
+  };
+  const onSignal = () => void cleanup().then(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    if (opts.localTurn) {
+      const { startTurn } = await import('./turn.mjs');
+      const turn = await startTurn();
+      cleanups.push(() => turn.stop());
+      opts.run.iceServers = turn.iceServers;
+      if (!opts.json) io.stderr.write(`Local coturn on 127.0.0.1:${turn.port}\n`);
+    }
+    const server = await startStaticServer();
+    cleanups.push(() => new Promise((r) => server.close(() => r())));
+    const port = server.address().port;
+    const browser = await chromium.launch({ executablePath: opts.chromium, headless: true, args: CHROMIUM_ARGS });
+    cleanups.push(() => browser.close());
+    const context = await browser.newContext({ permissions: ['microphone'] });
+    const page = await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    if (opts.verbose) page.on('console', (m) => io.stderr.write(`[page] ${m.text()}\n`));
+    let lastPhrase = '';
+    await page.exposeFunction('__cliProgress', (p) => {
+      if (opts.json || !p || p.phrase === lastPhrase) return;
+      lastPhrase = p.phrase;
+      if (io.stderr.isTTY) io.stderr.write(`\r\x1b[K[${String(Math.round(p.fraction * 100)).padStart(3)} %] ${p.phrase}`);
+      else io.stderr.write(`[${String(Math.round(p.fraction * 100)).padStart(3)} %] ${p.phrase}\n`);
+    });
+    await page.goto(`http://localhost:${port}/cli/page.html`);
+    await page.waitForFunction(() => window.__ccpPreflightReady === true, null, { timeout: 15000 }).catch(() => {
+      throw new Error(`the test page did not load${pageErrors.length ? `: ${pageErrors[0]}` : ''}.`);
+    });
+    const evaluation = page.evaluate(async ({ run, redact }) => {
+      const api = window.__ccpPreflight;
+      let ccp;
+      if (run.ccpUrl && api.createCcp) {
+        ccp = api.createCcp({ container: document.getElementById('ccp'), ccpUrl: run.ccpUrl, region: run.region, mode: run.ccpMode ?? 'full' });
+      }
+      try {
+        let report = await api.runPreflight({ ...run, ...(ccp ? { ccp } : {}), onProgress: (p) => window.__cliProgress({ fraction: p.fraction, phrase: p.phrase }) });
+        if (ccp && typeof ccp.decorateReport === 'function') report = ccp.decorateReport(report);
+        if (redact && api.redactReport) report = api.redactReport(report);
+        return JSON.parse(JSON.stringify(report));
+      } finally {
+        ccp?.destroy?.();
+      }
+    }, { run: opts.run, redact: opts.redact });
+    let timer;
+    const overall = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the run did not finish within ${opts.timeoutS} s (raise --timeout if your network is slow).`)), opts.timeoutS * 1000);
+    });
+    let report;
+    try {
+      report = await Promise.race([evaluation, overall]);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!opts.json && io.stderr.isTTY) io.stderr.write('\r\x1b[K');
+    io.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatHuman(report));
+    return exitCodeFor(report.verdict);
+  } catch (e) {
+    io.stderr.write(`ccp-preflight run: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.fail;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await cleanup();
+  }
+}

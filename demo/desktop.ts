@@ -1,0 +1,51 @@
+// The demo agent desktop: embeds <ccp-preflight>, points it at the local TURN server and the local fake CCP.
+import '../src/index.js';
+import type { CcpPreflightElement } from '../src/index.js';
+
+const el = document.getElementById('preflight') as CcpPreflightElement;
+const status = document.getElementById('turn-status')!;
+const events = document.getElementById('events')!;
+const MAX_EVENTS = 50;
+
+function log(text: string) {
+  const li = document.createElement('li');
+  li.textContent = `${new Date().toLocaleTimeString()} ${text}`;
+  events.prepend(li);
+  while (events.children.length > MAX_EVENTS) events.lastElementChild?.remove();
+}
+
+const fakeCcpUrl = new URL('/demo/fake-ccp.html', location.href).href;
+function applyMode(mode: string) {
+  if (mode === 'none') {
+    el.removeAttribute('ccp-url');
+    el.setAttribute('ccp-mode', 'none');
+  } else {
+    el.setAttribute('ccp-url', fakeCcpUrl);
+    el.setAttribute('ccp-mode', mode);
+  }
+}
+for (const input of document.querySelectorAll<HTMLInputElement>('input[name="mode"]')) {
+  input.addEventListener('change', () => input.checked && applyMode(input.value));
+}
+applyMode('full');
+const showCcp = document.getElementById('show-ccp') as HTMLInputElement;
+showCcp.addEventListener('change', () => el.toggleAttribute('show-ccp', showCcp.checked));
+
+try {
+  const res = await fetch('/__turn.json');
+  const cfg = (await res.json()) as { iceServers: RTCIceServer[]; port?: number; error?: string };
+  if (cfg.iceServers.length) {
+    el.iceServers = cfg.iceServers;
+    status.textContent = `Network checks use the local TURN server on 127.0.0.1:${cfg.port} unless the CCP provides the agent's own.`;
+  } else status.textContent = cfg.error ?? 'No local TURN server: network checks will say "skip".';
+} catch {
+  status.textContent = 'Could not read the local TURN settings (/__turn.json): is the demo server running?';
+}
+
+el.addEventListener('ccp-preflight-check', (e) => log(`check ${e.detail.result.id}: ${e.detail.result.verdict}`));
+el.addEventListener('ccp-preflight-complete', (e) => log(`complete: ${e.detail.report.verdict} (${e.detail.report.summary})`));
+el.addEventListener('ccp-preflight-error', (e) => log(`error (${e.detail.source}): ${e.detail.message}`));
+el.addEventListener('ccp-preflight-failover', (e) => log(`failover: ${e.detail.record.action} ${e.detail.record.status}`));
+el.addEventListener('ccp-preflight-call-quality', (e) => {
+  if (e.detail.ended) log(`call ended: ${e.detail.summary.verdict}`);
+});

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// `npm run demo`: starts a local TURN server (Debian coturn) and the Vite dev server with the demo pages.
+//   http://localhost:5173/                  a custom agent desktop embedding <ccp-preflight>
+//   http://localhost:5173/demo/report.html  the supervisor's report viewer
+//   http://localhost:5173/demo/fake-ccp.html the local fake CCP the demo wraps (no Amazon Connect needed)
+import { createServer } from 'vite';
+import { startTurn, findTurnserver } from '../cli/turn.mjs';
+
+const port = Number(process.env.PORT ?? 5173);
+let turn = null;
+if (findTurnserver()) {
+  try {
+    turn = await startTurn();
+    console.log(`Local TURN server (coturn) on 127.0.0.1:${turn.port} (user "${turn.username}").`);
+  } catch (e) {
+    console.error(`Could not start the local TURN server: ${e.message}\nThe demo runs without it: the network checks will say "skip".`);
+  }
+} else {
+  console.error('coturn is not installed, so the demo has no local TURN server and the network checks will say "skip".\n' +
+    'Install it with: sudo apt-get install coturn   (Debian/Ubuntu), then run "npm run demo" again.');
+}
+
+/** Serves the local TURN server's settings to the demo pages and the fake CCP. */
+const turnConfigPlugin = {
+  name: 'ccp-preflight-demo-turn',
+  configureServer(server) {
+    server.middlewares.use('/__turn.json', (_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.setHeader('cache-control', 'no-store');
+      res.end(JSON.stringify(turn ? { iceServers: turn.iceServers, host: turn.host, port: turn.port } : { iceServers: [], error: 'coturn is not installed: sudo apt-get install coturn' }));
+    });
+  },
+};
+
+const server = await createServer({
+  configFile: false,
+  root: process.cwd(),
+  server: { host: 'localhost', port, strictPort: false },
+  plugins: [turnConfigPlugin],
+  logLevel: 'info',
+});
+await server.listen();
+const url = server.resolvedUrls?.local?.[0] ?? `http://localhost:${port}/`;
+console.log(`\nccp-preflight demo\n  Agent desktop:      ${url}\n  Supervisor viewer:  ${url}demo/report.html\n  Fake CCP:           ${url}demo/fake-ccp.html\nPress Ctrl+C to stop.`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await server.close().catch(() => {});
+  await turn?.stop().catch(() => {});
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,318 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { styles } from './ccp-preflight.styles.js';
+import { runPreflight, type PreflightOptions } from '../../runner.js';
+import { CHECK_IDS, type CheckId, type Report } from '../../report/schema.js';
+import type { ProgressDetail } from '../../events.js';
+import { emit } from '../../internal/emit.js';
+import { RunController } from './run-controller.js';
+import '../ccp-preflight-report/ccp-preflight-report.js';
+
+/** Parses the `ice-servers` attribute: a JSON array of RTCIceServer. Throws with a clear message. */
+export function parseIceServersAttribute(value: string): RTCIceServer[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch (e) {
+    throw new Error(`The ice-servers attribute is not valid JSON (${e instanceof Error ? e.message : String(e)}). Give a JSON array such as [{"urls":"turn:turn.example.com:3478","username":"u","credential":"p"}].`);
+  }
+  const list = Array.isArray(parsed) ? parsed : [parsed];
+  list.forEach((s, i) => {
+    const urls = (s as { urls?: unknown } | null)?.urls;
+    const ok = typeof urls === 'string' || (Array.isArray(urls) && urls.length > 0 && urls.every((u) => typeof u === 'string'));
+    if (!ok) throw new Error(`ice-servers[${i}] has no "urls" (a string or an array of stun:/turn:/turns: URLs).`);
+    for (const u of typeof urls === 'string' ? [urls] : (urls as string[])) {
+      if (!/^(stun|stuns|turn|turns):/i.test(u)) throw new Error(`ice-servers[${i}]: "${u}" is not a stun:, turn: or turns: URL.`);
+    }
+  });
+  return list as RTCIceServer[];
+}
+
+/** Parses the `checks` attribute: ids separated by commas or spaces. Throws on an unknown id. */
+export function parseChecksAttribute(value: string): CheckId[] {
+  const ids = value.split(/[\s,]+/).filter(Boolean);
+  for (const id of ids) {
+    if (!CHECK_IDS.includes(id as CheckId)) throw new Error(`The checks attribute names an unknown check "${id}". Known checks: ${CHECK_IDS.join(', ')}.`);
+  }
+  return ids as CheckId[];
+}
+
+/**
+ * The agent's pre-flight widget: one button runs the checks and shows whether the softphone will work, why
+ * not, and what to do.
+ *
+ * @summary Amazon Connect softphone pre-flight diagnostics for agents.
+ *
+ * @fires ccp-preflight-progress - Progress of a run ({ fraction, checkId, index, total, phrase }).
+ * @fires ccp-preflight-check - A check finished ({ result, index, total }).
+ * @fires ccp-preflight-complete - The run finished ({ report }).
+ * @fires ccp-preflight-error - Something the user must know failed ({ source, message }).
+ * @fires ccp-preflight-failover - The agent's phone was switched ({ record }).
+ * @fires ccp-preflight-call-quality - Live softphone call quality ({ sample, verdict, summary, ended }).
+ *
+ * @csspart base - The widget's wrapper.
+ * @csspart run-button - The Run / Cancel button.
+ * @csspart progress - The progress bar's track.
+ * @csspart actions - The copy / download buttons row.
+ * @csspart report - The embedded report renderer.
+ *
+ * @cssprop --ccp-preflight-accent - Accent colour (buttons, progress). Default #0b63ce.
+ * @cssprop --ccp-preflight-font-family - Font family.
+ * @cssprop --ccp-preflight-surface - Background colour.
+ * @cssprop --ccp-preflight-text - Text colour.
+ * @cssprop --ccp-preflight-border-color - Border colour.
+ * @cssprop --ccp-preflight-radius - Corner radius.
+ */
+export class CcpPreflightElement extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    ccpUrl: { type: String, attribute: 'ccp-url' },
+    region: { type: String },
+    ccpMode: { type: String, attribute: 'ccp-mode' },
+    iceServers: { attribute: false },
+    iceServersAttr: { type: String, attribute: 'ice-servers' },
+    failoverNumber: { type: String, attribute: 'failover-number' },
+    failoverPolicy: { type: String, attribute: 'failover-policy' },
+    autoRun: { type: Boolean, attribute: 'auto-run' },
+    checks: { type: String },
+    duration: { type: Number },
+    redact: { type: Boolean },
+    showCcp: { type: Boolean, attribute: 'show-ccp' },
+    heading: { type: String },
+    report: { attribute: false },
+    _progress: { state: true },
+    _message: { state: true },
+    _copyFallback: { state: true },
+  };
+
+  /** Instance CCP URL, e.g. https://ALIAS.my.connect.aws/ccp-v2. */
+  declare ccpUrl: string | undefined;
+  /** Amazon Connect Region of the instance, e.g. us-east-1. */
+  declare region: string | undefined;
+  /** `full` (the framed CCP handles media), `media-less` (signaling only, VDI) or `none`. */
+  declare ccpMode: 'full' | 'media-less' | 'none' | undefined;
+  /** ICE servers for the network checks when no CCP provides the agent's own (property form). */
+  declare iceServers: RTCIceServer[] | undefined;
+  /** `ice-servers` attribute: JSON array of RTCIceServer. */
+  declare iceServersAttr: string | undefined;
+  /** External phone (E.164) offered for failover. */
+  declare failoverNumber: string | undefined;
+  /** `ask` (default: only with the agent's consent) or `auto` (host policy: switch when unfit). */
+  declare failoverPolicy: 'ask' | 'auto' | undefined;
+  /** Run once when connected. */
+  declare autoRun: boolean;
+  /** Check ids to run, separated by commas or spaces. Default: all. */
+  declare checks: string | undefined;
+  /** Media test duration in seconds (upper bound). */
+  declare duration: number | undefined;
+  /** Redact identity, IPs and numbers in copied reports (share codes are always redacted). */
+  declare redact: boolean;
+  /** Show the CCP iframe (hidden by default). */
+  declare showCcp: boolean;
+  /** Heading text. */
+  declare heading: string;
+  /** The last report (read-only for hosts). */
+  declare report: Report | undefined;
+  declare _progress: ProgressDetail | undefined;
+  declare _message: { kind: 'error' | 'ok'; text: string } | undefined;
+  declare _copyFallback: string | undefined;
+
+  /** Extra run options for hosts and tests (deps, thresholds, endpoints, regions...). */
+  options: Partial<PreflightOptions> = {};
+
+  private readonly runner = new RunController(this);
+  private announced = '';
+
+  constructor() {
+    super();
+    this.autoRun = false;
+    this.redact = false;
+    this.showCcp = false;
+    this.heading = 'Softphone check';
+  }
+
+  /** True while a run is in progress. */
+  get running(): boolean {
+    return this.runner.running;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.autoRun) queueMicrotask(() => void this.run().catch(() => {}));
+  }
+
+  /** Builds the run options from attributes; throws with a clear message on bad attributes. */
+  protected buildOptions(): PreflightOptions {
+    let iceServers = this.iceServers;
+    if (!iceServers && this.iceServersAttr) iceServers = parseIceServersAttribute(this.iceServersAttr);
+    const opts: PreflightOptions = { ...this.options };
+    if (iceServers) opts.iceServers = iceServers;
+    if (this.checks) opts.checks = parseChecksAttribute(this.checks);
+    if (this.duration !== undefined && this.duration !== null) opts.durationS = Number(this.duration);
+    if (this.ccpUrl) opts.ccpUrl = this.ccpUrl;
+    if (this.region) opts.region = this.region;
+    if (this.ccpMode) opts.ccpMode = this.ccpMode;
+    return opts;
+  }
+
+  /**
+   * Runs the checks. Resolves with the Report (also in `report` and the `ccp-preflight-complete` event).
+   * Rejects only when the configuration is invalid (the message is also shown in the widget).
+   */
+  async run(): Promise<Report> {
+    let opts: PreflightOptions;
+    try {
+      opts = this.buildOptions();
+    } catch (e) {
+      this.fail('run', e);
+      throw e;
+    }
+    this._message = undefined;
+    this._copyFallback = undefined;
+    this.announced = '';
+    try {
+      const report = await this.runner.start(async (signal) =>
+        runPreflight({
+          ...opts,
+          signal,
+          onProgress: (p) => {
+            this._progress = p;
+            emit(this, 'ccp-preflight-progress', p);
+          },
+          onCheck: (result, index, total) => {
+            this.announced = `${result.title}: ${result.verdict}. ${result.summary}`;
+            emit(this, 'ccp-preflight-check', { result, index, total });
+            this.requestUpdate();
+          },
+        }),
+      );
+      this.report = report;
+      this.announced = report.summary;
+      emit(this, 'ccp-preflight-complete', { report });
+      return report;
+    } catch (e) {
+      this.fail('run', e);
+      throw e;
+    } finally {
+      this._progress = undefined;
+    }
+  }
+
+  /** Cancels a run in progress (unfinished checks are reported as skipped). */
+  abort(): void {
+    this.runner.abort();
+  }
+
+  private fail(source: string, e: unknown): void {
+    const message = e instanceof Error ? e.message : String(e);
+    this._message = { kind: 'error', text: message };
+    emit(this, 'ccp-preflight-error', { source, message });
+  }
+
+  /** The report as pretty JSON (redacted when `redact` is set). */
+  async reportJson(): Promise<string> {
+    if (!this.report) throw new Error('There is no report yet: run the check first.');
+    let report: Report = this.report;
+    if (this.redact) {
+      const { redactReport } = await import('../../report/redact.js');
+      report = redactReport(report);
+    }
+    return JSON.stringify(report, null, 2);
+  }
+
+  private async copy(kind: 'json' | 'code'): Promise<void> {
+    let text: string;
+    try {
+      if (kind === 'json') text = await this.reportJson();
+      else {
+        if (!this.report) throw new Error('There is no report yet: run the check first.');
+        const { encodeShareCode } = await import('../../report/share.js');
+        text = await encodeShareCode(this.report);
+      }
+    } catch (e) {
+      this.fail('copy', e);
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(text);
+      this._copyFallback = undefined;
+      this._message = { kind: 'ok', text: kind === 'json' ? 'Report copied as JSON. Paste it into your ticket or chat.' : 'Share code copied. Paste it into your ticket or chat.' };
+    } catch {
+      this._copyFallback = text;
+      this._message = { kind: 'error', text: 'The browser did not allow copying. Select the text below (Ctrl+A in the box) and copy it (Ctrl+C).' };
+    }
+  }
+
+  private async download(): Promise<void> {
+    try {
+      const json = await this.reportJson();
+      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `ccp-preflight-${(this.report?.createdAt ?? new Date().toISOString()).replace(/[:.]/g, '-')}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (e) {
+      this.fail('copy', e);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+  }
+
+  override render() {
+    const running = this.runner.running;
+    const p = this._progress;
+    const pct = p ? Math.round(p.fraction * 100) : 0;
+    return html`
+      <section part="base" aria-labelledby="title">
+        <header>
+          <h2 id="title">${this.heading}</h2>
+          <div class="actions">
+            ${running
+              ? html`<button part="run-button" @click=${() => this.abort()}>Cancel</button>`
+              : html`<button part="run-button" class="primary" @click=${() => void this.run().catch(() => {})}>
+                  ${this.report ? 'Run again' : 'Run check'}
+                </button>`}
+          </div>
+        </header>
+        ${!this.report && !running
+          ? html`<p class="intro">Checks your browser, computer, microphone and network against Amazon Connect's softphone requirements. It takes about ten seconds.</p>`
+          : nothing}
+        ${running
+          ? html`<div class="progress">
+              <div
+                part="progress"
+                class="progress-track"
+                role="progressbar"
+                aria-label="Check progress"
+                aria-valuemin="0"
+                aria-valuemax="100"
+                aria-valuenow=${pct}
+                aria-valuetext=${`${pct} %: ${p?.phrase ?? 'starting'}`}
+              >
+                <div class="progress-bar" style="width:${pct}%"></div>
+              </div>
+              <div class="phrase">${p?.phrase ?? 'Starting…'}</div>
+            </div>`
+          : nothing}
+        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announced}</div>
+        ${this._message
+          ? html`<div class="message ${this._message.kind === 'ok' ? 'ok' : ''}" role=${this._message.kind === 'ok' ? 'status' : 'alert'}>${this._message.text}</div>`
+          : nothing}
+        ${this._copyFallback !== undefined
+          ? html`<label>Report text<textarea class="fallback" readonly .value=${this._copyFallback}></textarea></label>`
+          : nothing}
+        ${this.report
+          ? html`<ccp-preflight-report part="report" .report=${this.report}></ccp-preflight-report>
+              <div class="actions" part="actions">
+                <button @click=${() => void this.copy('json')}>Copy report</button>
+                <button @click=${() => void this.copy('code')}>Copy share code</button>
+                <button @click=${() => void this.download()}>Download JSON</button>
+              </div>`
+          : nothing}
+      </section>
+    `;
+  }
+}

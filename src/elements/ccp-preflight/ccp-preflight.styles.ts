@@ -1,0 +1,134 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --ccp-preflight-font: var(--ccp-preflight-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_accent: var(--ccp-preflight-accent, #0b63ce);
+    --_accent-text: var(--ccp-preflight-accent-text, #ffffff);
+    --_border: var(--ccp-preflight-border-color, #c8ccd2);
+    --_surface: var(--ccp-preflight-surface, #ffffff);
+    --_text: var(--ccp-preflight-text, #16191f);
+    --_muted: var(--ccp-preflight-muted, #545b64);
+    --_radius: var(--ccp-preflight-radius, 8px);
+    display: block;
+    font-family: var(--ccp-preflight-font);
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 1rem;
+    box-sizing: border-box;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem;
+    flex-wrap: wrap;
+  }
+  h2 {
+    font-size: 1.1rem;
+    margin: 0;
+  }
+  .actions {
+    display: flex;
+    gap: 0.5rem;
+    flex-wrap: wrap;
+    align-items: center;
+  }
+  button {
+    font: inherit;
+    border-radius: 6px;
+    border: 1px solid var(--_accent);
+    background: var(--_surface);
+    color: var(--_accent);
+    padding: 0.4rem 0.9rem;
+    cursor: pointer;
+    min-height: 2.25rem;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  button:disabled {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  button:focus-visible,
+  input:focus-visible {
+    outline: 3px solid var(--ccp-preflight-focus-ring, #ff9900);
+    outline-offset: 2px;
+  }
+  .progress {
+    margin: 0.75rem 0;
+  }
+  .progress-track {
+    height: 0.5rem;
+    border-radius: 999px;
+    background: var(--ccp-preflight-track, #e9ebed);
+    overflow: hidden;
+  }
+  .progress-bar {
+    height: 100%;
+    background: var(--_accent);
+    transition: width 0.2s ease;
+  }
+  .phrase {
+    color: var(--_muted);
+    font-size: 0.9rem;
+    margin-top: 0.25rem;
+  }
+  .intro {
+    color: var(--_muted);
+    margin: 0.5rem 0 0;
+  }
+  .message {
+    margin: 0.75rem 0;
+    padding: 0.5rem 0.75rem;
+    border-left: 4px solid var(--ccp-preflight-fail, #d13212);
+    background: var(--ccp-preflight-fail-bg, #fdf3f1);
+  }
+  .message.ok {
+    border-left-color: var(--ccp-preflight-pass, #1d8102);
+    background: var(--ccp-preflight-pass-bg, #f2f8f0);
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0, 0, 0, 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .ccp {
+    margin-top: 1rem;
+  }
+  .ccp[hidden] {
+    display: none;
+  }
+  .ccp-frame {
+    width: var(--ccp-preflight-ccp-width, 340px);
+    height: var(--ccp-preflight-ccp-height, 465px);
+    max-width: 100%;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    overflow: hidden;
+  }
+  .ccp-frame iframe {
+    width: 100%;
+    height: 100%;
+    border: 0;
+  }
+  textarea.fallback {
+    width: 100%;
+    min-height: 6rem;
+    font-family: ui-monospace, monospace;
+    font-size: 0.8rem;
+  }
+`;

@@ -1,0 +1,20 @@
+/**
+ * ccp-preflight public API.
+ *
+ * - `<ccp-preflight>`: the agent's widget (import this module to define it).
+ * - `<ccp-preflight-report>`: the report renderer and supervisor viewer.
+ * - `runPreflight(options)`: the same checks without UI.
+ * - Report types; DOM-free report tooling lives in `ccp-preflight/report`.
+ */
+export { CcpPreflightElement } from './elements/ccp-preflight/ccp-preflight.js';
+export { parseIceServersAttribute, parseChecksAttribute } from './elements/ccp-preflight/ccp-preflight.element.js';
+export { CcpPreflightReportElement } from './elements/ccp-preflight-report/ccp-preflight-report.js';
+export { runPreflight, resolveOptions, softphoneFitness, DEFAULT_DURATION_S, MIN_DURATION_S, MAX_DURATION_S } from './runner.js';
+export type { PreflightOptions } from './runner.js';
+export type { Check, CheckContext, CheckOutcome, CcpHandle, Deps, RunOptions, IceServerSource } from './checks/types.js';
+export { ALL_CHECKS } from './checks/index.js';
+export * from './report/schema.js';
+export type * from './events.js';
+export { DEFAULT_THRESHOLDS } from './stats/thresholds.js';
+export type { Thresholds } from './stats/thresholds.js';
+export { VERSION } from './version.js';
