@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command: typecheck, Vitest (Node), then @web/test-runner (Debian Chromium + coturn).
+// The one test command: typecheck, build, Vitest (Node), then @web/test-runner (Debian Chromium + coturn).
 // Prints a final line "N passed, N failed" from the runners' own JSON results.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, existsSync } from 'node:fs';
@@ -8,8 +8,10 @@ rmSync('.test-results', { recursive: true, force: true });
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process.env }).status ?? 1;
 
 let passed = 0, failed = 0, skipped = 0;
-const tc = run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-if (tc === 0) passed++; else { failed++; console.error('typecheck failed'); }
+// Typecheck and build are gates, not tests: a failure counts as one failed, success counts nothing.
+if (run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) { failed++; console.error('typecheck failed'); }
+// The CLI and the size benchmark use the built package.
+if (run('npm', ['run', 'build', '--silent']) !== 0) { failed++; console.error('build failed'); }
 
 const unitCode = run('npx', ['vitest', 'run']);
 if (existsSync('.test-results/unit.json')) {
