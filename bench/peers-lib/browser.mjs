@@ -1,0 +1,106 @@
+// Browser plumbing for bench:peers and bench:speed: bundle a page script with esbuild, serve it from
+// http://localhost (a secure context, so getUserMedia works), launch Debian Chromium through
+// playwright-core, and start coturn. Everything started is registered for cleanup (also on Ctrl-C).
+import http from 'node:http';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, BenchError, loadEsbuild, onCleanup } from './util.mjs';
+import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../../test/support/chromium.mjs';
+import { startTurn, findTurnserver } from '../../test/support/turn.mjs';
+
+export { CHROMIUM_PATH };
+
+/** Bundles page code (a string of TS/JS, resolved from the repo root) into one ESM script. */
+export async function bundlePage(contents, { sourcefile = 'bench-page.ts', define = {} } = {}) {
+  const esbuild = await loadEsbuild();
+  try {
+    const res = await esbuild.build({
+      stdin: { contents, resolveDir: ROOT, sourcefile, loader: 'ts' },
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      minify: false,
+      sourcemap: false,
+      // package.json "sideEffects" would drop side-effect-only imports of bench page files.
+      ignoreAnnotations: true,
+      logLevel: 'silent',
+      absWorkingDir: ROOT,
+      define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis', ...define },
+    });
+    return res.outputFiles[0].text;
+  } catch (e) {
+    const msgs = (e?.errors ?? []).slice(0, 6).map((m) => `  ${m.location ? `${m.location.file}:${m.location.line}: ` : ''}${m.text}`).join('\n');
+    throw new BenchError(`Could not bundle the benchmark page:\n${msgs || e?.message}`);
+  }
+}
+
+/** Serves `/` (a blank page loading /page.js) and the given script. Returns { origin, stop }. */
+export async function servePage(script, { title = 'ccp-preflight bench' } = {}) {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><script type="module" src="/page.js"></script></body></html>`;
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(html);
+    } else if (url.pathname === '/page.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(script);
+    } else if (url.pathname === '/ok') {
+      // A local HTTPS-less endpoint for the endpoints check: answers quickly with 204.
+      res.writeHead(204, { 'access-control-allow-origin': '*', 'cache-control': 'no-store' });
+      res.end();
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const stop = onCleanup(() => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }));
+  return { origin: `http://localhost:${server.address().port}`, stop };
+}
+
+/** Launches Debian Chromium headless (playwright-core), with the shared media/loopback flags. */
+export async function launchChromium(extraArgs = []) {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new BenchError(`Chromium was not found at ${CHROMIUM_PATH}: install it with \`sudo apt-get install chromium\` (Debian/Ubuntu) or set CHROMIUM_PATH, then run again.`);
+  }
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    throw new BenchError('playwright-core is not installed: run `npm ci`, then run again.');
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  const stop = onCleanup(() => browser.close().catch(() => {}));
+  return { browser, stop };
+}
+
+/** Starts coturn, or explains how to install it. */
+export async function startCoturn() {
+  if (!findTurnserver()) {
+    throw new BenchError('coturn is not installed: install it with `sudo apt-get install coturn` (Debian/Ubuntu), then run again. (It is not started as a service; the benchmark runs its own turnserver on a free loopback port.)');
+  }
+  const turn = await startTurn();
+  const stop = onCleanup(() => turn.stop());
+  return { ...turn, stop };
+}
+
+/** Opens a page on the served origin and waits for `window.__benchReady`. */
+export async function openPage(browser, origin) {
+  const context = await browser.newContext({ permissions: ['microphone', 'camera'] });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e?.message ?? e)));
+  await page.goto(`${origin}/`);
+  try {
+    await page.waitForFunction(() => globalThis.__benchReady === true, null, { timeout: 15000 });
+  } catch {
+    throw new BenchError(`The benchmark page did not load${errors.length ? `: ${errors[0]}` : ''}.`);
+  }
+  return { page, context, errors };
+}
+
+export const repoPath = (...p) => join(ROOT, ...p);

@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// npm run bench:peers — ccp-preflight's `media` check beside peer tools, on the same impaired paths, in the
+// same Chromium, against the same coturn, in the same run.
+//
+//   node bench/peers.mjs [--profiles=clean,d40,...] [--tools=ours,jitsi,genesys,twilio] [--twilio-ms=10000]
+//
+// Per profile and tool: a fresh UDP impairment proxy in front of coturn (same seed for every tool, so each
+// tool meets the same drawn delays and losses), the tool run as published in the page, its own figures
+// next to the imposed truth, and its wall time from start to result.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { ROOT, BenchError, printTable, runMain, machineInfo, printMachine, round } from './peers-lib/util.mjs';
+import { bundlePage, servePage, launchChromium, startCoturn, openPage, CHROMIUM_PATH } from './peers-lib/browser.mjs';
+import { loadProfiles } from './peers-lib/profiles.mjs';
+import { startUdpProxy, expectedLoop } from '../test/support/udp-proxy.mjs';
+
+const require = createRequire(join(ROOT, 'package.json'));
+const args = Object.fromEntries(process.argv.slice(2).map((a) => { const m = /^--([^=]+)(?:=(.*))?$/.exec(a); return m ? [m[1], m[2] ?? 'true'] : [a, 'true']; }));
+if (args.help) {
+  console.log('Usage: node bench/peers.mjs [--profiles=clean,d40,d80j15l2,d150l5,burst] [--tools=ours,jitsi,genesys,twilio] [--twilio-ms=10000] [--duration=S]');
+  process.exit(0);
+}
+
+const version = (name) => { try { return require(join(ROOT, 'node_modules', ...name.split('/'), 'package.json')).version; } catch { return null; } };
+const TOOLS = [
+  { id: 'ours', name: 'ccp-preflight media', pkg: null, measures: 'audio call via TURN: RTT, RFC 3550 jitter, loss, MOS' },
+  { id: 'jitsi', name: '@jitsi/precall-test', pkg: '@jitsi/precall-test', measures: 'data channel: RTT median of 10 pings, RTT std as "jitter", byte loss, throughput' },
+  { id: 'genesys', name: 'webrtc-troubleshoot AudioBandwidthTest', pkg: 'webrtc-troubleshoot', measures: 'audio call via TURN, fixed 40 s: RTT average, packet loss, bitrate' },
+  { id: 'twilio', name: '@twilio/rtc-diagnostics MediaConnectionBitrateTest', pkg: '@twilio/rtc-diagnostics', measures: 'data channel bitrate only (no RTT, jitter or loss)' },
+];
+
+const seedOf = (s) => createHash('sha256').update(s).digest().readUInt32LE(0);
+const fmt = (x, d = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : (Math.round(x * 10 ** d) / 10 ** d).toFixed(d));
+const vs = (got, truth, d = 1) => {
+  if (got === null || got === undefined || !Number.isFinite(got)) return '—';
+  if (truth === null || truth === undefined) return fmt(got, d);
+  const e = got - truth;
+  return `${fmt(got, d)} (${e >= 0 ? '+' : ''}${fmt(e, d)})`;
+};
+
+async function main() {
+  const { source: profileSource, profiles: PROFILES } = await loadProfiles();
+  const profileIds = args.profiles ? args.profiles.split(',') : PROFILES.map((p) => p.id);
+  const profiles = profileIds.map((id) => PROFILES.find((p) => p.id === id) ?? (() => { throw new BenchError(`Unknown profile "${id}". Known: ${PROFILES.map((p) => p.id).join(', ')}.`); })());
+  const toolIds = args.tools ? args.tools.split(',') : TOOLS.map((t) => t.id);
+  const tools = toolIds.map((id) => TOOLS.find((t) => t.id === id) ?? (() => { throw new BenchError(`Unknown tool "${id}". Known: ${TOOLS.map((t) => t.id).join(', ')}.`); })());
+  for (const t of tools) {
+    if (t.pkg && !existsSync(join(ROOT, 'node_modules', ...t.pkg.split('/'), 'package.json'))) {
+      throw new BenchError(`${t.pkg} is not installed: run \`npm ci\` (it is a devDependency), then run again.`);
+    }
+  }
+  const twilioMs = Number(args['twilio-ms'] ?? 10000);
+  const durationS = args.duration ? Number(args.duration) : undefined;
+
+  const info = machineInfo(CHROMIUM_PATH);
+  printMachine(info);
+  const turn = await startCoturn();
+  const script = await bundlePage(`import './bench/peers-lib/peers-page.js';`);
+  const server = await servePage(script, { title: 'bench:peers' });
+  const { browser } = await launchChromium();
+  const { page } = await openPage(browser, server.origin);
+  console.log(`coturn on 127.0.0.1:${turn.port}; page ${server.origin}; ${profiles.length} profile(s) × ${tools.length} tool(s).`);
+  console.log(`Profiles from ${profileSource}. Impairment: test/support/udp-proxy.mjs, a seeded UDP proxy between the browser and`);
+  console.log('coturn, impairing both legs. Truth = expectedLoop(profile): the workstation <-> relay round trip (one loop');
+  console.log('A -> relay -> B), the RFC 3550 jitter of that loop and its loss; the same seed for every tool.');
+
+  const results = [];
+  const t00 = Date.now();
+  for (const profile of profiles) {
+    for (const tool of tools) {
+      const proxy = await startUdpProxy({ target: { host: turn.host, port: turn.port }, profile: { ...profile, seed: profile.seed ?? seedOf(String(profile.id)) } });
+      const iceServers = [{ urls: [`turn:127.0.0.1:${proxy.port}?transport=udp`], username: turn.username, credential: turn.credential }];
+      process.stderr.write(`  ${profile.id} / ${tool.id} … `);
+      let r;
+      try {
+        r = await page.evaluate(([id, ice, opts]) => globalThis.__bench[id](ice, opts), [tool.id, iceServers, { durationMs: twilioMs, durationS }]);
+      } catch (e) {
+        r = { ok: false, wallMs: null, error: `page error: ${String(e?.message ?? e).split('\n')[0]}` };
+      }
+      const ps = proxy.stats();
+      await proxy.stop();
+      process.stderr.write(`${r.ok ? 'ok' : 'FAILED'} in ${fmt((r.wallMs ?? 0) / 1000)} s${r.error ? ` (${r.error})` : ''}\n`);
+      results.push({ profile, tool, r, proxy: ps });
+    }
+  }
+
+  // ---- the table ----
+  const rows = [];
+  for (const profile of profiles) {
+    const truth = expectedLoop(profile);
+    rows.push([`${profile.label}`, 'imposed (expected)', fmt(truth.rttMs), fmt(truth.jitterMs), fmt(truth.lossPct), '—', '—', '—', '']);
+    for (const { tool, r, proxy } of results.filter((x) => x.profile === profile)) {
+      const name = tool.pkg ? `${tool.name} ${version(tool.pkg) ?? ''}`.trim() : tool.name;
+      const loopLoss = 100 * (1 - (1 - proxy.up.lossPct / 100) * (1 - proxy.down.lossPct / 100));
+      const actualLoss = proxy.up.packetsIn + proxy.down.packetsIn ? `proxy: loop loss ${fmt(loopLoss)} %, ${proxy.up.packetsIn + proxy.down.packetsIn} pkts` : '';
+      if (!r.ok && r.rttMs == null && r.kbps == null) {
+        rows.push(['', name, '—', '—', '—', '—', '—', r.wallMs != null ? fmt(r.wallMs / 1000) : '—', `no result: ${r.error ?? 'unknown error'}`]);
+        continue;
+      }
+      rows.push([
+        '',
+        name,
+        vs(r.rttMs, truth.rttMs),
+        r.jitterMs != null ? vs(r.jitterMs, truth.jitterMs) : 'not measured',
+        r.lossPct != null ? vs(r.lossPct, truth.lossPct) : 'not measured',
+        r.mos != null ? fmt(r.mos, 2) : '—',
+        r.kbps != null ? fmt(r.kbps, 0) : '—',
+        fmt(r.wallMs / 1000),
+        [r.verdict ? `verdict ${r.verdict}` : '', actualLoss, r.error ? `error: ${r.error}` : ''].filter(Boolean).join('; '),
+      ]);
+    }
+  }
+  printTable(['profile', 'tool', 'RTT ms (err)', 'jitter ms (err)', 'loss % (err)', 'MOS', 'kbps', 'wall s', 'note'], rows, { title: 'Peers side by side: each tool\'s own figures vs the imposed truth (error in parentheses)' });
+
+  console.log('\nWhat each tool measures:');
+  for (const t of tools) console.log(`  ${t.pkg ? `${t.name} ${version(t.pkg) ?? ''}`.trim() : t.name}: ${t.measures}.`);
+  console.log('  All four accept a custom TURN server (iceServers) and run headless in Chromium.');
+  console.log(`\nTotal wall time ${fmt((Date.now() - t00) / 1000)} s; ${info.chromium ?? 'Chromium'}.`);
+  if (args.json) console.log(JSON.stringify(results.map(({ profile, tool, r, proxy }) => ({ profile: profile.id, tool: tool.id, ...r, raw: undefined, proxy })), null, 0));
+}
+
+runMain(main);
