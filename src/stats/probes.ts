@@ -1,0 +1,130 @@
+/**
+ * Data-channel probes of the media test, and their summary (pure; the browser part lives in
+ * checks/media.ts).
+ *
+ * Geometry: both ends of the test call live in the same page, so a probe's send time and arrival time come
+ * from the same clock. A probe sent on peer A's unreliable, unordered data channel travels
+ * A -> relay (TURN server) -> B: out from the workstation to the relay and back to the workstation. That one
+ * "loop" takes exactly the workstation <-> relay round trip. (The loop's own round trip A -> relay -> B ->
+ * relay -> A, which is what a ping/echo, the candidate pair's currentRoundTripTime and RTCP's roundTripTime
+ * measure, is twice that; the media check reports half of it: one loop.) Each probe is also one loss trial
+ * on the path workstation -> relay -> workstation.
+ */
+import type { Interval } from '../report/schema.js';
+import { designEffect, finite, lag1Autocorrelation, mean, meanInterval95, percentile, stddev } from './math.js';
+
+/** Hard bound on the probes kept per direction (60 s at one probe every 20 ms is 3000). */
+export const MAX_PROBES = 4000;
+
+/** One direction's probe log: send times and transit times by sequence number. Memory is fixed. */
+export class ProbeLog {
+  readonly sentAt = new Float64Array(MAX_PROBES);
+  /** Transit time in ms, NaN until received. */
+  readonly transitMs = new Float64Array(MAX_PROBES).fill(Number.NaN);
+  sent = 0;
+  duplicates = 0;
+
+  /** Records a send; returns the sequence number, or -1 when the log is full. */
+  send(nowMs: number): number {
+    if (this.sent >= MAX_PROBES) return -1;
+    this.sentAt[this.sent] = nowMs;
+    return this.sent++;
+  }
+
+  /** Records an arrival of probe `seq` sent at `sentAtMs` (as carried in the probe). */
+  receive(seq: number, sentAtMs: number, nowMs: number): void {
+    if (!(seq >= 0 && seq < this.sent)) return;
+    if (!Number.isNaN(this.transitMs[seq]!)) {
+      this.duplicates++;
+      return;
+    }
+    this.transitMs[seq] = nowMs - sentAtMs;
+  }
+}
+
+export interface ProbeSummary {
+  /** Probes counted as trials (sent in the window and old enough to have arrived). */
+  trials: number;
+  lost: number;
+  lossPct: number | null;
+  /** Lag-1 autocorrelation of the loss indicator (bursty loss > 0). */
+  lossAutocorrelation: number;
+  /** One-loop transit (the workstation <-> relay round trip) of received probes, ms. */
+  transitsMs: number[];
+  rttMs: number | null;
+  rttCi95: Interval | null;
+  rttSdMs: number | null;
+  rttP95Ms: number | null;
+  /** RFC 3550-style jitter from probes: mean |T(i) - T(i-1)| over consecutive sequence numbers, ms. */
+  jitterMs: number | null;
+  jitterCi95: Interval | null;
+}
+
+/**
+ * Summarizes probes sent in [fromMs, toMs - graceMs): later ones may still be in flight and are not trials.
+ * Several logs (both directions) are pooled.
+ */
+export function summarizeProbes(logs: readonly ProbeLog[], fromMs: number, toMs: number, graceMs: number): ProbeSummary {
+  const transits: number[] = [];
+  const lossSeqs: number[][] = [];
+  const diffs: number[] = [];
+  const rttSeries: number[][] = [];
+  let trials = 0;
+  let lost = 0;
+  for (const log of logs) {
+    const ind: number[] = [];
+    const ser: number[] = [];
+    let prev = Number.NaN;
+    for (let i = 0; i < log.sent; i++) {
+      const s = log.sentAt[i]!;
+      if (s < fromMs || s >= toMs - graceMs) {
+        prev = Number.NaN;
+        continue;
+      }
+      trials++;
+      const t = log.transitMs[i]!;
+      if (Number.isNaN(t)) {
+        lost++;
+        ind.push(1);
+      } else {
+        ind.push(0);
+        transits.push(t);
+        ser.push(t);
+        if (!Number.isNaN(prev)) diffs.push(Math.abs(t - prev));
+      }
+      prev = t;
+    }
+    lossSeqs.push(ind);
+    rttSeries.push(ser);
+  }
+  // Pooled lag-1 autocorrelations, weighted by length.
+  const weighted = (seqs: number[][]) => {
+    let w = 0;
+    let s = 0;
+    for (const q of seqs) {
+      if (q.length < 3) continue;
+      s += lag1Autocorrelation(q) * q.length;
+      w += q.length;
+    }
+    return w ? s / w : 0;
+  };
+  const lossRho = weighted(lossSeqs);
+  const rttRho = weighted(rttSeries);
+  const n = transits.length;
+  const rttCi = meanInterval95(transits, n / designEffect(rttRho));
+  // |differences| of consecutive transits overlap pairwise; a design effect of 2 is the usual allowance.
+  const jitterCi = meanInterval95(diffs, diffs.length / 2);
+  return {
+    trials,
+    lost,
+    lossPct: trials ? (100 * lost) / trials : null,
+    lossAutocorrelation: lossRho,
+    transitsMs: transits,
+    rttMs: mean(transits),
+    rttCi95: rttCi,
+    rttSdMs: stddev(transits),
+    rttP95Ms: percentile(transits, 95),
+    jitterMs: mean(finite(diffs)),
+    jitterCi95: jitterCi,
+  };
+}

@@ -1,0 +1,66 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { runPreflight } from '../../src/runner.js';
+import type { MediaData } from '../../src/report/schema.js';
+
+interface TurnConfig { host: string; port: number; username: string; credential: string; iceServers: RTCIceServer[] }
+interface ProxyInfo { port: number; iceServers: RTCIceServer[] }
+interface DirStats { packetsIn: number; dropped: number; forwarded: number; meanDelayMs: number | null; lossPct: number }
+interface ProxyStats { up: DirStats; down: DirStats }
+
+async function media(iceServers: RTCIceServer[], durationS = 4) {
+  const report = await runPreflight({ checks: ['media'], iceServers, durationS });
+  const r = report.checks[0]!;
+  return { r, d: r.data as MediaData, text: JSON.stringify(report) };
+}
+
+describe('media check: a relayed test call through real coturn', () => {
+  let turn: TurnConfig;
+  before(async () => {
+    turn = await executeServerCommand<TurnConfig, undefined>('turn-config');
+  });
+
+  it('yields finite RTT, jitter, loss and MOS on a clean loopback path', async () => {
+    const { r, d, text } = await media(turn.iceServers, 3);
+    expect(r.verdict, r.summary).to.equal('pass');
+    expect(d.serverUrl).to.equal(`turn:${turn.host}:${turn.port}?transport=udp`);
+    expect(d.transport).to.equal('udp');
+    for (const v of [d.rttMs, d.jitterMs, d.lossPct, d.mos]) expect(Number.isFinite(v), JSON.stringify(d)).to.equal(true);
+    expect(d.rttMs!).to.be.below(20);
+    expect(d.lossPct!).to.be.below(1);
+    expect(d.mosBand).to.equal('good');
+    expect(d.samples.length).to.be.within(1, 60);
+    expect(d.packetsSent).to.be.above(100);
+    expect(text).not.to.contain(turn.credential);
+  });
+
+  it('rttMs follows 40 ms imposed each way (expected 80 ms: one loop crosses the proxy up and down)', async () => {
+    const proxy = await executeServerCommand<ProxyInfo, { profile: object }>('proxy-start', { profile: { delayMs: 40, seed: 7 } });
+    try {
+      const { r, d } = await media(proxy.iceServers, 3);
+      const st = await executeServerCommand<ProxyStats, { port: number }>('proxy-stats', { port: proxy.port });
+      const truth = (st.up.meanDelayMs ?? 40) + (st.down.meanDelayMs ?? 40);
+      console.log('40ms each way:', JSON.stringify({ rttMs: d.rttMs, ci: d.rttCi95, src: d.rttSources, truth, jitter: d.jitterMs, loss: d.lossPct }));
+      expect(r.verdict, r.summary).to.equal('pass');
+      expect(Math.abs(d.rttMs! - 80)).to.be.at.most(Math.max(5, 0.05 * 80));
+      expect(Math.abs(d.rttMs! - truth)).to.be.at.most(Math.max(5, 0.05 * truth));
+    } finally {
+      await executeServerCommand('proxy-stop', { port: proxy.port });
+    }
+  });
+
+  it('lossPct follows imposed loss (3 % each way: 5.9 % on the loop) within 1 point or its interval', async () => {
+    const proxy = await executeServerCommand<ProxyInfo, { profile: object }>('proxy-start', { profile: { delayMs: 5, lossPct: 3, seed: 11 } });
+    try {
+      const { d } = await media(proxy.iceServers, 5);
+      const st = await executeServerCommand<ProxyStats, { port: number }>('proxy-stats', { port: proxy.port });
+      const loop = 100 * (1 - (1 - 0.03) * (1 - 0.03));
+      const actual = 100 * (1 - (1 - st.up.lossPct / 100) * (1 - st.down.lossPct / 100));
+      console.log('3% each way:', JSON.stringify({ lossPct: d.lossPct, ci: d.lossCi95, src: d.lossSources, loop, actual }));
+      const inCi = d.lossCi95 ? d.lossCi95.lo <= loop && loop <= d.lossCi95.hi : false;
+      expect(Math.abs(d.lossPct! - loop) <= 1 || inCi, `measured ${d.lossPct} vs ${loop.toFixed(2)}`).to.equal(true);
+    } finally {
+      await executeServerCommand('proxy-stop', { port: proxy.port });
+    }
+  });
+});
