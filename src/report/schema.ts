@@ -216,6 +216,12 @@ export interface MediaData {
   rttSources?: { dataChannelMs?: number | null; candidatePairMs?: number | null; remoteInboundMs?: number | null };
   codec?: string;
   stoppedEarly?: boolean;
+  /** Jitter cross-check: inbound-rtp.jitter (the reported figure) and the data-channel probes' own estimate. */
+  jitterSources?: { inboundRtpMs?: number | null; dataChannelMs?: number | null };
+  /** Loss trials by source (audio RTP packets and data-channel probes), pooled into lossPct. */
+  lossSources?: { rtp?: { expected: number; lost: number }; dataChannel?: { sent: number; lost: number } };
+  /** Loss burstiness: the design effect (>= 1) that widened lossCi95 for correlated (bursty) loss. */
+  lossDesignEffect?: number;
   /** Bounded time series (at most MAX_SAMPLES). */
   samples: MediaSample[];
   source: 'ccp' | 'config' | 'none';
