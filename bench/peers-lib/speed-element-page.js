@@ -1,0 +1,30 @@
+// Page script of bench:speed (element part): time from inserting <ccp-preflight> and starting a run to
+// the verdict rendered in its report (the <ccp-preflight-report> inside has rendered the finished Report).
+import '../../src/index.ts';
+
+async function elementRun({ iceServers, options }) {
+  const el = document.createElement('ccp-preflight');
+  el.iceServers = iceServers;
+  el.options = options;
+  const t0 = performance.now();
+  document.body.append(el);
+  await el.updateComplete;
+  const firstRenderMs = performance.now() - t0;
+  const report = await el.run();
+  await el.updateComplete;
+  const inner = el.shadowRoot?.querySelector('ccp-preflight-report');
+  if (inner && 'updateComplete' in inner) await inner.updateComplete;
+  // The verdict is on screen once the report renderer shows the report's summary text.
+  const text = () => (inner?.shadowRoot?.textContent ?? '') + (el.shadowRoot?.textContent ?? '');
+  const deadline = performance.now() + 5000;
+  while (!text().includes(report.summary.slice(0, 20)) && performance.now() < deadline) {
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  const renderedMs = performance.now() - t0;
+  const shown = text().includes(report.summary.slice(0, 20));
+  el.remove();
+  return { firstRenderMs, renderedMs, shown, verdict: report.verdict, hasReportElement: !!inner };
+}
+
+globalThis.__bench = { elementRun };
+globalThis.__benchReady = true;

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// npm run bench:speed — time to verdict: wall time of a full healthy run (every check) and of each check,
+// median of several runs, in Debian Chromium against a local coturn; then the time from inserting
+// <ccp-preflight> to its rendered verdict. Goal: full verdict <= 8 s.
+//
+//   node bench/speed.mjs [--runs=5] [--element-runs=3] [--duration=S]
+//
+// Each run is a fresh page (a fresh browser context), as when an agent opens the desktop. The local
+// coturn stands in for the agent's TURN servers; the `endpoints` check is pointed at a local HTTP
+// endpoint and the Region table is off (no network access needed); `ccp` skips (no CCP URL).
+import { printTable, runMain, machineInfo, printMachine, median, BenchError } from './peers-lib/util.mjs';
+import { bundlePage, servePage, launchChromium, startCoturn, openPage, CHROMIUM_PATH } from './peers-lib/browser.mjs';
+
+const GOAL_MS = 8000;
+const args = Object.fromEntries(process.argv.slice(2).map((a) => { const m = /^--([^=]+)(?:=(.*))?$/.exec(a); return m ? [m[1], m[2] ?? 'true'] : [a, 'true']; }));
+if (args.help) {
+  console.log('Usage: node bench/speed.mjs [--runs=5] [--element-runs=3] [--duration=S]');
+  process.exit(0);
+}
+const runs = Math.max(1, Number(args.runs ?? 5));
+const elementRuns = Math.max(0, Number(args['element-runs'] ?? 3));
+const durationS = args.duration ? Number(args.duration) : undefined;
+const s = (ms) => (ms == null ? '—' : (ms / 1000).toFixed(2));
+
+async function main() {
+  const info = machineInfo(CHROMIUM_PATH);
+  printMachine(info);
+  const turn = await startCoturn();
+  const script = await bundlePage(`import './bench/peers-lib/speed-page.js';`);
+  const server = await servePage(script, { title: 'bench:speed' });
+  const { browser } = await launchChromium();
+  const options = {
+    iceServers: turn.iceServers,
+    endpoints: [{ url: `${server.origin}/ok`, role: 'custom' }],
+    regions: false,
+    ...(durationS ? { durationS } : {}),
+  };
+  console.log(`coturn on 127.0.0.1:${turn.port}; ${runs} full run(s), each in a fresh page; endpoints -> ${server.origin}/ok; no CCP URL.`);
+
+  const all = [];
+  for (let i = 0; i < runs; i++) {
+    const { page, context } = await openPage(browser, server.origin);
+    try {
+      const r = await page.evaluate((o) => globalThis.__bench.fullRun(o), options);
+      all.push(r);
+      process.stderr.write(`  run ${i + 1}: ${s(r.wallMs)} s, verdict ${r.verdict}\n`);
+    } finally {
+      await context.close();
+    }
+  }
+
+  const ids = all[0].checks.map((c) => c.id);
+  const rows = ids.map((id) => {
+    const xs = all.map((r) => r.checks.find((c) => c.id === id));
+    const d = xs.map((c) => c?.durationMs ?? null);
+    const verdicts = [...new Set(xs.map((c) => c?.verdict ?? '?'))].join('/');
+    const note = xs.find((c) => c?.verdict === 'skip' || c?.verdict === 'fail')?.summary ?? '';
+    return [id, verdicts, s(median(d)), s(Math.min(...d)), s(Math.max(...d)), note.slice(0, 90)];
+  });
+  const wall = all.map((r) => r.wallMs);
+  const tot = median(wall);
+  rows.push(['total (wall, full verdict)', [...new Set(all.map((r) => r.verdict))].join('/'), s(tot), s(Math.min(...wall)), s(Math.max(...wall)), tot <= GOAL_MS ? `goal <= ${GOAL_MS / 1000} s: met` : `goal <= ${GOAL_MS / 1000} s: MISSED`]);
+  printTable(['check', 'verdict', 'median s', 'min s', 'max s', 'note (skip/fail reason)'], rows, { title: `Time to verdict, runPreflight, all checks (median of ${runs})` });
+
+  // ---- <ccp-preflight>: time to a rendered verdict ----
+  if (elementRuns > 0) {
+    let elementScript = null;
+    try {
+      elementScript = await bundlePage(`import './bench/peers-lib/speed-element-page.js';`);
+    } catch (e) {
+      console.log(`\n<ccp-preflight> not measured: ${e instanceof BenchError ? e.message.replace(/\n\s*/g, ' ') : e}`);
+    }
+    if (elementScript) {
+      const eserver = await servePage(elementScript, { title: 'bench:speed element' });
+      const er = [];
+      for (let i = 0; i < elementRuns; i++) {
+        const { page, context } = await openPage(browser, eserver.origin);
+        try {
+          const r = await page.evaluate((o) => globalThis.__bench.elementRun({ iceServers: o.iceServers, options: { endpoints: o.endpoints, regions: o.regions, ...(o.durationS ? { durationS: o.durationS } : {}) } }), options);
+          er.push(r);
+          process.stderr.write(`  element run ${i + 1}: verdict on screen after ${s(r.renderedMs)} s (${r.shown ? 'shown' : 'NOT shown'})\n`);
+        } finally {
+          await context.close();
+        }
+      }
+      const rendered = er.map((r) => r.renderedMs);
+      const first = er.map((r) => r.firstRenderMs);
+      printTable(['<ccp-preflight>', 'median s', 'min s', 'max s', 'note'], [
+        ['first render after insertion', s(median(first)), s(Math.min(...first)), s(Math.max(...first)), ''],
+        ['run() to verdict rendered', s(median(rendered)), s(Math.min(...rendered)), s(Math.max(...rendered)), `${er.every((r) => r.shown) ? 'summary text found in the rendered report' : 'summary text NOT found in every run'}${er.every((r) => r.hasReportElement) ? '' : '; no <ccp-preflight-report> inside'}; ${median(rendered) <= GOAL_MS ? `goal <= ${GOAL_MS / 1000} s: met` : `goal <= ${GOAL_MS / 1000} s: MISSED`}`],
+      ], { title: `Time to a rendered verdict in <ccp-preflight> (median of ${elementRuns}, from insertion)` });
+    }
+  }
+  console.log(`\nGoal: full verdict <= ${GOAL_MS / 1000} s: ${tot <= GOAL_MS ? 'met' : 'MISSED'} (median ${s(tot)} s).`);
+}
+
+runMain(main);
