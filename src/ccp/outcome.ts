@@ -1,0 +1,201 @@
+/**
+ * Turns a snapshot of the wrapped CCP into the `ccp` check's outcome: verdict, finding code, message and
+ * remedies. Pure (no Streams), shared by the controller's `waitReady` and the check, tested in Node.
+ */
+import type { CheckOutcome } from '../checks/types.js';
+import type { AgentSubject, CcpData, CcpMode, Remedy, Verdict } from '../report/schema.js';
+import { remediesForErrors, remedy, remedyIdFor } from './advice.js';
+
+/** Finding codes of the `ccp` check, with their meaning (the check exports them as `codes`). */
+export const CCP_CODES = {
+  'not-configured': 'No CCP URL was given (ccp-mode none): the CCP checks were skipped.',
+  'login-needed': 'The CCP did not acknowledge the page in time: the agent is not logged in (or the CCP page is unreachable).',
+  'auth-failed': 'The CCP reported an authentication failure (expired or refused login).',
+  'access-denied': 'The CCP reported access denied: the user may not use the CCP here.',
+  'iframe-retries-exhausted': 'Streams reloaded the CCP frame 10 times without an answer.',
+  timeout: 'The CCP gave no sign of life within the check\'s time.',
+  'load-error': 'The Streams library or the CCP frame could not be loaded.',
+  'no-agent': 'The CCP answered but sent no agent data in time.',
+  'softphone-errors': 'The softphone reported errors.',
+  'missed-call': 'The agent is in the Missed Call state and receives no calls until set back to Available.',
+  'websocket-lost': 'The CCP\'s WebSocket connection is lost.',
+  'transport-failed': 'The CCP did not hand out the softphone\'s TURN servers (createTransport failed).',
+  deskphone: 'The agent takes calls on an external phone (deskphone); the softphone media checks do not apply.',
+} as const;
+
+export type CcpCode = keyof typeof CCP_CODES;
+
+export type CcpState = CcpData['state'] | 'loading';
+
+/** What the controller knows at one instant (no credentials in here). */
+export interface CcpSnapshot {
+  mode: CcpMode;
+  state: CcpState;
+  ccpUrl?: string;
+  streamsVersion?: string;
+  agent?: AgentSubject;
+  agentState?: { name: string; type: string };
+  softphoneErrors: CcpData['softphoneErrors'];
+  websocket: 'connected' | 'lost' | 'unknown';
+  iceServersFromCcp?: number;
+  transportError?: string;
+  /** Whether the host page runs the softphone itself (initSoftphoneManager). */
+  pageSoftphone?: boolean;
+  /** Time waited, for the messages. */
+  waitedMs?: number;
+  loadError?: string;
+}
+
+export function isMissedCall(state: { name: string; type: string } | undefined): boolean {
+  return !!state && (state.name === 'MissedCallAgent' || /missed/i.test(state.name)) && state.type === 'error';
+}
+
+export function mediaLocationOf(s: Pick<CcpSnapshot, 'mode' | 'agent'>): NonNullable<CcpData['mediaLocation']> {
+  if (s.agent && s.agent.softphoneEnabled === false) return 'external-phone';
+  if (s.mode === 'media-less') return 'local-desktop';
+  if (s.mode === 'full') return 'this-browser';
+  return 'unknown';
+}
+
+export function ccpDataOf(s: CcpSnapshot): CcpData {
+  const data: CcpData = {
+    mode: s.mode,
+    state: s.state === 'loading' ? 'timeout' : s.state,
+    softphoneErrors: s.softphoneErrors.map((e) => ({ ...e })),
+    websocket: s.websocket,
+    mediaLocation: mediaLocationOf(s),
+  };
+  if (s.ccpUrl) data.ccpUrl = safeCcpUrl(s.ccpUrl);
+  if (s.streamsVersion) data.streamsVersion = s.streamsVersion;
+  if (s.agent) data.agent = { ...s.agent };
+  if (s.agentState) data.agentState = { ...s.agentState };
+  if (s.agentState) data.missedCall = isMissedCall(s.agentState);
+  if (s.iceServersFromCcp !== undefined) data.iceServersFromCcp = s.iceServersFromCcp;
+  return data;
+}
+
+/** The CCP URL without query or fragment (a query could carry tokens). */
+export function safeCcpUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.origin + u.pathname;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+const secs = (ms: number | undefined) => (ms === undefined ? '' : ` within ${(ms / 1000).toFixed(1)} s`);
+
+const MODE_NOTE: Record<CcpMode, string> = {
+  full: 'Media runs in this browser (framed CCP softphone), so the network and media checks here test the real call path.',
+  'media-less':
+    'Media-less CCP: this page only signals; call audio runs on the local desktop\'s CCP (VDI pattern, seed 003). The network and media checks here test this machine, not the machine that carries the audio; run them on the local desktop too.',
+  none: '',
+};
+
+/** Builds the check outcome from a snapshot. */
+export function ccpOutcome(s: CcpSnapshot): CheckOutcome<'ccp'> {
+  const data = ccpDataOf(s);
+  const fail = (code: CcpCode, summary: string, remedies: Remedy[]): CheckOutcome<'ccp'> => ({
+    verdict: 'fail',
+    code,
+    summary,
+    remedies,
+    data,
+    error: { name: code, message: summary },
+  });
+  switch (s.state) {
+    case 'not-configured':
+      return { verdict: 'skip', code: 'not-configured', summary: 'No CCP configured (ccp-url / ccp-mode none): CCP checks skipped.', data };
+    case 'login-needed':
+      return fail(
+        'login-needed',
+        `The CCP did not answer this page${secs(s.waitedMs)}: the agent is not logged in to the CCP, or the CCP URL is unreachable or not approved for this origin.`,
+        [remedy('ccp-login'), remedy('ccp-approved-origin'), remedy('ccp-reachability')],
+      );
+    case 'auth-failed':
+      return fail('auth-failed', 'The CCP reported an authentication failure: the login expired or was refused.', [remedy('ccp-login')]);
+    case 'access-denied':
+      return fail('access-denied', 'The CCP denied access to this user.', [remedy('ccp-security-profile'), remedy('ccp-approved-origin')]);
+    case 'iframe-retries-exhausted':
+      return fail('iframe-retries-exhausted', 'Streams reloaded the CCP frame 10 times and never got an answer.', [
+        remedy('ccp-reachability'),
+        remedy('ccp-approved-origin'),
+        remedy('ccp-login'),
+      ]);
+    case 'error':
+      return fail('load-error', `The CCP could not be started: ${s.loadError ?? 'unknown error'}.`, [remedy('ccp-reachability')]);
+    case 'loading':
+    case 'timeout':
+      return fail('timeout', `The CCP gave no answer${secs(s.waitedMs)}: no acknowledgement, no login prompt, no error.`, [
+        remedy('ccp-reachability'),
+        remedy('ccp-approved-origin'),
+      ]);
+    case 'initialized':
+      break;
+  }
+  if (!s.agent) {
+    return {
+      verdict: 'warn',
+      code: 'no-agent',
+      summary: `The CCP is connected but sent no agent data${secs(s.waitedMs)}; the agent's phone setting is unknown.`,
+      remedies: [remedy('ccp-login')],
+      data,
+    };
+  }
+  const parts: string[] = [];
+  const remedies: Remedy[] = [];
+  let verdict: Verdict = 'pass';
+  let code: CcpCode | undefined;
+  const flag = (v: Verdict, c: CcpCode) => {
+    if (verdict === 'pass' || (verdict === 'warn' && v === 'fail')) {
+      verdict = v;
+      code = c;
+    }
+  };
+  const who = s.agent.name ? `Agent ${s.agent.name}` : 'The agent';
+  if (s.agent.softphoneEnabled === false) {
+    parts.push(
+      `CCP connected. ${who} takes calls on an external phone (deskphone ${s.agent.extension ?? 'number not set'}), not the softphone: the softphone media checks are not needed for calls.`,
+    );
+    remedies.push(remedy('external-phone-answer'));
+  } else {
+    parts.push(`CCP connected. ${who} uses the softphone. ${MODE_NOTE[s.mode]}`.trim());
+  }
+  if (s.softphoneErrors.length) {
+    const types = [...new Set(s.softphoneErrors.map((e) => e.errorType))];
+    parts.push(`The softphone reported ${s.softphoneErrors.length} error(s): ${types.join(', ')}.`);
+    remedies.push(...remediesForErrors(types));
+    flag('warn', 'softphone-errors');
+  }
+  if (isMissedCall(s.agentState)) {
+    parts.push('The agent missed a call and is in the Missed Call state: no calls are routed until the status is set back to Available.');
+    remedies.push(remedy('missed-call-available'));
+    flag('warn', 'missed-call');
+  }
+  if (s.websocket === 'lost') {
+    parts.push('The CCP\'s WebSocket connection is lost: the CCP gets no live updates.');
+    remedies.push(remedy('websocket-443'));
+    flag('warn', 'websocket-lost');
+  }
+  if (s.transportError && s.agent.softphoneEnabled !== false && s.mode !== 'media-less') {
+    parts.push(`The CCP did not hand out its TURN servers (${s.transportError}); the network checks use the configured servers instead.`);
+    flag('warn', 'transport-failed');
+  } else if (s.iceServersFromCcp) {
+    parts.push(`The network checks use the agent's own ${s.iceServersFromCcp} TURN server entr${s.iceServersFromCcp === 1 ? 'y' : 'ies'} from the CCP.`);
+  }
+  const dedup = [...new Map(remedies.map((r) => [r.id, r])).values()];
+  return {
+    verdict,
+    ...(code ? { code } : {}),
+    summary: parts.join(' '),
+    ...(dedup.length && verdict !== 'pass' ? { remedies: dedup } : dedup.length ? { remedies: dedup } : {}),
+    data,
+  };
+}
+
+/** The SoftphoneErrorSeen entry for an error (message kept short; never an URL with a query). */
+export function softphoneErrorSeen(errorType: string, errorMessage: string | undefined, at: Date): CcpData['softphoneErrors'][number] {
+  const msg = errorMessage ? String(errorMessage).slice(0, 300) : undefined;
+  return { errorType, ...(msg ? { errorMessage: msg } : {}), at: at.toISOString(), remedyId: remedyIdFor(errorType) };
+}
