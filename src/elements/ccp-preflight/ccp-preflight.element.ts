@@ -5,6 +5,8 @@ import { CHECK_IDS, type CheckId, type Report } from '../../report/schema.js';
 import type { ProgressDetail } from '../../events.js';
 import { emit } from '../../internal/emit.js';
 import { RunController } from './run-controller.js';
+import type { CcpController } from '../../ccp/controller.js';
+import type { FailoverRecord } from '../../report/schema.js';
 import '../ccp-preflight-report/ccp-preflight-report.js';
 
 /** Parses the `ice-servers` attribute: a JSON array of RTCIceServer. Throws with a clear message. */
@@ -78,6 +80,7 @@ export class CcpPreflightElement extends LitElement {
     duration: { type: Number },
     redact: { type: Boolean },
     showCcp: { type: Boolean, attribute: 'show-ccp' },
+    loginPopup: { type: String, attribute: 'login-popup' },
     heading: { type: String },
     report: { attribute: false },
     _progress: { state: true },
@@ -109,6 +112,8 @@ export class CcpPreflightElement extends LitElement {
   declare redact: boolean;
   /** Show the CCP iframe (hidden by default). */
   declare showCcp: boolean;
+  /** `false` turns off Streams' login pop-up (a fake CCP, kiosks); default on. */
+  declare loginPopup: string | undefined;
   /** Heading text. */
   declare heading: string;
   /** The last report (read-only for hosts). */
@@ -122,6 +127,11 @@ export class CcpPreflightElement extends LitElement {
 
   private readonly runner = new RunController(this);
   private announced = '';
+  /** The wrapped CCP (created lazily, only when ccp-url is set and ccp-mode is not `none`). */
+  private ccp: CcpController | undefined;
+  private ccpKey = '';
+  private ccpPending: Promise<CcpController | undefined> | undefined;
+  private failoverBusy = false;
 
   constructor() {
     super();
@@ -139,6 +149,119 @@ export class CcpPreflightElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.autoRun) queueMicrotask(() => void this.run().catch(() => {}));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.destroyCcp();
+  }
+
+  private destroyCcp(): void {
+    this.ccp?.destroy();
+    this.ccp = undefined;
+    this.ccpKey = '';
+    this.ccpPending = undefined;
+  }
+
+  /** The CCP controller for the current attributes, created (and Streams loaded) on first need. */
+  private ensureCcp(): Promise<CcpController | undefined> {
+    const mode = this.ccpMode ?? (this.ccpUrl ? 'full' : 'none');
+    if (!this.ccpUrl || mode === 'none') {
+      this.destroyCcp();
+      return Promise.resolve(undefined);
+    }
+    const key = `${mode} ${this.ccpUrl} ${this.region ?? ''}`;
+    if (this.ccpKey === key && this.ccpPending) return this.ccpPending;
+    this.destroyCcp();
+    this.ccpKey = key;
+    const ccpUrl = this.ccpUrl;
+    this.ccpPending = (async () => {
+      await this.updateComplete;
+      const container = this.renderRoot.querySelector('.ccp-frame') as HTMLElement | null;
+      if (!container) throw new Error('The CCP container is missing from the widget.');
+      const { createCcp } = await import('../../ccp/index.js');
+      const ccp = createCcp({
+        container,
+        ccpUrl,
+        ...(this.region ? { region: this.region } : {}),
+        mode,
+        loginPopup: this.loginPopup !== 'false',
+        onChange: () => this.requestUpdate(),
+        onCallQuality: (d) => emit(this, 'ccp-preflight-call-quality', d),
+        onFailover: (record) => {
+          if (this.report) this.report = { ...this.report, failover: [...(this.report.failover ?? []), record] };
+          emit(this, 'ccp-preflight-failover', { record });
+        },
+      });
+      if (this.ccpKey !== key) {
+        ccp.destroy();
+        return undefined;
+      }
+      this.ccp = ccp;
+      void ccp.start().catch((e: unknown) => this.fail('ccp', e));
+      return ccp;
+    })();
+    this.ccpPending.catch((e: unknown) => this.fail('ccp', e));
+    return this.ccpPending;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('ccpUrl') || changed.has('ccpMode') || changed.has('region')) && this.hasUpdated) void this.ensureCcp().catch(() => {});
+  }
+
+  protected override firstUpdated(): void {
+    if (this.ccpUrl && this.ccpMode !== 'none') void this.ensureCcp().catch(() => {});
+  }
+
+  /**
+   * Redirects the agent's calls to an external E.164 phone (deskphone mode). Needs a CCP. `consent` is
+   * `agent` (the agent asked, e.g. through the widget's button or the host's own UI) or `policy` (the host's
+   * failover policy). Resolves to the failover record; rejects with a clear error and changes nothing on
+   * failure (invalid number, country not dialable, no CCP, service rejection, timeout).
+   */
+  async failover(e164Number: string, consent: 'agent' | 'policy' = 'agent'): Promise<FailoverRecord> {
+    const ccp = await this.ensureCcp();
+    if (!ccp) {
+      const e = new Error('There is no CCP to switch: set the ccp-url attribute to your instance\'s CCP URL first. Nothing was changed.');
+      this.fail('failover', e);
+      throw e;
+    }
+    this.failoverBusy = true;
+    this.requestUpdate();
+    try {
+      const record = await ccp.failover(e164Number, { consent, reason: this.report?.softphone.fit === 'no' ? `Softphone not fit: ${this.report.summary}` : 'Requested by the agent.' });
+      this._message = { kind: 'ok', text: `Calls now ring on ${record.after.extension ?? e164Number}. You can switch back to the softphone at any time.` };
+      return record;
+    } catch (e) {
+      this.fail('failover', e);
+      throw e;
+    } finally {
+      this.failoverBusy = false;
+      this.requestUpdate();
+    }
+  }
+
+  /** Switches the agent back to the softphone. Resolves to the record; rejects with a clear error. */
+  async restoreSoftphone(): Promise<FailoverRecord> {
+    const ccp = await this.ensureCcp();
+    if (!ccp) {
+      const e = new Error('There is no CCP: set the ccp-url attribute first. Nothing was changed.');
+      this.fail('failover', e);
+      throw e;
+    }
+    this.failoverBusy = true;
+    this.requestUpdate();
+    try {
+      const record = await ccp.restoreSoftphone();
+      this._message = { kind: 'ok', text: 'Calls ring in the softphone again.' };
+      return record;
+    } catch (e) {
+      this.fail('failover', e);
+      throw e;
+    } finally {
+      this.failoverBusy = false;
+      this.requestUpdate();
+    }
   }
 
   /** Builds the run options from attributes; throws with a clear message on bad attributes. */
@@ -171,9 +294,11 @@ export class CcpPreflightElement extends LitElement {
     this._copyFallback = undefined;
     this.announced = '';
     try {
-      const report = await this.runner.start(async (signal) =>
-        runPreflight({
+      const report = await this.runner.start(async (signal) => {
+        const ccp = await this.ensureCcp().catch(() => undefined);
+        const r = await runPreflight({
           ...opts,
+          ...(ccp ? { ccp } : {}),
           signal,
           onProgress: (p) => {
             this._progress = p;
@@ -184,9 +309,13 @@ export class CcpPreflightElement extends LitElement {
             emit(this, 'ccp-preflight-check', { result, index, total });
             this.requestUpdate();
           },
-        }),
-      );
+        });
+        return ccp ? ccp.decorateReport(r) : r;
+      });
       this.report = report;
+      if (this.ccp && this.failoverPolicy === 'auto' && report.softphone.fit === 'no' && this.failoverNumber && this.ccp?.agentSubject?.softphoneEnabled !== false) {
+        void this.failover(this.failoverNumber, 'policy').catch(() => {});
+      }
       this.announced = report.summary;
       emit(this, 'ccp-preflight-complete', { report });
       return report;
@@ -212,7 +341,8 @@ export class CcpPreflightElement extends LitElement {
   /** The report as pretty JSON (redacted when `redact` is set). */
   async reportJson(): Promise<string> {
     if (!this.report) throw new Error('There is no report yet: run the check first.');
-    let report: Report = this.report;
+    let report: Report = this.ccp ? this.ccp.decorateReport({ ...this.report, calls: [], failover: [] }) : this.report;
+    if (!report.failover?.length) delete report.failover;
     if (this.redact) {
       const { redactReport } = await import('../../report/redact.js');
       report = redactReport(report);
@@ -312,7 +442,16 @@ export class CcpPreflightElement extends LitElement {
                 <button @click=${() => void this.download()}>Download JSON</button>
               </div>`
           : nothing}
+        ${this.renderCcpParts()}
+        <div class="ccp" ?hidden=${!this.showCcp || !this.ccpUrl || this.ccpMode === 'none'}>
+          <div class="ccp-frame" part="ccp"></div>
+        </div>
       </section>
     `;
+  }
+
+  /** The live-call indicator and the failover panel, when a CCP is wrapped. */
+  protected renderCcpParts() {
+    return nothing;
   }
 }
