@@ -89,7 +89,7 @@ export const METRICS: readonly MetricDef[] = [
 
 export function formatValue(v: number | null, unit: MetricDelta['unit'], digits: number): string {
   if (v === null) return 'not measured';
-  const n = v.toFixed(digits);
+  const n = v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
   return unit === '' ? n : unit === '%' ? `${n} %` : `${n} ${unit}`;
 }
 

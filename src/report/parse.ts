@@ -239,8 +239,8 @@ const VERDICTS = ['pass', 'warn', 'fail', 'skip'] as const;
 const CCP_MODES = ['full', 'media-less', 'none'] as const;
 const FIT = ['yes', 'no', 'unknown'] as const;
 
-/** Field rules: s string, n finite number, b boolean, o object, a array, N number|null; `?` optional. */
-type Rule = 's' | 's?' | 'n' | 'n?' | 'N' | 'N?' | 'b' | 'b?' | 'o' | 'o?' | 'a' | 'a?' | readonly string[];
+/** Field rules: s string, n finite number, b boolean, o object, a array, N number|null, B boolean|null; `?` optional. */
+type Rule = 's' | 's?' | 'n' | 'n?' | 'N' | 'N?' | 'b' | 'b?' | 'B?' | 'o' | 'o?' | 'a' | 'a?' | readonly string[];
 
 function validateTree(raw: unknown, from: 'json' | 'share-code'): ParseResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -349,13 +349,13 @@ function checkFields(c: Obj, p: string, errs: Errors): void {
     case 'ice-tls':
       fields(d, dp, errs, { transport: 's?', servers: 'a?', source: 's?' });
       eachObj(d.servers, `${dp}.servers`, errs, (x, q) => {
-        fields(x, q, errs, { url: 's', kind: 's?', transport: 's?', srflx: 'b?', relay: 'b?', srflxMs: 'N?', relayMs: 'N?', relayAddress: 's?', errors: 'a?', relayInAmazonConnect: 'b?' });
+        fields(x, q, errs, { url: 's', kind: 's?', transport: 's?', srflx: 'b?', relay: 'b?', srflxMs: 'N?', relayMs: 'N?', relayAddress: 's?', errors: 'a?', relayInAmazonConnect: 'B?' });
         eachObj(x.errors, `${q}.errors`, errs, (e, r) => fields(e, r, errs, { code: 'N?', text: 's?', meaning: 's?' }));
       });
       break;
     case 'media':
       fields(d, dp, errs, {
-        transport: 's?', serverUrl: 's?', relayAddress: 's?', durationMs: 'N?', rttMs: 'N?', jitterMs: 'N?', lossPct: 'N?', packetsSent: 'N?', packetsReceived: 'N?', packetsLost: 'N?',
+        transport: 's?', serverUrl: 's?', relayAddress: 's?', relayInAmazonConnect: 'B?', durationMs: 'N?', rttMs: 'N?', jitterMs: 'N?', lossPct: 'N?', packetsSent: 'N?', packetsReceived: 'N?', packetsLost: 'N?',
         mos: 'N?', mosBand: 's?', sendKbps: 'N?', recvKbps: 'N?', rttSources: 'o?', codec: 's?', stoppedEarly: 'b?', samples: 'a?', source: 's?',
         rttCi95: 'o?', jitterCi95: 'o?', lossCi95: 'o?',
       });
@@ -410,13 +410,14 @@ function fields(o: Obj, base: string, errs: Errors, rules: Record<string, Rule>)
       : t === 'n' ? typeof v === 'number'
       : t === 'N' ? typeof v === 'number' || v === null
       : t === 'b' ? typeof v === 'boolean'
+      : t === 'B' ? typeof v === 'boolean' || v === null
       : t === 'o' ? isObj(v)
       : Array.isArray(v);
     if (!ok) errs.add(p, `Expected ${TYPE_WORDS[t]}, got ${describeValue(v)}.`);
   }
 }
 
-const TYPE_WORDS = { s: 'text', n: 'a number', N: 'a number or null', b: 'true or false', o: 'an object', a: 'a list' } as const;
+const TYPE_WORDS = { s: 'text', n: 'a number', N: 'a number or null', b: 'true or false', B: 'true, false or null', o: 'an object', a: 'a list' } as const;
 
 function eachObj(list: unknown, base: string, errs: Errors, fn: (o: Obj, path: string) => void): void {
   if (!Array.isArray(list)) return;

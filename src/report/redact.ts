@@ -50,7 +50,7 @@ function walk(v: unknown, path: string, key: string, inAgent: boolean, paths: st
     let s = v;
     if (PHONE_KEYS.has(k)) s = maskPhoneField(s);
     s = redactText(s, VERSION_KEYS.has(k));
-    if (k === 'label') s = s.replace(/(^|[\s(])\p{Lu}[\p{L}-]*['’]s(?=\s)/gu, "$1[name]'s");
+    if (k === 'label') s = s.replace(/(^|[\s(])\p{Lu}[\p{L}-]{0,40}['’]s(?=\s)/gu, "$1[name]'s");
     if (s !== v) paths.push(path);
     return s;
   }
@@ -70,18 +70,20 @@ function walk(v: unknown, path: string, key: string, inAgent: boolean, paths: st
   return out;
 }
 
-/** Redacts credentials, e-mail addresses, public IPs and phone numbers in free text. */
+/**
+ * Every pattern here is bounded ({0,N}), so a long string cannot make a regex scan quadratically.
+ * Redacts credentials, e-mail addresses, public IPs and phone numbers in free text. */
 export function redactText(s: string, versionLike = false): string {
   let t = s;
   // user:pass@ (or user@) in URLs, incl. turn:/stun: without slashes.
-  t = t.replace(/\b([a-z][a-z0-9+.-]*:(?:\/\/)?)[^\s/@:?#]+(?::[^\s/@?#]*)?@/gi, '$1');
+  t = t.replace(/\b([a-z][a-z0-9+.-]{0,31}:(?:\/\/)?)[^\s/@:?#]{1,256}(?::[^\s/@?#]{0,512})?@/gi, '$1');
   // credential query parameters
   t = t.replace(/([?&;])(username|user|credential|password|pass|passwd|token|secret|api[_-]?key|access[_-]?token|signature|x-amz-signature|x-amz-credential|x-amz-security-token)=[^&#\s]*/gi, '$1$2=[redacted]');
   // e-mail addresses
-  t = t.replace(/[A-Za-z0-9._%+-]+@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g, '***@$1');
+  t = t.replace(/[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24})/g, '***@$1');
   if (!versionLike) {
-    t = t.replace(IPV4, (m: string) => (isPublicIPv4(m) ? maskIPv4(m) : m));
     t = t.replace(IPV6_CANDIDATE, (m: string) => maskIfPublicIPv6(m));
+    t = t.replace(IPV4, (m: string) => (isPublicIPv4(m) ? maskIPv4(m) : m));
   }
   t = t.replace(/\+[1-9](?:[ -]?\d){6,14}\b/g, (m) => maskE164(m));
   return t;
@@ -89,7 +91,7 @@ export function redactText(s: string, versionLike = false): string {
 
 // Not preceded by a digit, a dot, or a product token like "Chrome/" (but "//" in a URL is fine).
 const IPV4 = /(?<![\d.]|[A-Za-z]\/)(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d]|\.\d)/g;
-const IPV6_CANDIDATE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{0,4}|(?:\d{1,3}\.){3}\d{1,3})(?:%[\w.]+)?(?![\w:])/g;
+const IPV6_CANDIDATE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?:%[\w.]+)?(?![\w:]|\.\d)/g;
 
 function isPublicIPv4(ip: string): boolean {
   const [a = 0, b = 0] = ip.split('.').map(Number);
@@ -183,7 +185,7 @@ export function maskE164(text: string): string {
 /** A field that holds a phone number: masked even when it lacks the `+`. */
 function maskPhoneField(s: string): string {
   const digits = s.replace(/\D/g, '');
-  if (digits.length < 4) return s;
+  if (digits.length < 4 || s.includes('*')) return s; // nothing to mask, or masked already
   if (/^\s*\+/.test(s)) return s.replace(/\+[\d\s().-]+/g, (m) => maskE164(m));
   return s.replace(/\d(?=(?:\D*\d){2})/g, '*');
 }

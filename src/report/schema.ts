@@ -102,6 +102,19 @@ export interface BrowserData {
   minSupportedMajor: number | null;
   latestMajor: number | null;
   versionTableDate?: string;
+  /** Human browser name, e.g. "Google Chrome", "Opera", "Chrome on iOS". */
+  name?: string;
+  /** Engine behind the browser (what runs WebRTC). */
+  engine?: 'blink' | 'gecko' | 'webkit' | 'edgehtml' | 'unknown';
+  /** Chromium engine major of Blink browsers (Opera, Brave, Edge...). */
+  engineMajor?: number | null;
+  /** Where the version stands against "latest three". */
+  versionStanding?: 'current' | 'outdated' | 'too-old' | 'unknown' | 'not-applicable';
+  /** Where `latestMajor` came from, and how many majors were added by extrapolating to today. */
+  versionSource?: 'shipped' | 'override';
+  versionExtrapolatedBy?: number;
+  /** Every finding code (the result's `code` is the worst one). */
+  findings?: string[];
 }
 
 export interface WorkstationData {
@@ -113,6 +126,12 @@ export interface WorkstationData {
   /** Load hint: how far the benchmark's spread and timer lag suggest the machine is busy. */
   loadHint?: 'idle' | 'busy' | 'unknown';
   eventLoopLagMs?: number;
+  /** Documented coarseness of `cpuGhzEstimate`, +/- percent (see checks/cpu-bench.ts). */
+  cpuGhzUncertaintyPct?: number;
+  /** Relative spread of the benchmark runs ((p75 - p25) / median), percent. */
+  benchmarkSpreadPct?: number;
+  /** Every finding code (the result's `code` is the worst one). */
+  findings?: string[];
 }
 
 export interface DevicesData {
@@ -125,6 +144,16 @@ export interface DevicesData {
   peakDbfs?: number | null;
   level?: 'silent' | 'ok' | 'clipping' | 'unknown';
   selectedInput?: { label: string; kind: HeadsetKind };
+  /** False when the browser does not list output devices (Firefox, Safari) or hides them. */
+  outputsKnown?: boolean;
+  /** Share of captured samples at full scale, percent. */
+  clippedPct?: number | null;
+  /** How long the input level was measured, ms. */
+  levelWindowMs?: number;
+  /** Tracks still live after the check (must be 0: every captured track is stopped). */
+  liveTracksAfter?: number;
+  /** Every finding code (the result's `code` is the worst one). */
+  findings?: string[];
 }
 
 export type HeadsetKind = 'usb' | 'bluetooth' | 'analog' | 'builtin' | 'virtual' | 'unknown';

@@ -1,0 +1,129 @@
+// Fuzz: >= 10,000 generated and mutated inputs through parseReport. Zero throws; every result is ok or
+// carries at least one error with a non-empty message. Deterministic (seeded) so a failure reproduces.
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { encodeShareCode, parseReport, type ParseResult, type Report } from './report-helpers.js';
+
+let seed = 0x5eed1234;
+const rnd = (): number => {
+  seed ^= seed << 13; seed >>>= 0;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5; seed >>>= 0;
+  return seed / 0x100000000;
+};
+const int = (n: number): number => Math.floor(rnd() * n);
+const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
+
+const base = JSON.parse(readFileSync('test/unit/fixtures/reports/full-pass.json', 'utf8')) as Report;
+const baseText = JSON.stringify(base);
+const SWAPS: unknown[] = [null, 0, -1, 1e308, '', 'x', true, false, [], {}, [null], { a: 1 }, 'NaN', '<img src=x onerror=alert(1)>'];
+const PROTO = ['__proto__', 'constructor', 'prototype'];
+
+function paths(v: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(prefix);
+  if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) paths(x, [...prefix, Array.isArray(v) ? Number(k) : k], out);
+  return out;
+}
+const ALL_PATHS = paths(base).filter((p) => p.length > 0);
+
+function mutateObject(): string {
+  const r = JSON.parse(baseText) as Record<string, unknown>;
+  const n = 1 + int(3);
+  for (let i = 0; i < n; i++) {
+    const p = pick(ALL_PATHS);
+    let parent: any = r;
+    for (const k of p.slice(0, -1)) parent = parent?.[k];
+    if (!parent || typeof parent !== 'object') continue;
+    const last = p[p.length - 1]!;
+    const op = int(5);
+    if (op === 0) delete parent[last];
+    else if (op === 1) parent[last] = pick(SWAPS);
+    else if (op === 2) parent[last] = 'z'.repeat(int(2) ? 25_000 : 100);
+    else if (op === 3) {
+      let deep: unknown = 1;
+      for (let d = 0; d < 20 + int(40); d++) deep = int(2) ? [deep] : { d: deep };
+      parent[last] = deep;
+    } else parent[last] = pick([...SWAPS, 'ccp-preflight/2', 'ccp-preflight/0', 'ccp-preflight/1.9']);
+  }
+  let text = JSON.stringify(r);
+  if (int(4) === 0) text = text.replace('"subject":{', `"subject":{"${pick(PROTO)}":{"polluted":1},`);
+  return text;
+}
+
+function randomBytes(): string {
+  const n = int(300);
+  let s = '';
+  for (let i = 0; i < n; i++) s += String.fromCharCode(int(4) === 0 ? int(0x10000) : 32 + int(95));
+  return pick(['', '{', '[', 'CCPF1.', ' ']) + s;
+}
+
+function truncate(text: string): string {
+  return text.slice(0, int(text.length));
+}
+
+function flip(text: string): string {
+  const i = int(text.length);
+  const chars = '{}[]":,\\0123456789abcdefxyzAZ-_. \n\u0000\u2028';
+  return text.slice(0, i) + chars[int(chars.length)] + text.slice(i + 1);
+}
+
+function deepNest(): string {
+  const d = int(5000);
+  return int(2) ? '['.repeat(d) + ']'.repeat(int(2) ? d : int(d)) : '{"a":'.repeat(d) + '1' + '}'.repeat(d);
+}
+
+function check(r: ParseResult, input: string): void {
+  if (r.ok) {
+    expect(r.report.schema.startsWith('ccp-preflight/1')).toBe(true);
+    return;
+  }
+  if (r.errors.length === 0 || r.errors.some((e) => typeof e.message !== 'string' || e.message.trim() === '' || typeof e.path !== 'string')) {
+    throw new Error(`bad error list for input ${JSON.stringify(input.slice(0, 200))}: ${JSON.stringify(r.errors)}`);
+  }
+}
+
+it('10,000+ generated and mutated inputs: zero throws, every refusal has a message', async () => {
+  const code = await encodeShareCode(base, { redact: false });
+  const counts = { ok: 0, refused: 0 };
+  const t0 = Date.now();
+  const gens: (() => string | Promise<string>)[] = [
+    randomBytes,
+    () => truncate(baseText),
+    () => flip(baseText),
+    () => flip(flip(flip(baseText))),
+    mutateObject,
+    deepNest,
+    () => truncate(code),
+    () => flip(code),
+    () => code.slice(0, 6) + code.slice(6).split('').sort(() => rnd() - 0.5).join('').slice(0, 200),
+    async () => encodeShareCode(JSON.parse(mutateObject()) as Report, { redact: int(2) === 0 }),
+    () => 'CCPF1.' + randomBytes().replace(/[^A-Za-z0-9_-]/g, 'A'),
+    () => `{"schema":"ccp-preflight/1","x":"${'y'.repeat(int(2_000_000))}"}`,
+  ];
+  // How often each generator runs per 40 inputs: the share-code ones (stream inflate, ~5 ms each in Node) less often.
+  const WEIGHTS = [6, 5, 5, 3, 8, 3, 2, 2, 1, 1, 3, 1];
+  const SCHEDULE = WEIGHTS.flatMap((w, g) => Array.from({ length: w }, () => g));
+  const N = Number(process.env.FUZZ_N ?? 10_200);
+  const perGen = gens.map(() => 0);
+  for (let i = 0; i < N; i++) {
+    const tg = Date.now();
+    const gi = SCHEDULE[i % SCHEDULE.length]!;
+    const gen = gens[gi]!;
+    const input = await gen();
+    let r: ParseResult;
+    try {
+      r = await parseReport(input);
+    } catch (e) {
+      throw new Error(`parseReport threw on input #${i} (${JSON.stringify(String(input).slice(0, 200))}): ${String(e)}`);
+    }
+    check(r, input);
+    if (r.ok) counts.ok++;
+    else counts.refused++;
+    perGen[gi]! += Date.now() - tg;
+  }
+  console.log(`fuzz time per generator (ms): ${perGen.join(', ')}`);
+  console.log(`fuzz: ${N} inputs, ${counts.ok} ok, ${counts.refused} refused, ${Date.now() - t0} ms`);
+  expect(counts.ok + counts.refused).toBe(N);
+  expect(counts.refused).toBeGreaterThan(N / 2);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+}, 60_000);
