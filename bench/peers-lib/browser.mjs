@@ -37,15 +37,17 @@ export async function bundlePage(contents, { sourcefile = 'bench-page.ts', defin
 }
 
 /** Serves `/` (a blank page loading /page.js) and the given script. Returns { origin, stop }. */
-export async function servePage(script, { title = 'ccp-preflight bench' } = {}) {
+export async function servePage(script, { title = 'ccp-preflight bench', isolated = false } = {}) {
+  // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
+  const iso = isolated ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp', 'cross-origin-resource-policy': 'same-origin' } : {};
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><script type="module" src="/page.js"></script></body></html>`;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...iso });
       res.end(html);
     } else if (url.pathname === '/page.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store', ...iso });
       res.end(script);
     } else if (url.pathname === '/ok') {
       // A local HTTPS-less endpoint for the endpoints check: answers quickly with 204.
