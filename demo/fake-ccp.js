@@ -23,7 +23,9 @@
  *                      `sid` in sessionStorage, so Streams' iframe refreshes after login answer at once
  *   sid=ID             session id for login=1 (tests use a fresh one)
  *   authfail=1         post auth_fail right after the first ack;  accessdenied=1: post access_denied
- *   deskphone=+E164    the agent starts on that external phone (softphoneEnabled false)
+ *   deskphone=DIGITS   the agent starts on the external phone +DIGITS (softphoneEnabled false). Write the digits
+ *                      without '+' or '%2B': Streams 2.28.2 passes the CCP URL through its sprintf logger, and
+ *                      a '%' in the URL makes initCCP throw.
  *   countries=us,ca    dialable countries (default us,ca,gb)
  *   locale=xx_XX       agentPreferences.locale (an unknown one makes setConfiguration fail with InvalidLocale)
  *   reject=1           updateAgentConfiguration is refused by the "service"
@@ -54,7 +56,8 @@
 
   function iso(d) { return d || new Date(); }
   var countries = (q.get('countries') || 'us,ca,gb').split(',').map(function (c) { return c.trim().toLowerCase(); }).filter(Boolean);
-  var deskphone = q.get('deskphone');
+  // deskphone=14155550123 (a '+' in a query string reads as a space; '%2B' would break Streams, see below)
+  var deskphone = q.get('deskphone') ? '+' + q.get('deskphone').replace(/[^0-9]/g, '') : '';
   var agentStates = [
     { agentStateARN: 'arn:aws:connect:us-east-1:123456789012:instance/00000000-0000-4000-8000-000000000000/agent-state/available', type: 'routable', name: 'Available' },
     { agentStateARN: 'arn:aws:connect:us-east-1:123456789012:instance/00000000-0000-4000-8000-000000000000/agent-state/offline', type: 'offline', name: 'Offline' },
@@ -306,9 +309,9 @@
     render();
     ack();
     setTimeout(function () {
-      sendAgent();
       if (q.get('authfail') === '1') post('auth_fail', null);
       if (q.get('accessdenied') === '1') post('access_denied', null);
+      sendAgent();
     }, 30);
   }
   function doLogin() {

@@ -91,6 +91,7 @@ export interface CoreLike {
   keepaliveManager?: { synTimer?: unknown; ackTimer?: unknown } | null;
   ccpLoadTimeoutInstance?: unknown;
   iframeRefreshTimeout?: unknown;
+  iframeRefreshAttempt?: number;
 }
 
 export interface ConnectLike {

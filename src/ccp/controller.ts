@@ -108,6 +108,10 @@ export class CcpController extends EventTarget implements CcpHandle {
     } catch {
       throw new RangeError(`The CCP URL "${opts.ccpUrl}" is not a URL (expected e.g. https://ALIAS.my.connect.aws/ccp-v2).`);
     }
+    if (opts.ccpUrl.includes('%')) {
+      // Streams 2.28.2 logs the CCP URL through its sprintf, which throws on '%': initCCP would fail.
+      throw new RangeError(`The CCP URL "${opts.ccpUrl}" contains "%" (percent-encoding), which amazon-connect-streams cannot initialize. Use the plain instance URL, e.g. https://ALIAS.my.connect.aws/ccp-v2.`);
+    }
     this.opts = opts;
     this.mode = opts.mode;
     this.ccpUrl = opts.ccpUrl;
@@ -252,7 +256,7 @@ export class CcpController extends EventTarget implements CcpHandle {
       agent.onWebSocketConnectionLost(() => this.set({ websocket: 'lost' })),
       agent.onWebSocketConnectionGained(() => this.set({ websocket: 'connected' })),
     );
-    if (this.snap.state !== 'initialized' && this.connect?.core.initialized) this.set({ state: 'initialized' });
+    if ((this.snap.state === 'loading' || this.snap.state === 'login-needed') && this.connect?.core.initialized) this.set({ state: 'initialized' });
   }
 
   private readAgent(agent: AgentLike): void {
@@ -329,7 +333,7 @@ export class CcpController extends EventTarget implements CcpHandle {
 
   /** Shows or hides the CCP iframe (the host's attribute). */
   setIframeVisible(visible: boolean): void {
-    const f = this.iframe ?? (this.opts.container.querySelector?.(`iframe[name="${CCP_IFRAME_NAME}"]`) as HTMLIFrameElement | null);
+    const f = this.opts.container.querySelector?.(`iframe[name="${CCP_IFRAME_NAME}"]`) as HTMLIFrameElement | null;
     if (f) f.style.display = visible ? '' : 'none';
   }
 
@@ -355,9 +359,14 @@ export class CcpController extends EventTarget implements CcpHandle {
       }
       clearTimeout(core.ccpLoadTimeoutInstance as ReturnType<typeof setTimeout>);
       clearTimeout(core.iframeRefreshTimeout as ReturnType<typeof setTimeout>);
+      // Streams starts its refresh loop only when iframeRefreshTimeout is null: reset for a later initCCP.
+      core.ccpLoadTimeoutInstance = null;
+      core.iframeRefreshTimeout = null;
+      core.iframeRefreshAttempt = 0;
       safe(() => core.terminate?.());
-      const f = this.iframe ?? (this.opts.container.querySelector?.(`iframe[name="${CCP_IFRAME_NAME}"]`) as HTMLIFrameElement | null);
-      f?.remove();
+      // Streams replaces the iframe on each refresh: remove every CCP iframe it put in our container.
+      this.iframe?.remove();
+      for (const f of Array.from(this.opts.container.querySelectorAll?.(`iframe[name="${CCP_IFRAME_NAME}"]`) ?? [])) f.remove();
       pageOwner = null;
     }
     this.iframe = null;
