@@ -1,13 +1,339 @@
+/**
+ * The remedy catalogue: what to do about each warn/fail finding of each check, written from the seeds
+ * (../shared/seeds: seed 000 = AWS whitepaper "AWS Direct Connect for Amazon Connect", seed 003 = Amazon
+ * Connect "Best Practices for Using the Contact Control Panel") or a cited standard. Every remedy names its
+ * source section.
+ *
+ * Keys: `${checkId}:${code}` for a finding code a check exports in its `codes`, and `${checkId}:*` as the
+ * check's fallback (used for codes without an entry, including the runner's `timeout` and `error`).
+ */
 import type { CheckId, Remedy } from './schema.js';
 
-// SKELETON: the remedy catalogue (owner: reachability helper, issue 4). Every warn/fail code of every check
-// maps to remedies written from the seeds, each naming its seed section.
+const S003_PORTS = 'seed 003, Network Ports and Protocols';
+const S003_PORT_CONS = 'seed 003, Port and Protocol Considerations';
+const S003_REQS = 'seed 003, Agent Workstation Requirements';
+const S003_MONITOR = 'seed 003, Monitoring Workstations';
+const S003_REGION = 'seed 003, Region Selection Considerations';
+const S003_REMOTE = 'seed 003, Agents Using Amazon Connect Remotely';
+const S003_DX = 'seed 003, Using AWS Direct Connect';
+const S003_VDI = 'seed 003, Using Amazon Connect in a VDI Environment';
+const S003_CONN = 'seed 003, CCP Connectivity';
+const S003_REROUTE = 'seed 003, Rerouting Audio';
+const S000_RANGES = 'seed 000, Allow IP address ranges';
+const S000_STATELESS = 'seed 000, Stateless firewalls';
+const S000_PORT_CONS = 'seed 000, Port and protocol considerations';
+
+const r = (id: string, text: string, source: string, audience: Remedy['audience']): Remedy => Object.freeze({ id, text, source, audience });
+
+/** The remedies, by id. */
+export const REMEDIES = {
+  // --- Network: what to open (seed 003 Network Ports and Protocols; seed 000) ---------------------------
+  udp3478: r(
+    'udp-3478-amazon-connect',
+    "Allow UDP 3478 in both directions between the agents' network and the AMAZON_CONNECT ranges of the instance's Region (plus the GLOBAL AMAZON_CONNECT range) from ip-ranges.json: the softphone's call audio uses it. `ccp-preflight allowlist --region <region> --ip-ranges ip-ranges.json` prints the rules.",
+    S003_PORTS,
+    'network-admin',
+  ),
+  tcp443Connect: r(
+    'tcp-443-amazon-connect',
+    "Allow TCP 443 in both directions to the AMAZON_CONNECT ranges of the instance's Region (listed for Amazon Connect next to UDP 3478); it carries the media relay over TCP/TLS when UDP is blocked.",
+    S003_PORTS,
+    'network-admin',
+  ),
+  tcp443Ec2: r(
+    'tcp-443-ec2-signaling',
+    "Allow TCP 443 in both directions to the EC2 ranges of the instance's Region (the CCP signaling endpoint), or instead allow the host rtc.connect-telecom.<region>.amazonaws.com on port 443.",
+    S003_PORTS,
+    'network-admin',
+  ),
+  tcp443CloudFront: r(
+    'tcp-443-cloudfront',
+    "Allow TCP 443 in both directions to every CLOUDFRONT range in ip-ranges.json, or instead the instance URL (https://<alias>.my.connect.aws or https://<alias>.awsapps.com) on port 443. CloudFront ranges are global: the edge that serves the CCP follows the agent's location, so agents in other countries need them too.",
+    `${S003_PORTS}; ${S000_PORT_CONS}`,
+    'network-admin',
+  ),
+  stateless: r(
+    'stateless-udp-ephemeral',
+    "Behind a stateless firewall, also allow UDP 49152-65535 INBOUND from the AMAZON_CONNECT ranges: the browser's ephemeral ports that receive the call audio.",
+    S000_STATELESS,
+    'network-admin',
+  ),
+  regionOnly: r(
+    'region-ranges-only',
+    "Open the ranges of the Region where the instance was created (Amazon Connect and EC2 need only that Region's endpoints); open every range listed for that Region, not a subset.",
+    `${S003_PORT_CONS}; ${S000_PORT_CONS}`,
+    'network-admin',
+  ),
+  newRanges: r(
+    'ip-ranges-30-days',
+    'Keep the allowlist current: new ranges appear in ip-ranges.json at least 30 days before Amazon Connect uses them, so re-generate it at least monthly (`ccp-preflight allowlist ... --previous <old file>` lists what was added and by when). Intermittent failures after a range change point to a stale allowlist.',
+    `${S000_RANGES}; ${S003_PORTS}`,
+    'network-admin',
+  ),
+  proxyCert: r(
+    'proxy-ssl-cache-shift',
+    'If a proxy or firewall between the CCP and Amazon Connect inspects TLS, raise its SSL certificate cache timeout to cover a whole agent shift (e.g. 8 hours plus breaks and lunch), so a certificate renewal does not cut agents off mid-shift.',
+    `${S003_PORT_CONS}; ${S000_PORT_CONS}`,
+    'network-admin',
+  ),
+  proxyWebSocket: r(
+    'proxy-websocket',
+    'Make sure the proxy passes WebSockets to rtc.connect-telecom.<region>.amazonaws.com and the instance URL (or exempt those hosts from the proxy): some proxies break WebSocket handling there. Test before production.',
+    S003_PORTS,
+    'network-admin',
+  ),
+  dns: r(
+    'dns-resolve',
+    "The host name did not resolve: check the instance alias in ccp-url for typos, and that the agents' DNS resolves it and *.amazonaws.com (run `nslookup <host>` on the workstation). The CCP reaches its endpoints by name.",
+    `${S003_CONN}; ${S003_PORTS}`,
+    'it',
+  ),
+  mediaLess: r(
+    'media-less-ccp',
+    'Where ports to Amazon Connect cannot be opened, a custom CCP built with the Streams API can run media-less (no Amazon Connect media ports), but it still needs EC2 and CloudFront on TCP 443.',
+    `${S003_PORT_CONS}; ${S000_PORT_CONS}`,
+    'it',
+  ),
+  // --- Path quality, Region, Direct Connect, remote agents ---------------------------------------------
+  regionClosest: r(
+    'region-closest',
+    'Put the instance in the Amazon Connect Region closest to the agents; where policy fixes the Region, pick the network path with the fewest hops to it (hub-and-spoke networks that backhaul to a distant edge router add latency).',
+    `${S003_REGION}; seed 000, Amazon Connect Region selection considerations`,
+    'supervisor',
+  ),
+  directConnect: r(
+    'direct-connect-scope',
+    'AWS Direct Connect gives a dedicated, consistent path from the edge router to AWS, but it does not fix the private LAN/WAN between the agent and the edge router: measure and fix that part first.',
+    `${S003_DX}; ${S003_VDI}`,
+    'network-admin',
+  ),
+  remoteAgent: r(
+    'remote-agent-network',
+    'Remote agents: use a stable connection (wired rather than busy Wi-Fi); an unstable link, packet loss or a required VPN all degrade the softphone, and a VPN compounds it.',
+    S003_REMOTE,
+    'agent',
+  ),
+  monitor: r(
+    'monitor-rtt-loss',
+    'Collect RTT and packet loss history from this workstation (or an identical one on the same segment) to the instance alias and the signaling address in the Region, with CPU, memory, disk and network use, to correlate with the times issues were reported.',
+    S003_MONITOR,
+    'it',
+  ),
+  dedicated: r(
+    'dedicated-resources',
+    "Keep bulk traffic (backups, large file transfers) off the agents' network segment and desktops during shifts, or give the contact center dedicated network and desktop resources.",
+    S003_VDI,
+    'it',
+  ),
+  // --- Workstation, browser, devices -------------------------------------------------------------------
+  browserLatest: r(
+    'browser-latest-three',
+    'Use one of the latest three versions of Google Chrome or Mozilla Firefox, and keep it updated.',
+    S003_REQS,
+    'agent',
+  ),
+  securePage: r(
+    'https-page',
+    'Open the agent desktop over HTTPS: browsers give the microphone and WebRTC only to secure pages.',
+    'W3C Media Capture and Streams (getUserMedia requires a secure context)',
+    'it',
+  ),
+  cpu: r(
+    'cpu-2ghz',
+    'The CCP alone needs a 2 GHz processor; plan more for the operating system and everything else that runs during a call.',
+    S003_REQS,
+    'it',
+  ),
+  ram: r('ram-2gb', 'The CCP alone needs 2 GB of memory; plan more for the operating system and other applications.', S003_REQS, 'it'),
+  headroom: r(
+    'workstation-headroom',
+    'Leave headroom above the minimums (they cover the CCP only): close heavy applications during calls, and do not add logging or monitoring tools to a workstation that is already short of resources (it makes things worse and invalidates the results).',
+    `${S003_REQS}; ${S003_MONITOR}`,
+    'agent',
+  ),
+  bandwidth: r(
+    'bandwidth-100kbps',
+    "Provide at least 100 Kbps per connected workstation for the CCP, on top of the other traffic on the link; check the site's uplink and competing transfers.",
+    S003_REQS,
+    'network-admin',
+  ),
+  usbHeadset: r('usb-headset', 'Use a USB headset: it gives the best agent and customer audio.', S003_REQS, 'agent'),
+  micPermission: r(
+    'microphone-permission',
+    "Allow the microphone for the agent desktop's site (the icon in the address bar, or the browser's site settings), then reload; IT can grant it by browser policy.",
+    `W3C Media Capture and Streams (permission to capture); ${S003_REQS}`,
+    'agent',
+  ),
+  micDevice: r(
+    'microphone-device',
+    'Connect the headset, select it as the input in the browser and the operating system, and check its mute switch and input level.',
+    `${S003_REQS} (USB headset)`,
+    'agent',
+  ),
+  externalPhone: r(
+    'external-e164',
+    'If this workstation cannot meet the softphone requirements, redirect calls to an external phone number in E.164 format (the agent\'s existing telephony) until it is fixed; mind that phone\'s distance to the Region.',
+    `${S003_REQS}; ${S003_REROUTE}`,
+    'supervisor',
+  ),
+  vdi: r(
+    'vdi-media-less',
+    'In a remote desktop (VDI), keep call audio local: run a media-less CCP (Streams API) in the remote session for signaling and controls, and the standard CCP on the local desktop for media, or reroute audio to an external E.164 number. Keep the VDI host close to the agents and the edge router.',
+    S003_VDI,
+    'it',
+  ),
+  // --- CCP (Streams) ------------------------------------------------------------------------------------
+  ccpLogin: r(
+    'ccp-login',
+    'Sign in to the CCP in this browser (open the instance URL), and allow its pop-up and cookies; if sign-in keeps failing, check the instance URL in ccp-url.',
+    `${S003_CONN}; amazon-connect-streams documentation (initCCP, loginPopup)`,
+    'agent',
+  ),
+  ccpOrigin: r(
+    'ccp-approved-origin',
+    "Add the agent desktop's origin to the instance's Approved origins (Amazon Connect console, Application integration), so the embedded CCP may load.",
+    'amazon-connect-streams documentation (Allowlisting)',
+    'it',
+  ),
+  ccpEndpoints: r(
+    'ccp-endpoints',
+    'The CCP reaches EC2 for signaling, Amazon Connect for media and CloudFront for its web content; if CloudFront fails the page or its buttons do not load, if EC2 or Amazon Connect fail the CCP shows errors. Run the endpoints and ICE checks to see which one is blocked.',
+    S003_CONN,
+    'network-admin',
+  ),
+  panicLogout: r(
+    'panic-logout',
+    'Do not close the browser window that runs the CCP during a call: the call stays up, but after logging back in its audio cannot be re-established (only transfer or hang-up work).',
+    `${S003_CONN} (Panic logout)`,
+    'agent',
+  ),
+  missedCall: r(
+    'missed-call-available',
+    'After a missed call the agent stays in the Missed state and gets no calls until the agent or a supervisor sets the status back to Available.',
+    `${S003_CONN} (Missed calls)`,
+    'agent',
+  ),
+  deskphone: r(
+    'deskphone-mode',
+    "The agent is set to deskphone: calls ring the configured external number, not this browser. Switch back to softphone in the CCP settings to use the headset, and mind the phone's distance to the Region.",
+    S003_REROUTE,
+    'agent',
+  ),
+  turnCredential: r(
+    'turn-credential',
+    "The TURN server refused the credential: with the CCP's own servers, reload the CCP (its credentials are short-lived); with configured servers, correct the username and credential.",
+    'RFC 8656 (TURN), 401 Unauthorized / 441 Wrong Credentials',
+    'it',
+  ),
+  config: r(
+    'check-config',
+    'Correct the endpoint list in the configuration: every entry needs a full http(s):// or ws(s):// URL.',
+    S003_PORTS,
+    'it',
+  ),
+} as const satisfies Record<string, Remedy>;
+
+const R = REMEDIES;
+
+const UDP_PATH = [R.udp3478, R.stateless, R.regionOnly, R.newRanges];
+const TCP_PATH = [R.tcp443Connect, R.regionOnly, R.proxyCert, R.newRanges];
+const TLS_PATH = [R.tcp443Connect, R.proxyCert, R.regionOnly, R.newRanges];
+const QUALITY = [R.remoteAgent, R.regionClosest, R.directConnect, R.monitor];
+
+function iceEntries(id: 'ice-udp' | 'ice-tcp' | 'ice-tls', path: readonly Remedy[]): Record<string, readonly Remedy[]> {
+  return {
+    [`${id}:turn-unreachable`]: path,
+    [`${id}:stun-unreachable`]: path,
+    [`${id}:no-relay`]: [...path, R.turnCredential],
+    [`${id}:no-srflx`]: path,
+    [`${id}:partial`]: path,
+    [`${id}:turn-auth-failed`]: [R.turnCredential],
+    [`${id}:*`]: [...path, R.mediaLess, R.externalPhone],
+  };
+}
 
 /** Catalogue: key `${checkId}:${code}`, or `${checkId}:*` as the check's fallback. */
-export const REMEDY_CATALOGUE: Readonly<Record<string, readonly Remedy[]>> = {};
+export const REMEDY_CATALOGUE: Readonly<Record<string, readonly Remedy[]>> = Object.freeze({
+  // browser
+  'browser:insecure-context': [R.securePage],
+  'browser:webrtc-missing': [R.browserLatest, R.externalPhone],
+  'browser:api-missing-optional': [R.browserLatest],
+  'browser:unsupported-browser': [R.browserLatest, R.externalPhone],
+  'browser:chromium-based': [R.browserLatest],
+  'browser:outdated': [R.browserLatest],
+  'browser:too-old': [R.browserLatest, R.externalPhone],
+  'browser:version-unknown': [R.browserLatest],
+  'browser:*': [R.browserLatest, R.externalPhone],
+
+  // workstation
+  'workstation:low-memory': [R.ram, R.headroom, R.externalPhone],
+  'workstation:low-ram': [R.ram, R.headroom, R.externalPhone],
+  'workstation:slow-cpu': [R.cpu, R.headroom, R.externalPhone],
+  'workstation:low-cpu': [R.cpu, R.headroom, R.externalPhone],
+  'workstation:few-cores': [R.cpu, R.headroom],
+  'workstation:busy': [R.headroom, R.monitor],
+  'workstation:*': [R.cpu, R.ram, R.headroom, R.vdi, R.externalPhone],
+
+  // devices
+  'devices:permission-denied': [R.micPermission],
+  'devices:no-microphone': [R.micDevice, R.usbHeadset],
+  'devices:capture-failed': [R.micDevice, R.micPermission],
+  'devices:silent': [R.micDevice],
+  'devices:clipping': [R.micDevice, R.usbHeadset],
+  'devices:not-usb': [R.usbHeadset],
+  'devices:bluetooth': [R.usbHeadset],
+  'devices:builtin': [R.usbHeadset],
+  'devices:no-output': [R.micDevice, R.usbHeadset],
+  'devices:*': [R.micPermission, R.micDevice, R.usbHeadset, R.externalPhone],
+
+  // ccp
+  'ccp:login-needed': [R.ccpLogin],
+  'ccp:auth-failed': [R.ccpLogin, R.ccpOrigin],
+  'ccp:access-denied': [R.ccpOrigin, R.ccpLogin],
+  'ccp:iframe-retries-exhausted': [R.ccpOrigin, R.ccpEndpoints, R.tcp443CloudFront],
+  'ccp:softphone-errors': [R.ccpEndpoints, R.udp3478, R.tcp443Ec2],
+  'ccp:websocket-lost': [R.proxyWebSocket, R.proxyCert, R.tcp443Ec2],
+  'ccp:deskphone': [R.deskphone],
+  'ccp:missed-call': [R.missedCall],
+  'ccp:*': [R.ccpLogin, R.ccpOrigin, R.ccpEndpoints, R.panicLogout],
+
+  // endpoints (src/checks/endpoints.ts ENDPOINTS_CODES)
+  'endpoints:instance-unreachable': [R.tcp443CloudFront, R.proxyCert, R.newRanges],
+  'endpoints:instance-dns': [R.dns, R.tcp443CloudFront],
+  'endpoints:signaling-unreachable': [R.tcp443Ec2, R.regionOnly, R.proxyWebSocket, R.newRanges],
+  'endpoints:signaling-dns': [R.dns, R.tcp443Ec2],
+  'endpoints:media-unreachable': [R.tcp443Connect, R.regionOnly, R.newRanges],
+  'endpoints:endpoint-unreachable': [R.tcp443Ec2, R.tcp443CloudFront, R.config],
+  'endpoints:slow': [R.remoteAgent, R.regionClosest, R.directConnect, R.monitor],
+  'endpoints:flaky': [R.newRanges, R.proxyCert, R.remoteAgent, R.monitor],
+  'endpoints:websocket-blocked': [R.proxyWebSocket, R.proxyCert],
+  'endpoints:region-far': [R.regionClosest, R.directConnect],
+  'endpoints:bad-url': [R.config],
+  'endpoints:*': [R.tcp443CloudFront, R.tcp443Ec2, R.proxyCert, R.newRanges],
+
+  // ice-udp / ice-tcp / ice-tls (src/checks/ice.ts ICE_CODES)
+  ...iceEntries('ice-udp', UDP_PATH),
+  ...iceEntries('ice-tcp', TCP_PATH),
+  ...iceEntries('ice-tls', TLS_PATH),
+
+  // media (src/checks/media.ts)
+  'media:call-failed': [R.udp3478, R.stateless, R.tcp443Connect, R.newRanges, R.externalPhone],
+  'media:no-audio-source': [R.micDevice, R.micPermission],
+  'media:high-rtt': [...QUALITY, R.vdi],
+  'media:high-jitter': [R.remoteAgent, R.headroom, R.dedicated, R.monitor],
+  'media:high-loss': [R.remoteAgent, R.dedicated, R.directConnect, R.monitor, R.externalPhone],
+  'media:low-mos': [R.remoteAgent, R.headroom, R.regionClosest, R.directConnect, R.externalPhone],
+  'media:*': [R.udp3478, R.stateless, ...QUALITY, R.externalPhone],
+
+  // bandwidth
+  'bandwidth:low-bandwidth': [R.bandwidth, R.dedicated, R.remoteAgent],
+  'bandwidth:below-minimum': [R.bandwidth, R.dedicated, R.remoteAgent, R.externalPhone],
+  'bandwidth:*': [R.bandwidth, R.dedicated, R.remoteAgent, R.externalPhone],
+});
 
 /** Remedies for a check's finding code (the check's fallback when the code has no entry). */
 export function remediesFor(id: CheckId, code: string | undefined): Remedy[] {
   const exact = code ? REMEDY_CATALOGUE[`${id}:${code}`] : undefined;
-  return [...(exact ?? REMEDY_CATALOGUE[`${id}:*`] ?? [])];
+  const seen = new Set<string>();
+  return (exact ?? REMEDY_CATALOGUE[`${id}:*`] ?? []).filter((x) => !seen.has(x.id) && !!seen.add(x.id));
 }

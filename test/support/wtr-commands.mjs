@@ -11,6 +11,17 @@ const proxies = new Map();
 const MAX_PROXIES = 8;
 
 export const extraCommands = {
+  // HTTP probe servers for the endpoints tests (test/support/http-probe-servers.mjs): one shared instance.
+  async 'probe-servers'() {
+    const { sharedProbeServers } = await import('./http-probe-servers.mjs');
+    const p = await sharedProbeServers();
+    return { host: p.host, port: p.port, base: p.base, refusedPort: p.refusedPort };
+  },
+  async 'probe-servers-stop'() {
+    const { stopSharedProbeServers } = await import('./http-probe-servers.mjs');
+    await stopSharedProbeServers();
+    return { stopped: true };
+  },
   async 'proxy-start'(payload, turn) {
     if (!turn) throw new Error('proxy-start: the TURN server is not running.');
     while (proxies.size >= MAX_PROXIES) {
