@@ -10,6 +10,8 @@
  *   `console.warn` (not thrown), because the first registration wins for the page's lifetime.
  * - No `customElements` (Node, SSR, tooling): does nothing and returns `ctor`.
  */
+const warned = new Set<string>();
+
 export function define<T extends CustomElementConstructor>(tag: string, ctor: T): CustomElementConstructor {
   const registry = (globalThis as { customElements?: CustomElementRegistry }).customElements;
   if (!registry) return ctor;
@@ -35,5 +37,3 @@ export function define<T extends CustomElementConstructor>(tag: string, ctor: T)
     return ctor;
   }
 }
-
-const warned = new Set<string>();

@@ -1,0 +1,497 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { emit } from '../../internal/emit.js';
+import { parseReport, MAX_INPUT_CHARS, type ParseError, type ParseResult } from '../../report/parse.js';
+import type { Report } from '../../report/schema.js';
+import { renderCharts, CALL_SERIES } from './chart.js';
+import { renderCheckData, figures } from './check-data.js';
+import { renderCompare, safeCompare } from './compare-view.js';
+import { arr, fmt, fmtDate, fmtDuration, obj, str, verdictOf, VERDICT_ICONS, VERDICT_WORDS } from './format.js';
+import { styles } from './ccp-preflight-report.styles.js';
+
+/** Files larger than this many bytes are refused before reading (UTF-8 text is at most 4 bytes a character). */
+const MAX_FILE_BYTES = MAX_INPUT_CHARS * 4;
+
+type Target = 'report' | 'baseline';
+
+/**
+ * Renders a ccp-preflight Report: the agent's live result, or one a supervisor pasted.
+ *
+ * @summary The one report renderer: verdicts, remedies with their sources, key figures, charts, and a compare view.
+ *
+ * @fires ccp-preflight-error - Pasted, dropped or linked input could not be read ({ source: 'parse', message, errors }).
+ *
+ * @csspart banner - The overall verdict banner.
+ * @csspart verdict - Each verdict badge (icon and word).
+ * @csspart check - One check's section.
+ * @csspart remedies - The "What to do" list of a check.
+ * @csspart chart - A group of sample charts with its table alternative.
+ * @csspart table - Every data table.
+ * @csspart paste - The paste panel (paste mode).
+ * @csspart paste-input - The paste text area.
+ * @csspart button - Buttons of the paste panel.
+ * @csspart errors - The message box for input that could not be read.
+ * @csspart compare - The compare section.
+ * @csspart delta - A change between baseline and current, in words.
+ *
+ * @cssprop [--ccp-preflight-font-family=system-ui] - Font.
+ * @cssprop [--ccp-preflight-text=#16191f] - Text colour.
+ * @cssprop [--ccp-preflight-muted=#545b64] - Secondary text colour.
+ * @cssprop [--ccp-preflight-surface=#ffffff] - Background.
+ * @cssprop [--ccp-preflight-border-color=#c8ccd2] - Borders.
+ * @cssprop [--ccp-preflight-radius=8px] - Corner radius.
+ * @cssprop [--ccp-preflight-accent=#0b63ce] - Buttons and links.
+ * @cssprop [--ccp-preflight-accent-text=#ffffff] - Text on accent.
+ * @cssprop [--ccp-preflight-pass-color=#0d5223] - Pass text; `--ccp-preflight-pass-bg` its background.
+ * @cssprop [--ccp-preflight-warn-color=#6b3a00] - Warning text; `--ccp-preflight-warn-bg` its background.
+ * @cssprop [--ccp-preflight-fail-color=#8c1d18] - Fail text; `--ccp-preflight-fail-bg` its background.
+ * @cssprop [--ccp-preflight-skip-color=#3d4349] - Skipped text; `--ccp-preflight-skip-bg` its background.
+ * @cssprop [--ccp-preflight-chart-line=#0b63ce] - Chart lines.
+ * @cssprop [--ccp-preflight-focus-ring=#ff9900] - Focus outline.
+ */
+export class CcpPreflightReportElement extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    report: { attribute: false },
+    baseline: { attribute: false },
+    baselineSource: { attribute: 'baseline' },
+    mode: { reflect: true },
+    errors: { state: true },
+    baselineErrors: { state: true },
+    busy: { state: true },
+    dragging: { state: true },
+  };
+
+  /** The report to show. Set by the widget (live) or by parsing pasted text (paste mode). */
+  declare report: Report | undefined;
+  /** A baseline to compare the report with; the compare view shows the deltas. */
+  declare baseline: Report | undefined;
+  /** Attribute `baseline`: a baseline as JSON or share code text (parsed into `baseline`). */
+  declare baselineSource: string | null;
+  /** `view` (default): render `report`. `paste`: also a text area, file open and drop, and `#report=` links. */
+  declare mode: 'view' | 'paste';
+  declare protected errors: ParseError[];
+  declare protected baselineErrors: ParseError[];
+  declare protected busy: boolean;
+  declare protected dragging: boolean;
+
+  private seq: Record<Target, number> = { report: 0, baseline: 0 };
+  private lastHash = '';
+
+  constructor() {
+    super();
+    this.mode = 'view';
+    this.baselineSource = null;
+    this.errors = [];
+    this.baselineErrors = [];
+    this.busy = false;
+    this.dragging = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    globalThis.addEventListener?.('hashchange', this.onHashChange);
+    if (this.mode === 'paste') this.readHash();
+  }
+
+  override disconnectedCallback(): void {
+    globalThis.removeEventListener?.('hashchange', this.onHashChange);
+    super.disconnectedCallback();
+  }
+
+  /**
+   * Parses text (JSON, a share code, or a `#report=` link) and shows it. On failure the parser's messages are
+   * shown in the element (role="alert"), `ccp-preflight-error` fires, and the report shown before stays.
+   * Never throws; resolves with the parse result.
+   */
+  async showText(text: string): Promise<ParseResult> {
+    return this.load(text, 'report');
+  }
+
+  /** Like showText, for the baseline of the compare view. */
+  async showBaselineText(text: string): Promise<ParseResult> {
+    return this.load(text, 'baseline');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('report') && this.report) this.errors = [];
+    if (changed.has('baseline') && this.baseline) this.baselineErrors = [];
+    if (changed.has('baselineSource') && this.baselineSource) void this.load(this.baselineSource, 'baseline');
+    if (changed.has('mode') && changed.get('mode') !== undefined && this.mode === 'paste' && this.isConnected) this.readHash();
+  }
+
+  private async load(text: unknown, target: Target): Promise<ParseResult> {
+    const seq = ++this.seq[target];
+    this.busy = true;
+    let r: ParseResult;
+    try {
+      r = await parseReport(text);
+    } catch (e) {
+      // parseReport does not throw; this is the belt to its braces.
+      r = { ok: false, errors: [{ path: '', message: `The report could not be read (${e instanceof Error ? e.message : String(e)}).` }] };
+    }
+    if (seq !== this.seq[target]) return r; // a newer input won
+    this.busy = false;
+    if (r.ok) {
+      if (target === 'report') {
+        this.report = r.report;
+        this.errors = [];
+      } else {
+        this.baseline = r.report;
+        this.baselineErrors = [];
+      }
+    } else {
+      this.refuse(r, target);
+    }
+    return r;
+  }
+
+  /** Shows a refusal in the element and fires ccp-preflight-error. */
+  private refuse(r: Extract<ParseResult, { ok: false }>, target: Target): ParseResult {
+    if (target === 'report') this.errors = r.errors;
+    else this.baselineErrors = r.errors;
+    const first = r.errors[0]?.message ?? 'The input could not be read.';
+    emit(this, 'ccp-preflight-error', {
+      source: 'parse',
+      message: target === 'baseline' ? `Baseline: ${first}` : first,
+      errors: r.errors.map((e) => ({ path: e.path, message: e.message })),
+    });
+    return r;
+  }
+
+  private onHashChange = (): void => {
+    if (this.mode === 'paste') this.readHash();
+  };
+
+  /** Reads `#report=CCPF1...` (and `&baseline=...`) from the page's address. */
+  private readHash(): void {
+    const hash = str(globalThis.location?.hash);
+    if (!hash || hash === this.lastHash) return;
+    this.lastHash = hash;
+    const params = hash.replace(/^#/, '').split('&');
+    for (const p of params) {
+      const eq = p.indexOf('=');
+      if (eq < 0) continue;
+      const key = p.slice(0, eq);
+      if (key !== 'report' && key !== 'baseline') continue;
+      let value = p.slice(eq + 1);
+      try {
+        value = decodeURIComponent(value);
+      } catch {
+        // keep it raw: the parser says what is wrong with it
+      }
+      void this.load(value, key);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------------
+  // Paste panel
+  // ------------------------------------------------------------------------------------------------------
+
+  private textArea(target: Target): HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector<HTMLTextAreaElement>(`textarea[data-target="${target}"]`);
+  }
+
+  private onShow(target: Target): void {
+    void this.load(this.textArea(target)?.value ?? '', target);
+  }
+
+  private onPaste(e: ClipboardEvent, target: Target): void {
+    const text = e.clipboardData?.getData('text/plain');
+    if (text) {
+      // Let the text area show what was pasted, then read it.
+      setTimeout(() => void this.load(this.textArea(target)?.value || text, target), 0);
+    }
+  }
+
+  private onFileInput(e: Event, target: Target): void {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) void this.loadFile(file, target);
+    input.value = '';
+  }
+
+  private async loadFile(file: File, target: Target): Promise<ParseResult> {
+    const name = file.name || 'the file';
+    const fail = async (message: string): Promise<ParseResult> => {
+      ++this.seq[target]; // a file refused now wins over a parse still running
+      this.busy = false;
+      return this.refuse({ ok: false, errors: [{ path: '', message }] }, target);
+    };
+    if (!/\.(json|txt)$/i.test(file.name) && !/^(application\/json|text\/plain)/.test(file.type)) {
+      return fail(`"${name}" is not a report file: open the .json file the agent downloaded (Download JSON), or a .txt file holding a share code.`);
+    }
+    if (file.size > MAX_FILE_BYTES) {
+      return fail(`"${name}" is too large (${(file.size / 1e6).toFixed(1)} MB); a report file is well under 1 MB. Check that it is the file the agent downloaded.`);
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      return fail(`"${name}" could not be read. Save it again and retry, or paste its contents.`);
+    }
+    const area = this.textArea(target);
+    if (area && text.length <= 200_000) area.value = text;
+    return this.load(text, target);
+  }
+
+  private onDragOver(e: DragEvent): void {
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    this.dragging = true;
+  }
+
+  private onDrop(e: DragEvent, target: Target): void {
+    e.preventDefault();
+    this.dragging = false;
+    const dt = e.dataTransfer;
+    const file = dt?.files?.[0];
+    if (file) {
+      void this.loadFile(file, target);
+      return;
+    }
+    const text = dt?.getData('text/plain');
+    if (text) {
+      const area = this.textArea(target);
+      if (area) area.value = text;
+      void this.load(text, target);
+    }
+  }
+
+  private renderPastePanel(target: Target): TemplateResult {
+    const id = `paste-${target}`;
+    const isReport = target === 'report';
+    return html`<div
+      class="paste ${this.dragging ? 'dragging' : ''}"
+      part="paste"
+      @dragover=${(e: DragEvent) => this.onDragOver(e)}
+      @dragleave=${() => (this.dragging = false)}
+      @drop=${(e: DragEvent) => this.onDrop(e, target)}
+    >
+      <label for=${id}>${isReport ? 'Paste the report the agent sent (JSON or share code)' : 'Paste the baseline report to compare with (JSON or share code)'}</label>
+      <textarea
+        id=${id}
+        data-target=${target}
+        part="paste-input"
+        spellcheck="false"
+        autocomplete="off"
+        placeholder="CCPF1.… or { &quot;schema&quot;: &quot;ccp-preflight/1&quot;, … }"
+        aria-describedby=${`${id}-hint`}
+        @paste=${(e: ClipboardEvent) => this.onPaste(e, target)}
+      ></textarea>
+      <p class="muted" id=${`${id}-hint`}>Or drop a .json or .txt file here, or open one. A link ending in #report=CCPF1… opens here too.</p>
+      <div class="row">
+        <button class="primary" part="button" type="button" @click=${() => this.onShow(target)}>${isReport ? 'Show report' : 'Compare'}</button>
+        <input id=${`${id}-file`} class="visually-hidden" type="file" accept=".json,.txt,application/json,text/plain" @change=${(e: Event) => this.onFileInput(e, target)} />
+        <button part="button" type="button" @click=${() => this.renderRoot.querySelector<HTMLInputElement>(`#${id}-file`)?.click()}>Open file…</button>
+        ${this.busy ? html`<span class="muted">Reading…</span>` : nothing}
+      </div>
+    </div>`;
+  }
+
+  private renderErrors(errors: ParseError[], what: string): TemplateResult | typeof nothing {
+    if (!errors.length) return nothing;
+    return html`<div class="errors" role="alert" part="errors">
+      <strong>${what} could not be opened.</strong>
+      ${errors.length === 1 && !errors[0]!.path
+        ? html`<p>${errors[0]!.message}</p>`
+        : html`<ul>
+            ${errors.map((e) => html`<li>${e.path ? html`<code>${e.path}</code>: ` : nothing}${e.message}</li>`)}
+          </ul>`}
+      ${this.report && what === 'The report' ? html`<p>The report shown below is the one opened before.</p>` : nothing}
+    </div>`;
+  }
+
+  // ------------------------------------------------------------------------------------------------------
+  // Report view
+  // ------------------------------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const paste = this.mode === 'paste';
+    return html`
+      ${paste ? this.renderPastePanel('report') : nothing}
+      ${this.renderErrors(this.errors, 'The report')}
+      ${this.report ? this.renderReportSafe(this.report) : paste ? nothing : html`<p class="empty">No report to show yet.</p>`}
+      ${paste && this.report
+        ? html`<details class="baseline-input" ?open=${!!this.baseline || this.baselineErrors.length > 0}>
+            <summary>Compare with an earlier report (baseline)</summary>
+            ${this.renderPastePanel('baseline')}
+          </details>`
+        : nothing}
+      ${this.renderErrors(this.baselineErrors, 'The baseline report')}
+    `;
+  }
+
+  private renderReportSafe(r: Report): TemplateResult {
+    try {
+      return this.renderReport(r);
+    } catch (e) {
+      return html`<div class="errors" role="alert" part="errors">
+        This report could not be displayed (${e instanceof Error ? e.message : String(e)}). It may come from a newer version of ccp-preflight.
+      </div>`;
+    }
+  }
+
+  private renderReport(r: Report): TemplateResult {
+    const v = verdictOf(r.verdict);
+    const cmp = this.baseline ? safeCompare(this.baseline, r) : null;
+    const changes = new Map((cmp?.checks ?? []).map((c) => [c.id, c]));
+    const subject = obj(r.subject);
+    const agent = obj(subject.agent);
+    const env = obj(r.environment);
+    const browser = obj(env.browser);
+    const tool = obj(r.tool);
+    const redacted = arr(r.redacted).map(str).filter(Boolean);
+    return html`<article class="report" aria-labelledby="overall-h">
+      <div class="banner ${v}" part="banner">
+        <h2 id="overall-h"><span class="icon" aria-hidden="true">${VERDICT_ICONS[v]}</span> Overall: ${VERDICT_WORDS[v]}</h2>
+        <p>${str(r.summary)}</p>
+        ${r.incomplete === true ? html`<p><strong>Partial:</strong> the run was cancelled before it finished.</p>` : nothing}
+      </div>
+      ${this.renderSoftphone(r)}
+      ${cmp && this.baseline ? renderCompare(this.baseline, r, cmp) : nothing}
+      <h3>Checks</h3>
+      ${arr(r.checks).map((c, i) => {
+        const check = obj(c);
+        const id = str(check.id);
+        return this.renderCheck(check, i, changes.get(id)?.direction !== 'same' ? changes.get(id)?.phrase : undefined);
+      })}
+      ${this.renderCalls(r)}
+      ${this.renderFailover(r)}
+      <h3>About this report</h3>
+      ${figures([
+        ['Created', fmtDate(r.createdAt)],
+        ['Instance', str(subject.instance)],
+        ['Region', str(subject.region)],
+        ['CCP mode', str(subject.ccpMode)],
+        ['Agent', [str(agent.name), str(agent.username)].filter(Boolean).join(' / ')],
+        ['Site', str(subject.label)],
+        ['Browser', `${str(browser.family)} ${str(browser.major)}`.trim()],
+        ['Platform', str(env.platform)],
+        ['Tool', `${str(tool.name)} ${str(tool.version)}`.trim()],
+        ['Report id', str(r.id)],
+        ['Format', str(r.schema)],
+      ])}
+      ${redacted.length
+        ? html`<details>
+            <summary>Redacted before sharing: ${redacted.length} ${redacted.length === 1 ? 'value' : 'values'} (credentials, public IPs, identity, phone digits)</summary>
+            <ul class="meta">${redacted.slice(0, 200).map((p) => html`<li><code>${p}</code></li>`)}</ul>
+          </details>`
+        : nothing}
+    </article>`;
+  }
+
+  private renderSoftphone(r: Report): TemplateResult {
+    const s = obj(r.softphone);
+    const fit = str(s.fit);
+    const v = fit === 'yes' ? 'pass' : fit === 'no' ? 'fail' : 'skip';
+    const words = fit === 'yes' ? 'fit for calls in this browser' : fit === 'no' ? 'not fit for calls in this browser' : 'fitness unknown (no test call ran)';
+    const blockers = arr(s.blockers).map(obj);
+    return html`<section aria-labelledby="softphone-h">
+      <h3 id="softphone-h">Softphone</h3>
+      <p>
+        <span class="badge ${v}" part="verdict"><span class="icon" aria-hidden="true">${VERDICT_ICONS[v]}</span>${fit === 'yes' ? 'Fit' : fit === 'no' ? 'Not fit' : 'Unknown'}</span>
+        The softphone is ${words}.
+      </p>
+      ${blockers.length
+        ? html`<ul>
+            ${blockers.map((b) => {
+              const bv = verdictOf(b.verdict);
+              return html`<li><span class="badge ${bv}"><span class="icon" aria-hidden="true">${VERDICT_ICONS[bv]}</span>${VERDICT_WORDS[bv]}</span> ${str(b.id)}: ${str(b.summary)}</li>`;
+            })}
+          </ul>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderCheck(c: Record<string, unknown>, i: number, change: string | undefined): TemplateResult {
+    const v = verdictOf(c.verdict);
+    const remedies = arr(c.remedies).map(obj);
+    const err = obj(c.error);
+    const hid = `check-${i}`;
+    return html`<section class="check ${v}" part="check" aria-labelledby=${hid} data-check=${str(c.id)}>
+      <h4 id=${hid}>
+        <span class="badge ${v}" part="verdict"><span class="icon" aria-hidden="true">${VERDICT_ICONS[v]}</span>${VERDICT_WORDS[v]}</span>
+        ${str(c.title) || str(c.id) || 'Check'}
+      </h4>
+      <p class="summary">${str(c.summary)}</p>
+      ${change ? html`<p>Compared with the baseline: <span class="delta ${/^worse/.test(change) ? 'worse' : /^better/.test(change) ? 'better' : ''}" part="delta">${change}</span></p>` : nothing}
+      ${remedies.length
+        ? html`<div class="remedies" part="remedies">
+            <h5>What to do</h5>
+            <ol>
+              ${remedies.map(
+                (m) => html`<li>
+                  ${str(m.text)}
+                  <span class="source">Source: ${str(m.source) || 'not given'}${str(m.audience) ? html` · for the ${str(m.audience)}` : nothing}</span>
+                </li>`,
+              )}
+            </ol>
+          </div>`
+        : nothing}
+      ${str(err.message) ? html`<p><strong>Error${str(err.name) ? ` (${str(err.name)})` : ''}:</strong> ${str(err.message)}</p>` : nothing}
+      ${renderCheckData(str(c.id), c.data)}
+      <p class="meta">Took ${fmtDuration(c.durationMs)}${str(c.code) ? ` · finding: ${str(c.code)}` : ''}</p>
+    </section>`;
+  }
+
+  private renderCalls(r: Report): TemplateResult | typeof nothing {
+    const calls = arr(r.calls).map(obj);
+    if (!calls.length) return nothing;
+    return html`<section aria-labelledby="calls-h">
+      <h3 id="calls-h">Live calls</h3>
+      ${calls.map((c, i) => {
+        const v = verdictOf(c.verdict);
+        const rtt = obj(c.rttMs);
+        const jit = obj(c.jitterMs);
+        const loss = obj(c.lossPct);
+        const mos = obj(c.mos);
+        return html`<section class="check ${v}" part="check" aria-labelledby=${`call-${i}`}>
+          <h4 id=${`call-${i}`}>
+            <span class="badge ${v}" part="verdict"><span class="icon" aria-hidden="true">${VERDICT_ICONS[v]}</span>${VERDICT_WORDS[v]}</span>
+            Call ${i + 1}${str(c.contactId) ? ` (${str(c.contactId)})` : ''}
+          </h4>
+          ${figures([
+            ['Started', fmtDate(c.startedAt)],
+            ['Duration', fmtDuration(c.durationMs)],
+            ['Round trip avg / p95 / max', `${fmt(rtt.avg, 'ms')} / ${fmt(rtt.p95, 'ms')} / ${fmt(rtt.max, 'ms')}`],
+            ['Jitter avg / p95 / max', `${fmt(jit.avg, 'ms', 1)} / ${fmt(jit.p95, 'ms', 1)} / ${fmt(jit.max, 'ms', 1)}`],
+            ['Loss avg / max', `${fmt(loss.avg, '%', 1)} / ${fmt(loss.max, '%', 1)}`],
+            ['MOS avg / min', `${fmt(mos.avg, '', 2)} / ${fmt(mos.min, '', 2)}`],
+            ['Measured from', str(c.source)],
+          ])}
+          ${renderCharts(`Call ${i + 1}`, c.samples, CALL_SERIES)}
+        </section>`;
+      })}
+    </section>`;
+  }
+
+  private renderFailover(r: Report): TemplateResult | typeof nothing {
+    const list = arr(r.failover).map(obj);
+    if (!list.length) return nothing;
+    const side = (s: unknown): string => {
+      const o = obj(s);
+      return o.softphoneEnabled === true ? 'softphone' : `external phone ${str(o.extension) || '(no number)'}`;
+    };
+    return html`<section aria-labelledby="failover-h">
+      <h3 id="failover-h">Switches between softphone and external phone</h3>
+      <table part="table">
+        <caption class="visually-hidden">Failover records</caption>
+        <thead>
+          <tr><th scope="col">When</th><th scope="col">Change</th><th scope="col">Outcome</th><th scope="col">Consent</th><th scope="col">Reason</th></tr>
+        </thead>
+        <tbody>
+          ${list.map(
+            (f) => html`<tr>
+              <th scope="row">${fmtDate(f.at)}</th>
+              <td>${side(f.before)} → ${side(f.after)}</td>
+              <td>${str(f.status)}${str(f.error) ? `: ${str(f.error)}` : ''}</td>
+              <td>${str(f.consent)}</td>
+              <td>${str(f.reason)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  }
+}

@@ -1,0 +1,297 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_font: var(--ccp-preflight-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_text: var(--ccp-preflight-text, #16191f);
+    --_muted: var(--ccp-preflight-muted, #545b64);
+    --_surface: var(--ccp-preflight-surface, #ffffff);
+    --_border: var(--ccp-preflight-border-color, #c8ccd2);
+    --_radius: var(--ccp-preflight-radius, 8px);
+    --_accent: var(--ccp-preflight-accent, #0b63ce);
+    --_accent-text: var(--ccp-preflight-accent-text, #ffffff);
+    --_pass: var(--ccp-preflight-pass-color, #0d5223);
+    --_pass-bg: var(--ccp-preflight-pass-bg, #e6f4ea);
+    --_warn: var(--ccp-preflight-warn-color, #6b3a00);
+    --_warn-bg: var(--ccp-preflight-warn-bg, #fff4e5);
+    --_fail: var(--ccp-preflight-fail-color, #8c1d18);
+    --_fail-bg: var(--ccp-preflight-fail-bg, #fdecea);
+    --_skip: var(--ccp-preflight-skip-color, #3d4349);
+    --_skip-bg: var(--ccp-preflight-skip-bg, #f1f3f5);
+    --_chart: var(--ccp-preflight-chart-line, #0b63ce);
+    display: block;
+    font-family: var(--_font);
+    color: var(--_text);
+    background: var(--_surface);
+    line-height: 1.4;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  h2 {
+    font-size: 1.15rem;
+    margin: 0;
+  }
+  h3 {
+    font-size: 1.05rem;
+    margin: 1.25rem 0 0.5rem;
+  }
+  h4 {
+    font-size: 1rem;
+    margin: 0;
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    flex-wrap: wrap;
+  }
+  h5 {
+    font-size: 0.9rem;
+    margin: 0.5rem 0 0.25rem;
+  }
+  p {
+    margin: 0.35rem 0;
+  }
+  .muted,
+  .meta {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  button {
+    font: inherit;
+    border-radius: 6px;
+    border: 1px solid var(--_accent);
+    background: var(--_surface);
+    color: var(--_accent);
+    padding: 0.4rem 0.9rem;
+    cursor: pointer;
+    min-height: 2.25rem;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  button:focus-visible,
+  textarea:focus-visible,
+  summary:focus-visible {
+    outline: 3px solid var(--ccp-preflight-focus-ring, #ff9900);
+    outline-offset: 2px;
+  }
+  .paste {
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem;
+    margin-bottom: 1rem;
+  }
+  .paste.dragging {
+    border-color: var(--_accent);
+    background: var(--_pass-bg);
+  }
+  .paste label {
+    display: block;
+    font-weight: 600;
+    margin-bottom: 0.25rem;
+  }
+  textarea {
+    width: 100%;
+    min-height: 6rem;
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 0.8rem;
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    padding: 0.5rem;
+    color: var(--_text);
+    background: var(--_surface);
+  }
+  .row {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    flex-wrap: wrap;
+    margin-top: 0.5rem;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0, 0, 0, 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .errors {
+    border: 1px solid var(--_fail);
+    background: var(--_fail-bg);
+    color: var(--_fail);
+    border-radius: var(--_radius);
+    padding: 0.5rem 0.75rem;
+    margin: 0.5rem 0 1rem;
+  }
+  .errors ul {
+    margin: 0.25rem 0 0;
+    padding-left: 1.25rem;
+  }
+  .errors code {
+    font-size: 0.85em;
+  }
+  .banner {
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+    border: 1px solid currentColor;
+  }
+  .pass {
+    --_c: var(--_pass);
+    --_bg: var(--_pass-bg);
+  }
+  .warn {
+    --_c: var(--_warn);
+    --_bg: var(--_warn-bg);
+  }
+  .fail {
+    --_c: var(--_fail);
+    --_bg: var(--_fail-bg);
+  }
+  .skip {
+    --_c: var(--_skip);
+    --_bg: var(--_skip-bg);
+  }
+  .banner,
+  .badge {
+    color: var(--_c);
+    background: var(--_bg);
+  }
+  .badge {
+    display: inline-flex;
+    gap: 0.3rem;
+    align-items: center;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    padding: 0 0.55rem;
+    font-size: 0.85rem;
+    font-weight: 600;
+  }
+  .icon {
+    font-weight: 700;
+  }
+  .check {
+    border: 1px solid var(--_border);
+    border-left: 6px solid var(--_c);
+    border-radius: var(--_radius);
+    padding: 0.6rem 0.8rem;
+    margin: 0.6rem 0;
+  }
+  .remedies ol {
+    margin: 0.25rem 0;
+    padding-left: 1.4rem;
+  }
+  .source {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.8rem;
+  }
+  dl.figures {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+    gap: 0.25rem 1rem;
+    margin: 0.5rem 0;
+  }
+  .figure dt {
+    color: var(--_muted);
+    font-size: 0.8rem;
+  }
+  .figure dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  table {
+    border-collapse: collapse;
+    margin: 0.5rem 0;
+    font-size: 0.875rem;
+    width: 100%;
+  }
+  caption {
+    text-align: left;
+    font-weight: 600;
+    padding: 0.25rem 0;
+  }
+  th,
+  td {
+    border-bottom: 1px solid var(--_border);
+    padding: 0.25rem 0.5rem;
+    text-align: left;
+    vertical-align: top;
+    overflow-wrap: anywhere;
+  }
+  thead th {
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  tbody th {
+    font-weight: 500;
+  }
+  .charts {
+    margin: 0.5rem 0;
+  }
+  .charts figcaption {
+    font-size: 0.85rem;
+    color: var(--_muted);
+  }
+  .chart-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+  }
+  .chart-title {
+    font-size: 0.8rem;
+  }
+  .chart svg {
+    display: block;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    background: var(--_surface);
+    max-width: 100%;
+  }
+  .chart .line {
+    fill: none;
+    stroke: var(--_chart);
+    stroke-width: 1.5;
+    vector-effect: non-scaling-stroke;
+  }
+  .chart .axis {
+    stroke: var(--_border);
+    stroke-width: 1;
+  }
+  details summary {
+    cursor: pointer;
+    color: var(--_accent);
+    font-size: 0.875rem;
+  }
+  .delta {
+    font-weight: 600;
+  }
+  .delta.worse {
+    color: var(--_fail);
+    background: var(--_fail-bg);
+    padding: 0 0.3rem;
+    border-radius: 4px;
+  }
+  .delta.better {
+    color: var(--_pass);
+    background: var(--_pass-bg);
+    padding: 0 0.3rem;
+    border-radius: 4px;
+  }
+  .compare {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.25rem 0.8rem 0.6rem;
+    margin: 1rem 0;
+  }
+  .empty {
+    color: var(--_muted);
+  }
+`;
