@@ -10,7 +10,7 @@
  *   selected candidate pair's currentRoundTripTime / 2 and remote-inbound-rtp.roundTripTime / 2 (both
  *   measure the loop's round trip; RTCP's appears only after the first receiver report).
  * - Jitter (`jitterMs`): inbound-rtp.jitter (seconds in the stats, converted to ms) of both peers' audio,
- *   averaged over polls after the warm-up; the probes' own RFC 3550-style estimate cross-checks it.
+ *   the median of polls after the warm-up; the probes' own RFC 3550-style estimate cross-checks it.
  * - Loss (`lossPct`): from counter deltas after the warm-up, never cumulative ratios: audio RTP
  *   (packetsLost / (packetsReceived + packetsLost) deltas, both directions) pooled with the probes (sent vs
  *   arrived, both directions). Wilson 95 % interval, widened by a design effect when losses come in bursts.
@@ -18,12 +18,13 @@
  * The call stops early, after at least {@link MIN_MEASURE_MS}, once every interval lies inside one verdict
  * band; `durationS` is the upper bound.
  */
-import type { Check, CheckContext, CheckOutcome, Deps } from './types.js';
+import type { Check, CheckContext, CheckOutcome } from './types.js';
 import type { MediaData, MediaSample } from '../report/schema.js';
 import { AbortError } from '../internal/timeout.js';
 import { inAmazonConnectRanges, preferredTurnUrl, singleUrlServer } from './ice-url.js';
+import { openRelayPair, type RelayPair } from './relay-pair.js';
 import { audioSnapshot, snapshotDelta, type AudioSnapshot } from '../stats/getstats.js';
-import { designEffect, finite, mean, meanInterval95, round, roundInterval, wilsonInterval95Pct } from '../stats/math.js';
+import { designEffect, finite, mean, median, medianInterval95, round, roundInterval, wilsonInterval95Pct } from '../stats/math.js';
 import { mos as mosOf, mosBand } from '../stats/mos.js';
 import { ProbeLog, summarizeProbes } from '../stats/probes.js';
 import { callQualityVerdict, intervalConclusive } from '../stats/verdict.js';
@@ -54,61 +55,6 @@ export const MEDIA_CODES = {
 
 function emptyMedia(): MediaData {
   return { transport: 'udp', serverUrl: '', durationMs: 0, rttMs: null, jitterMs: null, lossPct: null, packetsSent: 0, packetsReceived: 0, packetsLost: 0, mos: null, mosBand: null, sendKbps: null, recvKbps: null, samples: [], source: 'none' };
-}
-
-interface AudioSource {
-  tracks: [MediaStreamTrack, MediaStreamTrack];
-  close(): void;
-}
-
-/** A tone from WebAudio (no microphone permission needed), or the microphone when WebAudio is missing. */
-async function createAudioSource(deps: Deps): Promise<AudioSource> {
-  if (deps.createAudioContext) {
-    const ac = deps.createAudioContext();
-    const osc = ac.createOscillator();
-    osc.frequency.value = 440;
-    const gain = ac.createGain();
-    gain.gain.value = 0.1;
-    const dest = ac.createMediaStreamDestination();
-    osc.connect(gain).connect(dest);
-    osc.start();
-    void ac.resume().catch(() => undefined);
-    const t = dest.stream.getAudioTracks()[0];
-    if (t) {
-      return {
-        tracks: [t, t.clone()],
-        close: () => {
-          try { osc.stop(); } catch { /* stopped */ }
-          t.stop();
-          void ac.close().catch(() => undefined);
-        },
-      };
-    }
-    void ac.close().catch(() => undefined);
-  }
-  const stream = await deps.getUserMedia({ audio: true });
-  const t = stream.getAudioTracks()[0];
-  if (!t) throw new Error('no audio track');
-  const c = t.clone();
-  return { tracks: [t, c], close: () => { t.stop(); c.stop(); } };
-}
-
-function waitFor(signal: AbortSignal, deps: Deps, ms: number, setup: (resolve: () => void, reject: (e: Error) => void) => () => void): Promise<'ok' | 'timeout'> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new AbortError());
-    let cleanup: () => void = () => undefined;
-    const done = (v: 'ok' | 'timeout' | Error) => {
-      deps.clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-      cleanup();
-      if (v instanceof Error) reject(v);
-      else resolve(v);
-    };
-    const onAbort = () => done(new AbortError());
-    const timer = deps.setTimeout(() => done('timeout'), ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-    cleanup = setup(() => done('ok'), (e) => done(e));
-  });
 }
 
 /** Keeps at most `max` samples spread over the whole call (drops every second one when full). */
@@ -146,62 +92,24 @@ export const mediaCheck: Check<'media'> = {
     const config: RTCConfiguration = { iceServers: [singleUrlServer(pick.url, pick.server)], iceTransportPolicy: 'relay' };
 
     const maxMs = options.durationS * 1000;
-    const pcs: RTCPeerConnection[] = [];
-    let audio: AudioSource | undefined;
+    let pair: RelayPair | undefined;
     let timer: unknown;
     try {
-      const a = deps.createPeerConnection(config);
-      pcs.push(a);
-      const b = deps.createPeerConnection(config);
-      pcs.push(b);
-      try {
-        audio = await createAudioSource(deps);
-      } catch (e) {
-        return { verdict: 'fail', code: 'no-audio-source', summary: `No audio source for the test call: ${e instanceof Error ? e.message : String(e)}.`, data };
-      }
-      a.addTrack(audio.tracks[0]);
-      b.addTrack(audio.tracks[1]);
-      const dcA = a.createDataChannel('ccp-preflight-probe', { negotiated: true, id: 0, ordered: false, maxRetransmits: 0 });
-      const dcB = b.createDataChannel('ccp-preflight-probe', { negotiated: true, id: 0, ordered: false, maxRetransmits: 0 });
-      dcA.binaryType = 'arraybuffer';
-      dcB.binaryType = 'arraybuffer';
-      a.addEventListener('icecandidate', (e) => { if (e.candidate) void b.addIceCandidate(e.candidate).catch(() => undefined); });
-      b.addEventListener('icecandidate', (e) => { if (e.candidate) void a.addIceCandidate(e.candidate).catch(() => undefined); });
       ctx.progress(0.02, 'Test call: connecting through the relay…');
-      const tConnect = deps.now();
-      await a.setLocalDescription(await a.createOffer());
-      await b.setRemoteDescription(a.localDescription!);
-      await b.setLocalDescription(await b.createAnswer());
-      await a.setRemoteDescription(b.localDescription!);
-      const open = await waitFor(signal, deps, CONNECT_TIMEOUT_MS, (resolve, reject) => {
-        const check = () => {
-          if (dcA.readyState === 'open' && dcB.readyState === 'open') resolve();
-          else if (a.connectionState === 'failed' || b.connectionState === 'failed') reject(new Error('failed'));
-        };
-        dcA.addEventListener('open', check);
-        dcB.addEventListener('open', check);
-        a.addEventListener('connectionstatechange', check);
-        b.addEventListener('connectionstatechange', check);
-        check();
-        return () => {
-          dcA.removeEventListener('open', check);
-          dcB.removeEventListener('open', check);
-          a.removeEventListener('connectionstatechange', check);
-          b.removeEventListener('connectionstatechange', check);
-        };
-      }).catch((e: unknown) => {
-        if (e instanceof AbortError) throw e;
-        return 'failed' as const;
-      });
-      if (open !== 'ok') {
+      const opened = await openRelayPair(deps, config, signal, { audio: true, dc: { ordered: false, maxRetransmits: 0 }, timeoutMs: CONNECT_TIMEOUT_MS });
+      if (!opened.ok) {
+        if (opened.reason === 'no-audio-source') {
+          return { verdict: 'fail', code: 'no-audio-source', summary: `No audio source for the test call (${opened.detail ?? 'unknown error'}): the browser could create neither a WebAudio tone nor a microphone track.`, data };
+        }
         return {
           verdict: 'fail',
           code: 'call-failed',
-          summary: `The relayed test call through ${pick.url.safe} did not connect within ${CONNECT_TIMEOUT_MS / 1000} s (${open === 'timeout' ? 'no answer' : 'ICE failed'}): the TURN server allocated no working relay on this path.`,
+          summary: `The relayed test call through ${pick.url.safe} did not connect within ${CONNECT_TIMEOUT_MS / 1000} s (${opened.reason === 'timeout' ? 'no answer' : 'ICE failed'}): the TURN server allocated no working relay on this path.`,
           data,
         };
       }
-      const connectMs = deps.now() - tConnect;
+      pair = opened.pair;
+      const { a, b, dcA, dcB, connectMs } = pair;
 
       // ---- measurement -------------------------------------------------------------------------------
       const logAB = new ProbeLog();
@@ -238,7 +146,7 @@ export const mediaCheck: Check<'media'> = {
       let lastB: AudioSnapshot | null = null;
       let prevA: AudioSnapshot | null = null;
       let prevB: AudioSnapshot | null = null;
-      let prevProbeCount = 0;
+      const seenProbes = [0, 0];
       const samples = new SampleSeries(MAX_SAMPLES);
       let stoppedEarly = false;
 
@@ -256,16 +164,18 @@ export const mediaCheck: Check<'media'> = {
           }
           // Interval sample for the time series.
           const newTransits: number[] = [];
-          for (const log of [logAB, logBA]) for (let i = prevProbeCount; i < log.sent; i++) if (!Number.isNaN(log.transitMs[i]!)) newTransits.push(log.transitMs[i]!);
-          prevProbeCount = Math.min(logAB.sent, logBA.sent);
+          [logAB, logBA].forEach((log, k) => {
+            for (let i = seenProbes[k]!; i < log.sent; i++) if (!Number.isNaN(log.transitMs[i]!)) newTransits.push(log.transitMs[i]!);
+            seenProbes[k] = log.sent;
+          });
           const dA = prevA ? snapshotDelta(prevA, sa) : null;
-          const dB = prevB && prevB ? snapshotDelta(prevB, sb) : null;
+          const dB = prevB ? snapshotDelta(prevB, sb) : null;
           const lossParts = [dA, dB].filter((d) => d && d.packetsReceived !== null && d.packetsLost !== null);
           const exp = lossParts.reduce((s, d) => s + d!.packetsReceived! + d!.packetsLost!, 0);
           const lst = lossParts.reduce((s, d) => s + Math.max(0, d!.packetsLost!), 0);
           samples.push({
             tMs: Math.round(now - t0),
-            rttMs: round(mean(newTransits), 1),
+            rttMs: round(median(newTransits), 1),
             jitterMs: round(mean(finite([sa.jitterMs, sb.jitterMs])), 1),
             lossPct: exp > 0 ? round((100 * lst) / exp, 2) : null,
             sendKbps: round(dA?.sendKbps ?? null, 1),
@@ -280,7 +190,9 @@ export const mediaCheck: Check<'media'> = {
 
       type Figures = ReturnType<typeof compute>;
       const compute = (end: number) => {
-        const grace = Math.max(250, 3 * Math.max(0, ...finite([...logAB.transitMs.subarray(0, logAB.sent), ...logBA.transitMs.subarray(0, logBA.sent)])));
+        let maxTransit = 0;
+        for (const log of [logAB, logBA]) for (let i = 0; i < log.sent; i++) if (log.transitMs[i]! > maxTransit) maxTransit = log.transitMs[i]!;
+        const grace = Math.max(250, 3 * maxTransit);
         const probes = summarizeProbes([logAB, logBA], measureFrom, end, Math.min(grace, 1500));
         let rtpExpected = 0;
         let rtpLost = 0;
@@ -296,9 +208,11 @@ export const mediaCheck: Check<'media'> = {
         const deff = designEffect(probes.lossAutocorrelation);
         const lossPct = trials > 0 ? (100 * lost) / trials : null;
         const lossCi = trials > 0 ? wilsonInterval95Pct(lost, trials, deff) : null;
-        const jitterMs = mean(jitterPolls);
-        // Polls of a smoothed estimator are correlated: count one independent value per ~0.5 s per peer.
-        const jitterCi = meanInterval95(jitterPolls, Math.max(2, jitterPolls.length / 4));
+        // Median of the polled RFC 3550 estimates (both peers): a main-thread or scheduler stall inflates the
+        // smoothed estimator for a few hundred ms, which the median ignores. Polls of a smoothed estimator are
+        // correlated: count one independent value per ~0.5 s per peer.
+        const jitterMs = median(jitterPolls);
+        const jitterCi = medianInterval95(jitterPolls, Math.max(2, jitterPolls.length / 4));
         return { probes, rtpExpected, rtpLost, trials, lost, deff, lossPct, lossCi, jitterMs, jitterCi };
       };
 
@@ -408,10 +322,7 @@ export const mediaCheck: Check<'media'> = {
       return { verdict: q.verdict === 'skip' ? 'pass' : q.verdict, ...(worst[0] ? { code: worst[0].code } : {}), summary, data };
     } finally {
       if (timer !== undefined) deps.clearTimeout(timer);
-      for (const pc of pcs) {
-        try { pc.close(); } catch { /* closed */ }
-      }
-      audio?.close();
+      pair?.close();
     }
   },
 };

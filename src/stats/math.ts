@@ -78,6 +78,22 @@ export function meanInterval95(xs: readonly number[], effectiveN = xs.length): I
 }
 
 /**
+ * Distribution-free 95 % interval for the median (order statistics: ranks n/2 -/+ 1.96 sqrt(n)/2), with
+ * `effectiveN` (<= n) widening it for correlated samples. Null below 3 values.
+ */
+export function medianInterval95(xs: readonly number[], effectiveN = xs.length): Interval | null {
+  if (xs.length < 3) return null;
+  const s = sortNumeric(xs);
+  const n = s.length;
+  const ne = Math.max(2, Math.min(n, effectiveN));
+  // Half-width in ranks of the effective sample, scaled back to the full sample.
+  const half = (1.959964 * Math.sqrt(ne)) / 2 * (n / ne);
+  const lo = Math.max(0, Math.floor(n / 2 - half));
+  const hi = Math.min(n - 1, Math.ceil(n / 2 + half));
+  return { lo: s[lo]!, hi: s[hi]! };
+}
+
+/**
  * Wilson score 95 % interval for a proportion, returned in PERCENT (0..100). `designEffect` >= 1 divides
  * the sample size for clustered (bursty) events: the interval of `k` of `n` then uses n / designEffect.
  */

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// npm run bench:accuracy — how accurate is the `media` check? Runs the real check in Debian Chromium
+// through real coturn behind the UDP impairment proxy, per profile N times, and prints imposed vs measured
+// rttMs, jitterMs, lossPct and MOS, with error, spread and how often the 95 % interval covered the truth.
+//
+//   node bench/accuracy.mjs [--runs 3] [--duration 6] [--profiles clean,d40,...]
+//                           [--profile 'delayMs=60,jitterMs=10,lossPct=3' ...] [--json]
+//
+// Truth per run (path geometry: a probe or audio packet goes browser A -> proxy(up) -> coturn -> proxy(down)
+// -> browser B, one "loop" = the workstation <-> relay round trip):
+//   rttMs   = the delay the proxy ACTUALLY added, mean up + mean down (its own report; nominal 2 x delayMs)
+//   jitterMs= RFC 3550 jitter of the loop for 20 ms packets, from the proxy's own model (expectedLoop)
+//   lossPct = 1 - (1 - up loss)(1 - down loss), nominal (e.g. 2 % each way -> 3.96 % on the loop)
+//   MOS     = the E-model (src/stats/mos.ts) on those three.
+// Targets (issue 5): |RTT error| <= max(5 ms, 5 %), |loss error| <= 1 point, |jitter error| <= 3 ms.
+import { PROFILES, parseProfile } from './lib/profiles.mjs';
+import { bundle, servePage, launchChromium, openPage, startTurnServer, startProxy, cleanup } from './lib/browser.mjs';
+import { expectedLoop } from '../test/support/udp-proxy.mjs';
+
+function parseArgs(argv) {
+  const o = { runs: 3, duration: 6, profiles: null, custom: [], json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.indexOf('=');
+    const key = eq > 0 ? a.slice(0, eq) : a;
+    const val = () => (eq > 0 ? a.slice(eq + 1) : argv[++i]);
+    if (key === '--runs') o.runs = Number(val());
+    else if (key === '--duration') o.duration = Number(val());
+    else if (key === '--profiles') o.profiles = val().split(',');
+    else if (key === '--profile') o.custom.push(val());
+    else if (key === '--json') o.json = true;
+    else if (key === '--help' || key === '-h') o.help = true;
+    else throw new Error(`Unknown argument "${a}". Try --help.`);
+  }
+  if (!(Number.isInteger(o.runs) && o.runs >= 1 && o.runs <= 50)) throw new Error('--runs must be an integer from 1 to 50.');
+  if (!(o.duration >= 2 && o.duration <= 60)) throw new Error('--duration must be between 2 and 60 seconds.');
+  return o;
+}
+
+const mean = (xs) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
+const sd = (xs) => { if (xs.length < 2) return 0; const m = mean(xs); return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1)); };
+const f = (x, d = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(d));
+const covers = (ci, t) => !!ci && ci.lo <= t && t <= ci.hi;
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  if (o.help) {
+    console.log("Usage: node bench/accuracy.mjs [--runs N] [--duration S] [--profiles id,id] [--profile 'delayMs=60,jitterMs=10,lossPct=3'] [--json]\nKnown profiles: " + PROFILES.map((p) => `${p.id} (${p.label})`).join('; '));
+    return;
+  }
+  let profiles = o.custom.map((t, i) => parseProfile(t, i));
+  if (o.profiles || !profiles.length) {
+    const ids = o.profiles ?? PROFILES.map((p) => p.id);
+    for (const id of ids) {
+      const p = PROFILES.find((x) => x.id === id);
+      if (!p) throw new Error(`Unknown profile "${id}". Known: ${PROFILES.map((x) => x.id).join(', ')}.`);
+      profiles.push(p);
+    }
+    if (o.custom.length && !o.profiles) profiles = profiles.filter((p) => p.id.startsWith('custom'));
+  }
+  const turn = await startTurnServer();
+  const script = await bundle('bench/lib/media-page.ts');
+  const { origin } = await servePage(script);
+  const { browser } = await launchChromium();
+  const page = await openPage(browser, origin);
+  const rows = [];
+  const t0 = Date.now();
+  for (const prof of profiles) {
+    const exp = expectedLoop(prof);
+    const runs = [];
+    for (let r = 0; r < o.runs; r++) {
+      const { proxy, iceServers } = await startProxy(turn, { ...prof, seed: (prof.seed ?? 1000) + r });
+      const res = await page.evaluate(([s, d]) => window.__runMedia(s, d), [iceServers, o.duration]);
+      const st = proxy.stats();
+      await proxy.stop();
+      const d = res.data;
+      const rttTruth = (st.up.meanDelayMs ?? 0) + (st.down.meanDelayMs ?? 0);
+      const mosTruth = await page.evaluate(([a, b, c]) => window.__mos(a, b, c), [rttTruth, exp.jitterMs, exp.lossPct]);
+      runs.push({ verdict: res.verdict, d, rttTruth, mosTruth, proxy: st });
+      if (!o.json) process.stderr.write(`  ${prof.id} run ${r + 1}/${o.runs}: ${res.verdict} rtt ${f(d.rttMs)} (truth ${f(rttTruth)}) jitter ${f(d.jitterMs)} [dc ${f(d.jitterSources?.dataChannelMs)}] (truth ${f(exp.jitterMs)}) loss ${f(d.lossPct, 2)} (truth ${f(exp.lossPct, 2)}) MOS ${f(d.mos, 2)} ${d.durationMs} ms${d.stoppedEarly ? ' early' : ''}\n`);
+      if (process.env.BENCH_DEBUG) process.stderr.write(`    ${JSON.stringify({ rttSources: d.rttSources, lossSources: d.lossSources, deff: d.lossDesignEffect, ci: [d.rttCi95, d.jitterCi95, d.lossCi95], proxy: st })}\n    samples ${JSON.stringify(d.samples.map((x) => [x.tMs, x.rttMs, x.jitterMs, x.lossPct]))}\n`);
+    }
+    const ok = runs.filter((x) => Number.isFinite(x.d.rttMs));
+    const errs = (get, truth) => ok.map((x) => get(x) - truth(x));
+    const eRtt = errs((x) => x.d.rttMs, (x) => x.rttTruth);
+    const eJit = errs((x) => x.d.jitterMs, () => exp.jitterMs);
+    const eLoss = errs((x) => x.d.lossPct, () => exp.lossPct);
+    const eMos = errs((x) => x.d.mos, (x) => x.mosTruth);
+    const maxAbs = (xs) => (xs.length ? Math.max(...xs.map(Math.abs)) : null);
+    const rttTarget = Math.max(5, 0.05 * (mean(ok.map((x) => x.rttTruth)) ?? 0));
+    rows.push({
+      profile: prof.id,
+      label: prof.label,
+      runs: o.runs,
+      completed: ok.length,
+      rtt: { truth: mean(ok.map((x) => x.rttTruth)), measured: mean(ok.map((x) => x.d.rttMs)), meanErr: mean(eRtt), spread: sd(ok.map((x) => x.d.rttMs)), maxAbsErr: maxAbs(eRtt), target: rttTarget, covered: ok.filter((x) => covers(x.d.rttCi95, x.rttTruth)).length },
+      jitter: { truth: exp.jitterMs, measured: mean(ok.map((x) => x.d.jitterMs)), dataChannel: mean(ok.map((x) => x.d.jitterSources?.dataChannelMs ?? NaN)), meanErr: mean(eJit), spread: sd(ok.map((x) => x.d.jitterMs)), maxAbsErr: maxAbs(eJit), target: 3, covered: ok.filter((x) => covers(x.d.jitterCi95, exp.jitterMs)).length },
+      loss: { truth: exp.lossPct, measured: mean(ok.map((x) => x.d.lossPct)), meanErr: mean(eLoss), spread: sd(ok.map((x) => x.d.lossPct)), maxAbsErr: maxAbs(eLoss), target: 1, covered: ok.filter((x) => covers(x.d.lossCi95, exp.lossPct)).length, proxyActual: mean(ok.map((x) => 100 * (1 - (1 - x.proxy.up.lossPct / 100) * (1 - x.proxy.down.lossPct / 100)))) },
+      mos: { truth: mean(ok.map((x) => x.mosTruth)), measured: mean(ok.map((x) => x.d.mos)), meanErr: mean(eMos), spread: sd(ok.map((x) => x.d.mos)) },
+      durationMs: mean(ok.map((x) => x.d.durationMs)),
+      stoppedEarly: ok.filter((x) => x.d.stoppedEarly).length,
+      verdicts: runs.map((x) => x.verdict),
+    });
+  }
+  await cleanup();
+  if (o.json) {
+    console.log(JSON.stringify({ runs: o.runs, durationS: o.duration, rows }, null, 2));
+    return;
+  }
+  console.log(`\nAccuracy of the media check: ${o.runs} run(s) per profile, duration <= ${o.duration} s, ${((Date.now() - t0) / 1000).toFixed(0)} s total.`);
+  console.log('truth = what the proxy imposed on the loop (see header); err = measured - truth (mean | max |err|); sd = spread across runs; CI = runs whose 95 % interval covered the truth.\n');
+  const head = ['profile', 'metric', 'truth', 'measured', 'mean err', 'max |err|', 'sd', 'target', 'CI covered', 'ok'];
+  const table = [head];
+  for (const r of rows) {
+    const line = (name, m, d = 1, target = m.target) => [
+      r.profile, name, f(m.truth, d), f(m.measured, d), f(m.meanErr, d), f(m.maxAbsErr, d), f(m.spread, d),
+      target === undefined ? '' : `<= ${f(target, d)}`, m.covered === undefined ? '' : `${m.covered}/${r.completed}`,
+      target === undefined || m.maxAbsErr === null ? '' : m.maxAbsErr <= target ? 'yes' : 'NO',
+    ];
+    table.push(line('rttMs', r.rtt));
+    table.push(line('jitterMs', r.jitter));
+    table.push(line('lossPct', r.loss, 2));
+    table.push(line('MOS', r.mos, 2, undefined));
+    table.push([r.profile, 'duration', '', `${f(r.durationMs / 1000, 1)} s`, '', '', '', '', '', `${r.stoppedEarly}/${r.completed} early`]);
+  }
+  const widths = head.map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
+  for (const row of table) console.log(row.map((c, i) => String(c).padEnd(widths[i])).join('  '));
+  console.log('\nJitter cross-check (data-channel probes, mean |ΔT|): ' + rows.map((r) => `${r.profile} ${f(r.jitter.dataChannel)} vs ${f(r.jitter.truth)}`).join('; '));
+}
+
+main().catch(async (e) => {
+  await cleanup();
+  console.error(`bench:accuracy: ${e?.message ?? e}`);
+  process.exit(1);
+});
