@@ -282,7 +282,7 @@ export class CcpPreflightReportElement extends LitElement {
       <p class="muted" id=${`${id}-hint`}>Or drop a .json or .txt file here, or open one. A link ending in #report=CCPF1… opens here too.</p>
       <div class="row">
         <button class="primary" part="button" type="button" @click=${() => this.onShow(target)}>${isReport ? 'Show report' : 'Compare'}</button>
-        <input id=${`${id}-file`} class="visually-hidden" type="file" accept=".json,.txt,application/json,text/plain" @change=${(e: Event) => this.onFileInput(e, target)} />
+        <input id=${`${id}-file`} class="visually-hidden" type="file" tabindex="-1" aria-label=${isReport ? 'Open a report file' : 'Open a baseline report file'} accept=".json,.txt,application/json,text/plain" @change=${(e: Event) => this.onFileInput(e, target)} />
         <button part="button" type="button" @click=${() => this.renderRoot.querySelector<HTMLInputElement>(`#${id}-file`)?.click()}>Open file…</button>
         ${this.busy ? html`<span class="muted">Reading…</span>` : nothing}
       </div>
