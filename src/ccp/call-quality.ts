@@ -236,7 +236,7 @@ export class CallQualityMonitor {
       this.t,
     ).verdict;
     call.lastVerdict = sv;
-    if (!live) return;
+    if (!live || !this.opts.onQuality) return;
     const summary = this.summarize(call);
     this.opts.onQuality?.({
       contactId: call.contactId,
