@@ -150,7 +150,7 @@ describe('<ccp-preflight-report>', () => {
     evil.summary = payload;
     evil.checks[0]!.title = payload;
     evil.checks[5]!.remedies![0]!.text = `<script>window.__ccpXss=2</script>${payload}`;
-    (evil.subject as Record<string, unknown>).label = payload;
+    evil.subject.label = payload;
     const el = await pasteEl();
     const r = await el.showText(JSON.stringify(evil));
     expect(r.ok).to.equal(true);
