@@ -228,7 +228,7 @@ export function createBrowserCheck(opts: BrowserCheckOptions = {}): Check<'brows
           findings.push({
             code: v.standing,
             verdict: v.standing === 'too-old' ? 'fail' : 'warn',
-            sentence: `Its Chromium engine (${engine}) is also older than the latest three Chrome versions, ${range(v, 'chrome')}${asOf(v)}; update it.`,
+            sentence: `${label}'s Chromium engine (${engine}) is older than the latest three Chrome versions, ${range(v, 'chrome')}${asOf(v)}: update it.`,
           });
         }
       }
