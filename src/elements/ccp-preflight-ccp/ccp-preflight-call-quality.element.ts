@@ -1,0 +1,58 @@
+import { LitElement, html, nothing } from 'lit';
+import { styles } from './ccp-preflight-ccp.styles.js';
+import type { CallQualityDetail } from '../../events.js';
+import type { CallSummary, Verdict } from '../../report/schema.js';
+
+const WORDS: Record<Verdict, string> = { pass: 'Good', warn: 'Fair', fail: 'Poor', skip: 'No data' };
+
+const fmt = (x: number | null | undefined, digits = 0) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : '–');
+
+/**
+ * A compact live call-quality indicator: RTT, loss and estimated MOS of the agent's current softphone call,
+ * with the verdict in words beside its colour. Properties in, no events out.
+ *
+ * @summary Live softphone call quality.
+ * @csspart indicator - The indicator box.
+ * @cssprop --ccp-preflight-pass - Colour of "Good".
+ * @cssprop --ccp-preflight-warn - Colour of "Fair".
+ * @cssprop --ccp-preflight-fail - Colour of "Poor".
+ */
+export class CcpPreflightCallQualityElement extends LitElement {
+  static override styles = styles;
+  static override properties = {
+    detail: { attribute: false },
+    summary: { attribute: false },
+  };
+
+  /** The latest `ccp-preflight-call-quality` detail (takes precedence over `summary`). */
+  declare detail: CallQualityDetail | undefined;
+  /** A call summary to show (e.g. the last call's) when no live detail is given. */
+  declare summary: CallSummary | undefined;
+
+  override render() {
+    const d = this.detail;
+    const summary = d?.summary ?? this.summary;
+    if (!summary) return nothing;
+    const live = d ? !d.ended : false;
+    const verdict: Verdict = d && live ? d.verdict : summary.verdict;
+    const s = d?.sample ?? summary.samples.at(-1);
+    const rtt = live ? s?.rttMs : summary.rttMs.avg;
+    const loss = live ? s?.lossPct : summary.lossPct.avg;
+    const mos = live ? s?.mos : summary.mos.avg;
+    const title = live ? 'Call quality now' : 'Last call';
+    return html`<div class="box" part="indicator" role="group" aria-label=${title}>
+      <div class="row">
+        <span class="label">${title}:</span>
+        <span class="verdict ${verdict}"><span class="dot" aria-hidden="true"></span>${WORDS[verdict]}</span>
+        <span>round trip ${fmt(rtt)} ms</span>
+        <span>loss ${fmt(loss, 1)} %</span>
+        <span>MOS ${fmt(mos, 2)}</span>
+        ${summary.jitterMs.avg !== null ? html`<span>jitter ${fmt(live ? s?.jitterMs : summary.jitterMs.avg)} ms</span>` : nothing}
+      </div>
+      <div class="muted">
+        ${live ? 'Live' : 'Ended'} · ${Math.round(summary.durationMs / 1000)} s ·
+        ${summary.source === 'softphone-stats' ? 'from the CCP softphone\'s statistics' : 'from the softphone\'s connection in this page'}
+      </div>
+    </div>`;
+  }
+}

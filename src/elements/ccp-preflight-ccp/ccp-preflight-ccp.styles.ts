@@ -1,0 +1,96 @@
+import { css } from 'lit';
+
+/** Shared styles of the CCP sub-elements; custom properties fall back to the widget's defaults. */
+export const styles = css`
+  :host {
+    --_accent: var(--ccp-preflight-accent, #0b63ce);
+    --_accent-text: var(--ccp-preflight-accent-text, #ffffff);
+    --_border: var(--ccp-preflight-border-color, #c8ccd2);
+    --_text: var(--ccp-preflight-text, #16191f);
+    --_muted: var(--ccp-preflight-muted, #545b64);
+    --_radius: var(--ccp-preflight-radius, 8px);
+    --_pass: var(--ccp-preflight-pass, #1d7a35);
+    --_warn: var(--ccp-preflight-warn, #8a5a00);
+    --_fail: var(--ccp-preflight-fail, #b3261e);
+    display: block;
+    font-family: var(--ccp-preflight-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    color: var(--_text);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .box {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5rem 0.75rem;
+    margin: 0.5rem 0;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .label {
+    font-weight: 600;
+  }
+  .muted {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .verdict {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
+    font-weight: 600;
+  }
+  .dot {
+    width: 0.7rem;
+    height: 0.7rem;
+    border-radius: 50%;
+    display: inline-block;
+    background: var(--_muted);
+  }
+  .pass .dot { background: var(--_pass); }
+  .warn .dot { background: var(--_warn); }
+  .fail .dot { background: var(--_fail); }
+  .pass { color: var(--_pass); }
+  .warn { color: var(--_warn); }
+  .fail { color: var(--_fail); }
+  input[type='tel'] {
+    font: inherit;
+    padding: 0.3rem 0.4rem;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    min-width: 12rem;
+  }
+  button {
+    font: inherit;
+    padding: 0.35rem 0.8rem;
+    border-radius: 4px;
+    border: 1px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_accent-text);
+    cursor: pointer;
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--_accent);
+  }
+  button[disabled] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  .error {
+    color: var(--_fail);
+  }
+  dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.1rem 0.75rem;
+    margin: 0.25rem 0 0;
+    font-size: 0.9em;
+  }
+  dt { color: var(--_muted); }
+  dd { margin: 0; }
+`;

@@ -1,0 +1,135 @@
+import { LitElement, html, nothing } from 'lit';
+import { styles } from './ccp-preflight-ccp.styles.js';
+import type { FailoverRecord } from '../../report/schema.js';
+
+export const E164 = /^\+[1-9]\d{1,14}$/;
+
+export interface FailoverRequestDetail {
+  e164: string;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'ccp-preflight-failover-request': CustomEvent<FailoverRequestDetail>;
+    'ccp-preflight-restore-request': CustomEvent<Record<string, never>>;
+  }
+}
+
+/**
+ * The failover panel: switch the agent's calls to an external phone (E.164) with the agent's explicit
+ * consent, and back to the softphone. Self-contained: properties in, request events out; the host does the
+ * switch (CcpController.failover / restoreSoftphone) and passes the new state back in.
+ *
+ * @summary Switch calls to an external phone and back.
+ * @fires ccp-preflight-failover-request - The agent asked to switch to `detail.e164` (and consented).
+ * @fires ccp-preflight-restore-request - The agent asked to go back to the softphone.
+ * @csspart panel - The panel box.
+ */
+export class CcpPreflightFailoverElement extends LitElement {
+  static override styles = styles;
+  static override properties = {
+    number: { type: String },
+    softphoneEnabled: { type: Boolean, attribute: 'softphone-enabled' },
+    extension: { type: String },
+    busy: { type: Boolean },
+    unfit: { type: Boolean },
+    records: { attribute: false },
+    error: { type: String },
+    _consent: { state: true },
+    _value: { state: true },
+  };
+
+  /** Suggested external number (the widget's failover-number). */
+  declare number: string | undefined;
+  /** The agent's current phone setting. */
+  declare softphoneEnabled: boolean;
+  /** The agent's current external number (deskphone mode). */
+  declare extension: string | undefined;
+  /** A switch is in progress. */
+  declare busy: boolean;
+  /** The last run found the softphone not fit (the panel then explains why it is offered). */
+  declare unfit: boolean;
+  /** Failover records so far (newest last). */
+  declare records: FailoverRecord[];
+  /** The last failure's message (shown as an alert). */
+  declare error: string | undefined;
+  declare _consent: boolean;
+  declare _value: string | undefined;
+
+  constructor() {
+    super();
+    this.softphoneEnabled = true;
+    this.busy = false;
+    this.unfit = false;
+    this.records = [];
+    this._consent = false;
+  }
+
+  private get value(): string {
+    return (this._value ?? this.number ?? '').trim();
+  }
+
+  private request(): void {
+    if (!E164.test(this.value) || !this._consent || this.busy) return;
+    this.dispatchEvent(new CustomEvent('ccp-preflight-failover-request', { detail: { e164: this.value }, bubbles: true, composed: true }));
+    this._consent = false;
+  }
+
+  private restore(): void {
+    if (this.busy) return;
+    this.dispatchEvent(new CustomEvent('ccp-preflight-restore-request', { detail: {}, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const last = this.records.at(-1);
+    const valid = E164.test(this.value);
+    return html`<div class="box" part="panel" role="group" aria-label="Phone for calls">
+      ${this.softphoneEnabled
+        ? html`<p>
+              ${this.unfit ? 'The softphone is not fit on this workstation. ' : ''}You can have calls ring on another phone
+              instead (a mobile or desk phone), in E.164 format.
+            </p>
+            <div class="row">
+              <label for="num" class="label">Phone number</label>
+              <input
+                id="num"
+                type="tel"
+                inputmode="tel"
+                autocomplete="tel"
+                placeholder="+14155550123"
+                aria-describedby="num-help"
+                aria-invalid=${this.value && !valid ? 'true' : 'false'}
+                .value=${this.value}
+                @input=${(e: Event) => (this._value = (e.target as HTMLInputElement).value)}
+              />
+            </div>
+            <div id="num-help" class="muted">+ then the country code and number, digits only.</div>
+            <div class="row">
+              <input id="consent" type="checkbox" .checked=${this._consent} @change=${(e: Event) => (this._consent = (e.target as HTMLInputElement).checked)} />
+              <label for="consent">Ring my calls on this number until I switch back. Unanswered calls put me in the missed state.</label>
+            </div>
+            <div class="row">
+              <button type="button" ?disabled=${!valid || !this._consent || this.busy} @click=${() => this.request()}>
+                ${this.busy ? 'Switching…' : 'Switch calls to this phone'}
+              </button>
+            </div>`
+        : html`<p>Calls ring on <strong>${this.extension ?? 'an external phone'}</strong>, not in the softphone.</p>
+            <div class="row">
+              <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.restore()}>
+                ${this.busy ? 'Switching…' : 'Back to the softphone'}
+              </button>
+            </div>`}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${last
+        ? html`<dl aria-label="Last phone change">
+            <dt>Last change</dt>
+            <dd>${last.action === 'to-external-phone' ? 'to external phone' : 'to softphone'}: ${last.status}</dd>
+            <dt>Before</dt>
+            <dd>${last.before.softphoneEnabled ? 'softphone' : `phone ${last.before.extension ?? ''}`}</dd>
+            <dt>After</dt>
+            <dd>${last.after.softphoneEnabled ? 'softphone' : `phone ${last.after.extension ?? ''}`}</dd>
+          </dl>`
+        : nothing}
+    </div>`;
+  }
+}
