@@ -16,3 +16,31 @@ window.__runMedia = async (iceServers, durationS) => {
 };
 window.__mos = (rttMs, jitterMs, lossPct) => mos({ rttMs, jitterMs, lossPct });
 window.__benchReady = true;
+
+// Recorder for test fixtures (bench/lib/record-getstats.mjs): a relayed call with audio both ways; returns
+// both peers' getStats payloads (as arrays) at `firstMs` and `secondMs` after connecting.
+import { openRelayPair } from '../../src/checks/relay-pair.js';
+import { defaultDeps } from '../../src/internal/deps.js';
+
+declare global {
+  interface Window {
+    __recordStats?: (iceServers: RTCIceServer[], firstMs: number, secondMs: number) => Promise<unknown>;
+  }
+}
+
+window.__recordStats = async (iceServers, firstMs, secondMs) => {
+  const deps = defaultDeps();
+  const opened = await openRelayPair(deps, { iceServers, iceTransportPolicy: 'relay' }, new AbortController().signal, { audio: true, dc: { ordered: false, maxRetransmits: 0 }, timeoutMs: 8000 });
+  if (!opened.ok) throw new Error(`call failed: ${opened.reason}`);
+  const { a, b } = opened.pair;
+  const dump = async (pc: RTCPeerConnection) => [...(await pc.getStats()).values()];
+  try {
+    await new Promise((r) => setTimeout(r, firstMs));
+    const first = { a: await dump(a), b: await dump(b) };
+    await new Promise((r) => setTimeout(r, secondMs - firstMs));
+    const second = { a: await dump(a), b: await dump(b) };
+    return { first, second };
+  } finally {
+    opened.pair.close();
+  }
+};
