@@ -21,8 +21,7 @@ export function renderCompare(baseline: Report, current: Report, cmp: ReportComp
     <h3 id="compare-h">Compared with the baseline</h3>
     <p>
       Baseline from ${fmtDate(baseline.createdAt)}, current from ${fmtDate(current.createdAt)}.
-      Overall: <span class="delta ${cmp.overall.direction}" part="delta">${VERDICT_WORDS[cmp.overall.baseline] ?? cmp.overall.baseline} → ${VERDICT_WORDS[cmp.overall.current] ?? cmp.overall.current}
-      (${cmp.overall.direction === 'same' ? 'unchanged' : cmp.overall.direction})</span>.
+      Overall: <span class="delta ${cmp.overall.direction}" part="delta">${VERDICT_WORDS[cmp.overall.baseline] ?? cmp.overall.baseline} → ${VERDICT_WORDS[cmp.overall.current] ?? cmp.overall.current} (${cmp.overall.direction === 'same' ? 'unchanged' : cmp.overall.direction})</span>.
       ${cmp.worse} ${cmp.worse === 1 ? 'change' : 'changes'} for the worse, ${cmp.better} for the better.
     </p>
     <table part="table">
