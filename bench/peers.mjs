@@ -14,12 +14,13 @@ import { join } from 'node:path';
 import { ROOT, BenchError, printTable, runMain, machineInfo, printMachine, round } from './peers-lib/util.mjs';
 import { bundlePage, servePage, launchChromium, startCoturn, openPage, CHROMIUM_PATH } from './peers-lib/browser.mjs';
 import { loadProfiles } from './peers-lib/profiles.mjs';
-import { startUdpProxy, expectedLoop } from '../test/support/udp-proxy.mjs';
+import { startUdpProxy, expectedLoop, proxiedIceServers } from '../test/support/udp-proxy.mjs';
 
 const require = createRequire(join(ROOT, 'package.json'));
 const args = Object.fromEntries(process.argv.slice(2).map((a) => { const m = /^--([^=]+)(?:=(.*))?$/.exec(a); return m ? [m[1], m[2] ?? 'true'] : [a, 'true']; }));
 if (args.help) {
-  console.log('Usage: node bench/peers.mjs [--profiles=clean,d40,d80j15l2,d150l5,burst] [--tools=ours,jitsi,genesys,twilio] [--twilio-ms=10000] [--duration=S]');
+  console.log('Usage: node bench/peers.mjs [--profiles=clean,d40,d80j15l2,d150l5,burst] [--profile=delayMs=60,jitterMs=10,lossPct=3 ...]');
+  console.log('                            [--tools=ours,jitsi,genesys,twilio] [--twilio-ms=10000] [--duration=S] [--json]');
   process.exit(0);
 }
 
@@ -40,10 +41,31 @@ const vs = (got, truth, d = 1) => {
   return `${fmt(got, d)} (${e >= 0 ? '+' : ''}${fmt(e, d)})`;
 };
 
+/** For our media check: does each 95 % interval cover the imposed truth? */
+function ciNote(r, truth) {
+  const raw = r.raw ?? {};
+  const parts = [];
+  for (const [k, name] of [['rttCi95', 'RTT'], ['jitterCi95', 'jitter'], ['lossCi95', 'loss']]) {
+    const ci = raw[k];
+    const t = { rttCi95: truth.rttMs, jitterCi95: truth.jitterMs, lossCi95: truth.lossPct }[k];
+    if (!ci || typeof ci.lo !== 'number' || typeof ci.hi !== 'number') continue;
+    parts.push(`${name} [${fmt(ci.lo)}, ${fmt(ci.hi)}] ${ci.lo <= t && t <= ci.hi ? 'covers' : 'MISSES'}`);
+  }
+  return parts.length ? `95 % CI: ${parts.join(', ')}` : '';
+}
+
 async function main() {
   const { source: profileSource, profiles: PROFILES } = await loadProfiles();
   const profileIds = args.profiles ? args.profiles.split(',') : PROFILES.map((p) => p.id);
   const profiles = profileIds.map((id) => PROFILES.find((p) => p.id === id) ?? (() => { throw new BenchError(`Unknown profile "${id}". Known: ${PROFILES.map((p) => p.id).join(', ')}.`); })());
+  // Extra profiles on the command line, in bench:accuracy's syntax: --profile=delayMs=60,jitterMs=10,lossPct=3
+  const custom = process.argv.slice(2).filter((a) => a.startsWith('--profile=')).map((a) => a.slice('--profile='.length));
+  if (custom.length) {
+    let parseProfile;
+    try { ({ parseProfile } = await import('./lib/profiles.mjs')); } catch { throw new BenchError('--profile needs bench/lib/profiles.mjs (parseProfile), which is missing.'); }
+    if (!args.profiles) profiles.length = 0;
+    custom.forEach((text, i) => { try { profiles.push(parseProfile(text, i)); } catch (e) { throw new BenchError(e.message); } });
+  }
   const toolIds = args.tools ? args.tools.split(',') : TOOLS.map((t) => t.id);
   const tools = toolIds.map((id) => TOOLS.find((t) => t.id === id) ?? (() => { throw new BenchError(`Unknown tool "${id}". Known: ${TOOLS.map((t) => t.id).join(', ')}.`); })());
   for (const t of tools) {
@@ -71,7 +93,8 @@ async function main() {
   for (const profile of profiles) {
     for (const tool of tools) {
       const proxy = await startUdpProxy({ target: { host: turn.host, port: turn.port }, profile: { ...profile, seed: profile.seed ?? seedOf(String(profile.id)) } });
-      const iceServers = [{ urls: [`turn:127.0.0.1:${proxy.port}?transport=udp`], username: turn.username, credential: turn.credential }];
+      // The same ICE servers as bench:accuracy: STUN and TURN/UDP, both through the proxy.
+      const iceServers = proxiedIceServers(proxy, turn);
       process.stderr.write(`  ${profile.id} / ${tool.id} … `);
       let r;
       try {
@@ -94,7 +117,9 @@ async function main() {
     for (const { tool, r, proxy } of results.filter((x) => x.profile === profile)) {
       const name = tool.pkg ? `${tool.name} ${version(tool.pkg) ?? ''}`.trim() : tool.name;
       const loopLoss = 100 * (1 - (1 - proxy.up.lossPct / 100) * (1 - proxy.down.lossPct / 100));
-      const actualLoss = proxy.up.packetsIn + proxy.down.packetsIn ? `proxy: loop loss ${fmt(loopLoss)} %, ${proxy.up.packetsIn + proxy.down.packetsIn} pkts` : '';
+      const actualLoss = proxy.up.packetsIn + proxy.down.packetsIn
+        ? `proxy did: loop loss ${fmt(loopLoss)} %, added-delay jitter up/down ${fmt(proxy.up.jitterMs)}/${fmt(proxy.down.jitterMs)} ms, ${proxy.up.packetsIn + proxy.down.packetsIn} pkts`
+        : '';
       if (!r.ok && r.rttMs == null && r.kbps == null) {
         rows.push(['', name, '—', '—', '—', '—', '—', r.wallMs != null ? fmt(r.wallMs / 1000) : '—', `no result: ${r.error ?? 'unknown error'}`]);
         continue;
@@ -108,7 +133,7 @@ async function main() {
         r.mos != null ? fmt(r.mos, 2) : '—',
         r.kbps != null ? fmt(r.kbps, 0) : '—',
         fmt(r.wallMs / 1000),
-        [r.verdict ? `verdict ${r.verdict}` : '', actualLoss, r.error ? `error: ${r.error}` : ''].filter(Boolean).join('; '),
+        [r.verdict ? `verdict ${r.verdict}` : '', ciNote(r, truth), r.raw?.stoppedEarly ? 'stopped early' : '', actualLoss, r.error ? `error: ${r.error}` : ''].filter(Boolean).join('; '),
       ]);
     }
   }
