@@ -32,7 +32,8 @@
  *   noreply=method     never answer api_request `method` (e.g. updateAgentConfiguration, createTransport)
  *   transport=fail     createTransport fails with SoftphoneConnectionLimitBreachedException
  *   name=Jane          the agent's name
- *   autostats=MS       while a call is up, post softphone_stats every MS ms (demo)
+ *   autostats=MS       while a call is up, post softphone_stats every MS ms (default: 2000 for calls started
+ *                      with the buttons, none for calls started by a command; 0 = never)
  *
  * COMMANDS (postMessage to this iframe's window: `{ fakeCcp: 'command', ...args }`; also the buttons):
  *   call-start {contactId?}  call-end {contactId?}  stats {contactId?, rttMs, lossPct, seconds}
@@ -51,6 +52,8 @@
   var acked = false;
   var ackSeen = 0;
   var autoStatsTimer = null;
+  /** What the automatic stats of a button-started call look like ("Stats: good" / "Stats: poor" switch it). */
+  var autoProfile = { rttMs: 60, lossPct: 0 };
 
   var received = { configure: null, configs: [], requests: [], transports: 0, reloads: 0 };
 
@@ -236,11 +239,14 @@
       if (!contacts.some(function (c) { return c.contactId === id; })) contacts.push(contactData(id));
       setState(state.name, state.type);
       log('call ' + id + ' connected');
-      var every = Number(q.get('autostats'));
+      // A call started from the buttons streams stats every 2 s (the real CCP: every 30 s) so the demo shows
+      // live quality; `autostats=MS` sets the period for every call, autostats=0 turns it off.
+      var every = q.has('autostats') ? Number(q.get('autostats')) : m.auto ? 2000 : 0;
       if (every > 0 && !autoStatsTimer) {
         autoStatsTimer = setInterval(function () {
           if (!contacts.length) { clearInterval(autoStatsTimer); autoStatsTimer = null; return; }
-          commands.stats({ contactId: contacts[0].contactId, rttMs: 60 + Math.round(Math.random() * 40), lossPct: Math.random() < 0.2 ? 2 : 0, seconds: Math.round(every / 1000) || 1 });
+          var p = autoProfile;
+          commands.stats({ contactId: contacts[0].contactId, rttMs: p.rttMs + Math.round(Math.random() * p.rttMs * 0.3), lossPct: p.lossPct, seconds: Math.max(1, Math.round(every / 1000)) });
         }, every);
       }
       return id;
@@ -325,8 +331,11 @@
     if (b.id === 'login-btn') return doLogin();
     if (b.id === 'err-btn') return commands['softphone-error']({ errorType: $('err-type').value });
     var cmd = b.getAttribute('data-cmd');
-    if (cmd === 'stats') return commands.stats({ rttMs: Number(b.getAttribute('data-rtt')), lossPct: Number(b.getAttribute('data-loss')), seconds: 5 });
-    if (cmd && commands[cmd]) commands[cmd]({});
+    if (cmd === 'stats') {
+      autoProfile = { rttMs: Number(b.getAttribute('data-rtt')), lossPct: Number(b.getAttribute('data-loss')) };
+      return commands.stats({ rttMs: autoProfile.rttMs, lossPct: autoProfile.lossPct, seconds: 5 });
+    }
+    if (cmd && commands[cmd]) commands[cmd]({ auto: true });
   });
 
   if (q.get('noack') === '1') {

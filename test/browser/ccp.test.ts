@@ -272,6 +272,48 @@ describe('ccp adapter against the fake CCP (real Streams)', () => {
     expect(report.calls).to.have.length(1);
   });
 
+  it('softphone in this page: quality comes from the session\'s peer connection (real WebRTC through coturn)', async () => {
+    const turn = await executeServerCommand<TurnConfig, undefined>('turn-config');
+    const events: CallQualityDetail[] = [];
+    const c = make('', { onCallQuality: (d) => events.push(d) });
+    await c.waitReady(never(), 8000);
+    const cfg: RTCConfiguration = { iceServers: turn.iceServers, iceTransportPolicy: 'relay' };
+    const a = new RTCPeerConnection(cfg);
+    const b = new RTCPeerConnection(cfg);
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    for (const t of stream.getAudioTracks()) {
+      a.addTrack(t, stream);
+      b.addTrack(t.clone(), stream);
+    }
+    a.onicecandidate = (e) => e.candidate && void b.addIceCandidate(e.candidate);
+    b.onicecandidate = (e) => e.candidate && void a.addIceCandidate(e.candidate);
+    await a.setLocalDescription(await a.createOffer());
+    await b.setRemoteDescription(a.localDescription!);
+    await b.setLocalDescription(await b.createAnswer());
+    await a.setRemoteDescription(b.localDescription!);
+    // The page's softphone manager (what initSoftphoneManager creates) exposes sessions by agent connection id.
+    const core = (globalThis as unknown as { connect: { core: { getSoftphoneManager?: () => unknown } } }).connect.core;
+    const original = core.getSoftphoneManager;
+    core.getSoftphoneManager = () => ({ getSession: (id: string) => (id === 'agent-pc-1' ? { _pc: a } : undefined) });
+    try {
+      cmd('call-start', { contactId: 'pc-1' });
+      await until(() => events.filter((e) => e.summary.source === 'peer-connection').length >= 2, 9000, 'peer-connection samples');
+      cmd('call-end', { contactId: 'pc-1' });
+      await until(() => events.some((e) => e.ended), 3000, 'the call to end');
+    } finally {
+      core.getSoftphoneManager = original;
+      a.close();
+      b.close();
+      stream.getTracks().forEach((t) => t.stop());
+    }
+    const [call] = c.callSummaries();
+    expect(call!.source).to.equal('peer-connection');
+    expect(call!.jitterMs.avg).to.be.a('number');
+    expect(call!.lossPct.avg).to.be.a('number');
+    expect(call!.samples.length).to.be.greaterThanOrEqual(2);
+    expect(call!.verdict, JSON.stringify(call)).to.not.equal('fail');
+  });
+
   it('a missed call and a lost websocket are reported with the way back', async () => {
     const c = make('');
     await c.waitReady(never(), 8000);
