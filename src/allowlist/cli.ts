@@ -192,6 +192,8 @@ export async function allowlistMain(argv: readonly string[], io: AllowlistIo): P
       }
       throw e;
     }
+    // CSV has no comment lines: warnings go to stderr there (the table and JSON carry them).
+    if (args.format === 'csv') for (const w of list.warnings ?? []) io.stderr.write(`ccp-preflight allowlist: warning: ${w}\n`);
     io.stdout.write(formatAllowlist(list, args.format));
     return EXIT_OK;
   } catch (e) {

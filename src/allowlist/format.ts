@@ -10,6 +10,8 @@ export interface Allowlist {
   region: string;
   source: { syncToken: string; createDate: string };
   rules: AllowRule[];
+  /** Things to double-check (e.g. no Region-specific AMAZON_CONNECT range). */
+  warnings?: string[];
   diff?: AllowlistDiff;
 }
 
@@ -43,6 +45,7 @@ export function formatTable(a: Allowlist): string {
   const out: string[] = [];
   out.push(`# Amazon Connect CCP allowlist for ${a.region}: ${a.rules.length} rules`);
   out.push(`# From ip-ranges.json createDate ${a.source.createDate} (syncToken ${a.source.syncToken}).`);
+  for (const w of a.warnings ?? []) out.push(`# WARNING: ${w}`);
   out.push(...table(a.rules.map(cells)));
   if (a.diff) {
     const d = a.diff;
@@ -90,6 +93,7 @@ export function formatJson(a: Allowlist): string {
     region: a.region,
     source: a.source,
     rules: a.rules,
+    warnings: a.warnings ?? [],
     alternatives: hostAlternatives(a.region),
     notes: allowlistNotes(a.region),
     ...(a.diff ? { diff: a.diff } : {}),

@@ -2,7 +2,7 @@
 import { diffRules } from './diff.js';
 import { formatAllowlist, sourceOf, type Allowlist, type AllowlistFormat } from './format.js';
 import { parseIpRanges, type IpRanges } from './ranges.js';
-import { buildRules, type BuildOptions } from './rules.js';
+import { buildRules, regionWarnings, type BuildOptions } from './rules.js';
 
 export class AllowlistInputError extends Error {
   constructor(message: string) {
@@ -25,6 +25,8 @@ export function generateAllowlist(ipRanges: unknown, region: string, options: Bu
   const current = parsed(ipRanges, 'ip-ranges');
   const rules = buildRules(current, region, options);
   const out: Allowlist = { region, source: sourceOf(current), rules };
+  const warnings = regionWarnings(current, region);
+  if (warnings.length) out.warnings = warnings;
   if (options.previous !== undefined) {
     const prev = parsed(options.previous, 'previous');
     let prevRules: ReturnType<typeof buildRules>;

@@ -153,22 +153,32 @@ export class UnknownRegionError extends Error {
   }
 }
 
+/** Regions with a Region-specific AMAZON_CONNECT range in the file (sorted). */
+export function connectRegionsIn(ranges: IpRanges): string[] {
+  return [...new Set(ranges.entries.filter((e) => e.service === 'AMAZON_CONNECT' && e.region !== 'GLOBAL').map((e) => e.region))].sort();
+}
+
 /**
- * The allowlist rules for `region`. Throws UnknownRegionError (with the Regions the file does have) when
- * the Region is not in the file, or has no AMAZON_CONNECT range of its own.
+ * Warnings about the Region's entries (not errors): no Region-specific AMAZON_CONNECT range means only the
+ * GLOBAL Amazon Connect ranges apply (seed 000, Allow IP address ranges: the GLOBAL /19 is Amazon Connect's
+ * alone, worldwide; the AWS admin guide's "Set up your network" says to use GLOBAL when a Region has no entry).
+ */
+export function regionWarnings(ranges: IpRanges, region: string): string[] {
+  const connect = connectRegionsIn(ranges);
+  if (connect.includes(region)) return [];
+  return [
+    `No Region-specific AMAZON_CONNECT range is listed for ${region}, so only the GLOBAL AMAZON_CONNECT ranges apply. Check that ${region} is the Region of your Amazon Connect instance (Regions with their own AMAZON_CONNECT ranges in this file: ${connect.join(', ') || 'none'}).`,
+  ];
+}
+
+/**
+ * The allowlist rules for `region`. Throws UnknownRegionError (listing the Regions the file has) when the
+ * Region is not in the file at all.
  */
 export function buildRules(ranges: IpRanges, region: string, options: BuildOptions = {}): AllowRule[] {
   const present = regionsIn(ranges);
   if (!present.includes(region)) {
     throw new UnknownRegionError(region, present, `The Region "${region}" is not in this ip-ranges.json. Regions present: ${present.join(', ') || '(none)'}.`);
-  }
-  const connectRegions = [...new Set(ranges.entries.filter((e) => e.service === 'AMAZON_CONNECT' && e.region !== 'GLOBAL').map((e) => e.region))].sort();
-  if (!connectRegions.includes(region)) {
-    throw new UnknownRegionError(
-      region,
-      connectRegions,
-      `This ip-ranges.json has no AMAZON_CONNECT range in "${region}": Amazon Connect is probably not offered there. Regions with Amazon Connect ranges: ${connectRegions.join(', ') || '(none)'}.`,
-    );
   }
   const stateless = options.stateless ?? true;
   const rules: AllowRule[] = [];

@@ -32,7 +32,7 @@ import { worstVerdict } from '../report/schema.js';
 import { remediesFor } from '../report/remedies.js';
 import { AbortError, TimeoutError } from '../internal/timeout.js';
 import { median } from '../stats/math.js';
-import { regionProbesOf, signalingUrl, signalingWebSocketUrl } from './regions.js';
+import { regionProbesOf, signalingHost, signalingUrl, signalingWebSocketUrl } from './regions.js';
 
 /** Default check timeout without the Region table. */
 export const ENDPOINTS_TIMEOUT_MS = 12_000;
@@ -68,6 +68,7 @@ export const ENDPOINTS_CODES = {
   'instance-dns': 'The instance host name did not resolve (DNS).',
   'signaling-unreachable': 'The Region signaling endpoint (EC2, TCP 443) did not answer: blocked, refused or timed out.',
   'signaling-dns': 'The signaling host name did not resolve (DNS).',
+  'signaling-host-unlisted': "The default signaling host name for a Region AWS does not list did not resolve: configure the Region's signaling endpoint.",
   'media-unreachable': 'A configured Amazon Connect media endpoint (TCP 443) did not answer.',
   'endpoint-unreachable': 'A configured custom endpoint did not answer.',
   slow: 'An endpoint answers, but its HTTPS round trip is above the RTT warn threshold.',
@@ -331,6 +332,8 @@ type Role = EndpointSample['role'];
 interface Target {
   url: string;
   role: Role;
+  /** A default host built from seed 003's pattern for a Region AWS does not list (see regions.ts). */
+  assumed?: boolean;
 }
 
 function isHttp(u: URL): boolean {
@@ -369,7 +372,7 @@ export function targetsOf(ctx: Pick<CheckContext, 'options'>): { targets: Target
       bad.push(o.ccpUrl);
     }
   }
-  if (o.region) targets.push({ url: signalingUrl(o.region), role: 'signaling' });
+  if (o.region) targets.push({ url: signalingUrl(o.region), role: 'signaling', ...(signalingHost(o.region).listed ? {} : { assumed: true }) });
   return { targets, ...(o.region ? { websocketUrl: signalingWebSocketUrl(o.region) } : {}), bad };
 }
 
@@ -469,12 +472,17 @@ export const endpointsCheck: Check<'endpoints'> = {
       }),
     );
     data.endpoints = samples;
-    for (const s of samples) {
+    samples.forEach((s, i) => {
+      if (targets[i]!.assumed && s.outcome === 'dns') s.detail = `${s.detail} AWS does not list a signaling host for ${options.region}; this name follows seed 003's pattern and may not exist there.`;
+    });
+    for (const [i, s] of samples.entries()) {
       const label = `${roleLabel(s.role)} ${host(s.url)}`;
       const unreachable = s.outcome === 'blocked' || s.outcome === 'timeout' || s.outcome === 'error' || s.outcome === 'dns';
       if (unreachable) {
         const how = s.outcome === 'dns' ? 'does not resolve (DNS)' : s.outcome === 'timeout' ? 'did not answer (timeout)' : 'could not be reached (refused, reset or blocked)';
         if (s.role === 'instance') findings.push({ code: s.outcome === 'dns' ? 'instance-dns' : 'instance-unreachable', verdict: 'fail', sentence: `The ${label} ${how}: the CCP page cannot load.` });
+        else if (s.role === 'signaling' && s.outcome === 'dns' && targets[i]!.assumed)
+          findings.push({ code: 'signaling-host-unlisted', verdict: 'warn', sentence: `The default signaling host ${host(s.url)} does not resolve; AWS lists no signaling host for ${options.region}, so configure it in the endpoint list to test it.` });
         else if (s.role === 'signaling') findings.push({ code: s.outcome === 'dns' ? 'signaling-dns' : 'signaling-unreachable', verdict: 'fail', sentence: `The ${label} ${how}: the CCP cannot signal calls.` });
         else if (s.role === 'media') findings.push({ code: 'media-unreachable', verdict: 'fail', sentence: `The ${label} ${how}.` });
         else findings.push({ code: 'endpoint-unreachable', verdict: 'warn', sentence: `The ${label} ${how}.` });

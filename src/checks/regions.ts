@@ -47,14 +47,40 @@ export function regionProbeUrl(region: string): string {
   return `https://connect.${region}.amazonaws.com/`;
 }
 
-/** The Region's CCP signaling endpoint (seed 003, Network Ports and Protocols). */
-export function signalingUrl(region: string): string {
-  return `https://rtc.connect-telecom.${region}.amazonaws.com/`;
+/**
+ * Signaling (telecom) host names AWS lists per Region: the Amazon Connect Administrator Guide, "Set up your
+ * network" (docs.aws.amazon.com/connect/latest/adminguide/ccp-networking.html), telecom endpoints table.
+ * Newer Regions use a `rtc.cell-1.prod.{region}.prod.connect.aws.a2z.com` name instead of seed 003's
+ * `rtc.connect-telecom.{region}.amazonaws.com`. Regions not listed here get seed 003's pattern, marked as
+ * assumed (a DNS failure there is a warning, not a failure: the name may simply not exist in that Region).
+ */
+export const SIGNALING_HOSTS: Readonly<Record<string, string>> = {
+  'us-east-1': 'rtc.connect-telecom.us-east-1.amazonaws.com',
+  'us-west-2': 'rtc.connect-telecom.us-west-2.amazonaws.com',
+  'eu-central-1': 'rtc.connect-telecom.eu-central-1.amazonaws.com',
+  'ap-southeast-2': 'rtc.connect-telecom.ap-southeast-2.amazonaws.com',
+  'ap-northeast-1': 'rtc.connect-telecom.ap-northeast-1.amazonaws.com',
+  'eu-west-2': 'rtc.cell-1.prod.eu-west-2.prod.connect.aws.a2z.com',
+  'ap-southeast-1': 'rtc.cell-1.prod.ap-southeast-1.prod.connect.aws.a2z.com',
+};
+
+/** The Region's signaling host, and whether it is listed (false: seed 003's pattern, assumed). */
+export function signalingHost(region: string): { host: string; listed: boolean } {
+  const listed = SIGNALING_HOSTS[region];
+  return listed ? { host: listed, listed: true } : { host: `rtc.connect-telecom.${region}.amazonaws.com`, listed: false };
 }
 
-/** The WebSocket URL tried on the signaling host (seed 003: some proxies break WebSockets there). */
+/** The Region's CCP signaling endpoint (seed 003, Network Ports and Protocols). */
+export function signalingUrl(region: string): string {
+  return `https://${signalingHost(region).host}/`;
+}
+
+/**
+ * The WebSocket URL tried on the signaling host (seed 003: some proxies break WebSockets there). `/LilyRTC` is
+ * the path the softphone's signaling WebSocket uses (it appears in Streams' softphone error messages).
+ */
 export function signalingWebSocketUrl(region: string): string {
-  return `wss://rtc.connect-telecom.${region}.amazonaws.com/`;
+  return `wss://${signalingHost(region).host}/LilyRTC`;
 }
 
 /** The default Region probe list. */

@@ -227,7 +227,7 @@ export const REMEDIES = {
   ),
   config: r(
     'check-config',
-    'Correct the endpoint list in the configuration: every entry needs a full http(s):// or ws(s):// URL.',
+    "Correct the endpoint list in the configuration: every entry needs a full http(s):// or ws(s):// URL, and the signaling entry should be the host AWS lists for the instance's Region.",
     S003_PORTS,
     'it',
   ),
@@ -302,6 +302,7 @@ export const REMEDY_CATALOGUE: Readonly<Record<string, readonly Remedy[]>> = Obj
   'endpoints:instance-dns': [R.dns, R.tcp443CloudFront],
   'endpoints:signaling-unreachable': [R.tcp443Ec2, R.regionOnly, R.proxyWebSocket, R.newRanges],
   'endpoints:signaling-dns': [R.dns, R.tcp443Ec2],
+  'endpoints:signaling-host-unlisted': [R.config, R.tcp443Ec2],
   'endpoints:media-unreachable': [R.tcp443Connect, R.regionOnly, R.newRanges],
   'endpoints:endpoint-unreachable': [R.tcp443Ec2, R.tcp443CloudFront, R.config],
   'endpoints:slow': [R.remoteAgent, R.regionClosest, R.directConnect, R.monitor],

@@ -109,6 +109,23 @@ describe('allowlistMain: exact output', () => {
     expect(j.diff.added).toHaveLength(4);
     expect(j.alternatives[0]!.host).toBe('rtc.connect-telecom.us-east-1.amazonaws.com');
   });
+  it('a Region without its own AMAZON_CONNECT range gets the GLOBAL ones and a warning (table, json; csv on stderr)', async () => {
+    const t = await run(['--region', 'us-west-2', '--ip-ranges', CURRENT]);
+    expect(t.code).toBe(0);
+    expect(t.out).toContain('# WARNING: No Region-specific AMAZON_CONNECT range is listed for us-west-2, so only the GLOBAL AMAZON_CONNECT ranges apply. Check that us-west-2 is the Region of your Amazon Connect instance (Regions with their own AMAZON_CONNECT ranges in this file: eu-central-1, us-east-1).');
+    const a = generateAllowlist(current, 'us-west-2');
+    expect(a.rules.filter((r) => r.service === 'AMAZON_CONNECT').map((r) => `${r.kind} ${r.prefix}`)).toEqual([
+      'connect-media-udp 15.193.0.0/19',
+      'connect-tcp 15.193.0.0/19',
+      'connect-ephemeral-udp 15.193.0.0/19',
+    ]);
+    expect(a.rules.filter((r) => r.service === 'EC2')).toEqual([]);
+    const c = await run(['--region', 'us-west-2', '--ip-ranges', CURRENT, '--format', 'csv']);
+    expect(c.code).toBe(0);
+    expect(c.err).toMatch(/^ccp-preflight allowlist: warning: No Region-specific AMAZON_CONNECT range/);
+    const j = JSON.parse((await run(['--region', 'us-east-1', '--ip-ranges', CURRENT, '--format', 'json'])).out) as { warnings: string[] };
+    expect(j.warnings).toEqual([]);
+  });
   it('--help prints usage, exit 0', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
@@ -129,7 +146,6 @@ describe('allowlistMain: bad input exits 3 with a clear message', () => {
     ['directory', ['--region', 'us-east-1', '--ip-ranges', tmp], /cannot read the file \(it is a directory\)/],
     ['not JSON', ['--region', 'us-east-1', '--ip-ranges', `${tmp}expected-eu-central-1.csv`], /not JSON/],
     ['unknown Region lists the Regions present', ['--region', 'ap-south-9', '--ip-ranges', CURRENT], /"ap-south-9" is not in this ip-ranges.json. Regions present: eu-central-1, us-east-1, us-west-2\./],
-    ['Region without Amazon Connect', ['--region', 'us-west-2', '--ip-ranges', CURRENT], /no AMAZON_CONNECT range in "us-west-2".*Regions with Amazon Connect ranges: eu-central-1, us-east-1/],
     ['previous newer than current', ['--region', 'us-east-1', '--ip-ranges', PREVIOUS, '--previous', CURRENT], /--previous file \(createDate 2026-11-20-10-30-00\) is newer/],
     ['bad previous', ['--region', 'us-east-1', '--ip-ranges', CURRENT, '--previous', `${tmp}nope.json`], /--previous .*nope\.json: cannot read/],
   ];

@@ -82,9 +82,9 @@ describe('targets', () => {
     const t = targetsOf({ options: resolveOptions({ ccpUrl: 'https://alias.my.connect.aws/ccp-v2?x=1', region: 'eu-west-2' }) });
     expect(t.targets).toEqual([
       { url: 'https://alias.my.connect.aws/favicon.ico', role: 'instance' },
-      { url: 'https://rtc.connect-telecom.eu-west-2.amazonaws.com/', role: 'signaling' },
+      { url: 'https://rtc.cell-1.prod.eu-west-2.prod.connect.aws.a2z.com/', role: 'signaling' },
     ]);
-    expect(t.websocketUrl).toBe('wss://rtc.connect-telecom.eu-west-2.amazonaws.com/');
+    expect(t.websocketUrl).toBe('wss://rtc.cell-1.prod.eu-west-2.prod.connect.aws.a2z.com/LilyRTC');
   });
   it('a configured list replaces the defaults; ws(s) URLs become the WebSocket probe; bad URLs are reported', () => {
     const t = targetsOf({
@@ -139,6 +139,22 @@ function delayed(ms: number, init: RequestInit): Promise<Response> {
   });
 }
 
+/** A fake RTCPeerConnection whose host lookup fails as Chromium reports it. */
+function lookupFailingPc() {
+  const state = { closed: 0 };
+  const pc = () => {
+    const t = new EventTarget() as EventTarget & Record<string, unknown>;
+    t['createDataChannel'] = () => ({});
+    t['createOffer'] = async () => ({ type: 'offer', sdp: '' });
+    t['setLocalDescription'] = async () => {
+      setTimeout(() => t.dispatchEvent(Object.assign(new Event('icecandidateerror'), { errorCode: 701, errorText: 'STUN host lookup received error.' })), 5);
+    };
+    t['close'] = () => state.closed++;
+    return t as unknown as RTCPeerConnection;
+  };
+  return { pc, state };
+}
+
 describe('endpointsCheck.run with fake fetch', () => {
   it('uses no-cors GETs without credentials, with a cache-busting query, and leaves no timer behind', async () => {
     const seen: { url: string; init: RequestInit }[] = [];
@@ -154,6 +170,20 @@ describe('endpointsCheck.run with fake fetch', () => {
     expect(new Set(seen.map((s) => s.url)).size).toBe(6);
     expect(seen[0]!.url).toMatch(/^https:\/\/a\.example\/p\?ccp-preflight=/);
     expect(live.size).toBe(0);
+  });
+
+  it('a DNS failure of an unlisted default signaling host (seed 003 pattern) is a warning, not a failure', async () => {
+    const { deps } = fakeDeps(async () => {
+      throw new TypeError('Failed to fetch');
+    }, lookupFailingPc().pc);
+    const report = await runPreflight({ checks: ['endpoints'], regions: false, region: 'ca-central-1', deps });
+    const r = report.checks[0]!;
+    expect(r.verdict, r.summary).toBe('warn');
+    expect(r.code).toBe('signaling-host-unlisted');
+    expect((r.data as EndpointsData).endpoints[0]!.url).toBe('https://rtc.connect-telecom.ca-central-1.amazonaws.com/');
+    const listed = await runPreflight({ checks: ['endpoints'], regions: false, region: 'us-east-1', deps });
+    expect(listed.checks[0]!.code).toBe('signaling-dns');
+    expect(listed.checks[0]!.verdict).toBe('fail');
   });
 
   it('says dns when WebRTC reports a host lookup error, and closes the peer connection', async () => {
