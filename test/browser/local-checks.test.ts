@@ -1,0 +1,130 @@
+import { expect } from '@open-wc/testing';
+import { runPreflight } from '../../src/runner.js';
+import { createDevicesCheck } from '../../src/checks/devices.js';
+import { defaultDeps } from '../../src/internal/deps.js';
+import { resolveOptions } from '../../src/runner.js';
+import type { BrowserData, DevicesData, WorkstationData } from '../../src/report/schema.js';
+
+// Real Debian Chromium (fake media devices from the runner flags), no mocks.
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+describe('browser check in real Chromium', () => {
+  it('reads this Chromium honestly: family, engine major, APIs, secure context', async () => {
+    const nav = navigator as Navigator & { userAgentData?: { brands: { brand: string; version: string }[] } };
+    const brands = nav.userAgentData?.brands ?? [];
+    const engine = Number(/(?:Chrome|HeadlessChrome)\/(\d+)/.exec(navigator.userAgent)?.[1]);
+    // With a version list saying "this engine is the latest", only the family decides the verdict.
+    const report = await runPreflight({ checks: ['browser'], browserVersions: { chrome: engine, date: today() } });
+    const r = report.checks[0]!;
+    const data = r.data as BrowserData;
+    expect(data.major).to.equal(engine);
+    expect(data.secureContext).to.equal(true);
+    for (const api of ['RTCPeerConnection', 'getUserMedia', 'getStats', 'RTCDataChannel', 'AudioContext', 'CompressionStream']) {
+      expect(data.apis[api], api).to.equal(true);
+    }
+    if (brands.some((b) => b.brand === 'Google Chrome')) {
+      expect(r.verdict, r.summary).to.equal('pass');
+    } else {
+      // Debian Chromium: Chromium-based, not on Amazon's list.
+      expect(data.family).to.equal('chromium');
+      expect([r.verdict, r.code]).to.deep.equal(['warn', 'chromium-based']);
+      expect(r.summary).to.match(/built on Chromium.*not on Amazon's list/);
+      expect(r.remedies ?? []).to.be.an('array');
+    }
+  });
+
+  it('with the shipped table, the verdict matches where this version stands', async () => {
+    const report = await runPreflight({ checks: ['browser'] });
+    const r = report.checks[0]!;
+    const data = r.data as BrowserData;
+    expect(data.latestMajor).to.be.at.least(158);
+    expect(data.versionSource).to.equal('shipped');
+    expect(data.versionTableDate).to.equal('2026-11-23');
+    const expected = data.versionStanding === 'too-old' ? 'fail' : 'warn';
+    expect(r.verdict, r.summary).to.equal(expected);
+  });
+});
+
+describe('workstation check in real Chromium', () => {
+  it('gives a finite GHz-equivalent, the cores and memory, and keeps the page responsive', async () => {
+    // A 5 ms heartbeat: the longest gap between beats is the longest the page was blocked.
+    let last = performance.now();
+    let maxGapMs = 0;
+    const hb = setInterval(() => {
+      const t = performance.now();
+      maxGapMs = Math.max(maxGapMs, t - last);
+      last = t;
+    }, 5);
+    const t0 = performance.now();
+    const report = await runPreflight({ checks: ['workstation'] });
+    const elapsed = performance.now() - t0;
+    clearInterval(hb);
+    const r = report.checks[0]!;
+    const d = r.data as WorkstationData;
+    console.log(`workstation: ${r.verdict} | ${r.summary} | ${JSON.stringify({ ...d, elapsedMs: Math.round(elapsed), maxGapMs: Math.round(maxGapMs) })}`);
+    expect(d.cpuGhzEstimate).to.be.a('number');
+    expect(Number.isFinite(d.cpuGhzEstimate!)).to.equal(true);
+    expect(d.cpuGhzEstimate!).to.be.within(0.2, 10);
+    expect(d.logicalCores).to.equal(navigator.hardwareConcurrency);
+    expect(d.deviceMemoryGb).to.equal((navigator as Navigator & { deviceMemory?: number }).deviceMemory ?? null);
+    expect(d.benchmark!.runs).to.be.at.least(5);
+    expect(['idle', 'busy', 'unknown']).to.include(d.loadHint);
+    expect(d.cpuGhzUncertaintyPct).to.equal(30);
+    expect(['pass', 'warn', 'fail']).to.include(r.verdict);
+    if (r.verdict !== 'pass') expect(r.code).to.be.a('string');
+    // Bounded (about 0.3-0.5 s idle; the budget stops adding runs) and time-sliced (the page is never blocked
+    // for longer than one run, a few tens of ms; generous for a loaded 2-core test machine).
+    expect(elapsed).to.be.below(4000);
+    expect(maxGapMs).to.be.below(400);
+  });
+});
+
+describe('devices check in real Chromium with the fake microphone', () => {
+  it('captures, measures the beep (full-scale bursts: clipping), names the fake device, and stops every track', async () => {
+    const captured: MediaStream[] = [];
+    const report = await runPreflight({
+      checks: ['devices'],
+      deps: { getUserMedia: (c) => navigator.mediaDevices.getUserMedia(c).then((s) => (captured.push(s), s)) },
+    });
+    const r = report.checks[0]!;
+    const d = r.data as DevicesData;
+    console.log(`devices: ${r.verdict} ${r.code ?? ''} | ${r.summary} | ${JSON.stringify(d)}`);
+    expect(d.captureOk).to.equal(true);
+    expect(d.permission).to.equal('granted');
+    expect(d.selectedInput!.kind).to.equal('virtual'); // Chromium's "Fake ..." devices
+    // Chromium's fake microphone beeps: short bursts of a full-scale square wave (media/audio
+    // fake_audio_input_stream.cc), i.e. samples pinned at full scale a few % of the time. That IS clipping by
+    // this check's definition (>= 0.1 % of samples at full scale), so the honest reading is 'clipping', with
+    // the RMS of the whole second well above silence.
+    expect(d.level).to.equal('clipping');
+    expect(d.peakDbfs!).to.be.within(-0.1, 0);
+    expect(d.clippedPct!).to.be.within(0.5, 20);
+    expect(d.levelDbfs!).to.be.within(-40, -5);
+    expect([r.verdict, r.code]).to.deep.equal(['warn', 'mic-clipping']);
+    expect(d.findings).to.deep.equal(['mic-clipping', 'headset-virtual']);
+    expect(r.summary).to.match(/"Fake Default Audio Input" looks like a virtual or test device/);
+    expect(d.liveTracksAfter).to.equal(0);
+    expect(captured).to.have.length(1);
+    for (const t of captured[0]!.getTracks()) expect(t.readyState).to.equal('ended');
+    expect(d.inputs.length).to.be.at.least(1);
+  });
+
+  it('on abort mid-measurement: stops the tracks, leaves nothing running', async () => {
+    const captured: MediaStream[] = [];
+    const deps = defaultDeps({ getUserMedia: (c) => navigator.mediaDevices.getUserMedia(c).then((s) => (captured.push(s), s)) });
+    const ctl = new AbortController();
+    const ctx = { options: resolveOptions({}), deps, results: new Map(), iceServers: async () => ({ source: 'none' as const, servers: [] }), progress: (f: number) => f >= 0.2 && setTimeout(() => ctl.abort(new Error('cancelled')), 200) };
+    let err: unknown;
+    try {
+      await createDevicesCheck().run(ctx, ctl.signal);
+    } catch (e) {
+      err = e;
+    }
+    expect((err as Error).message).to.equal('cancelled');
+    expect(captured).to.have.length(1);
+    for (const t of captured[0]!.getTracks()) expect(t.readyState).to.equal('ended');
+  });
+});
