@@ -86,12 +86,12 @@ function missingAsEmpty(missing) {
   };
 }
 
-async function measureWidget(esbuild, tmp) {
-  const entry = widgetEntry(tmp);
+let outN = 0;
+async function measureWidget(esbuild, tmp, entry = widgetEntry(tmp)) {
   const missing = new Set();
   let res;
   try {
-    res = await esbuild.build({ ...common, entryPoints: { widget: entry.file }, splitting: true, outdir: join(tmp, 'out'), chunkNames: 'chunk-[hash]', plugins: [missingAsEmpty(missing)] });
+    res = await esbuild.build({ ...common, entryPoints: { widget: entry.file }, splitting: true, outdir: join(tmp, 'out', String(++outN)), chunkNames: 'chunk-[hash]', plugins: [missingAsEmpty(missing)] });
   } catch (e) {
     throw explainBuildError(e, `the widget (${entry.label})`);
   }
@@ -193,6 +193,12 @@ async function main() {
     ['ccp-preflight, with the CCP part loaded', `${w.withCcp.chunks}`, kb(w.withCcp.bytes), kb(w.withCcp.gzip), w.withCcp.hasCcpChunks ? 'entry + Streams + adapter chunks' : (w.streamsAnywhere ? 'Streams is in the up-front chunks' : 'no Streams import yet')],
     ['ccp-preflight, every chunk', `${w.all.chunks}`, kb(w.all.bytes), kb(w.all.gzip), 'incl. libphonenumber-js etc.'],
   ];
+  // The headless API alone (runPreflight and the checks, no elements), measured the same way.
+  const runnerFile = join(ROOT, 'src', 'runner.ts');
+  if (existsSync(runnerFile)) {
+    const r = await measureWidget(esbuild, tmp, { file: runnerFile, label: 'src/runner.ts' });
+    rows.push(['runPreflight only (src/runner.ts, no UI), up front', `${r.upfront.chunks}`, kb(r.upfront.bytes), kb(r.upfront.gzip), 'the checks and the runner without any element']);
+  }
   // Streams on its own, for reference (what the CCP part costs whatever the adapter does).
   const streamsDir = join(ROOT, 'node_modules', 'amazon-connect-streams');
   if (existsSync(join(streamsDir, 'package.json'))) {
