@@ -64,19 +64,26 @@ const finiteOrNull = (x: unknown): number | null => (typeof x === 'number' && Nu
  * Returns samples with absolute times in `atMs`.
  */
 export function samplesFromSoftphoneStats(payload: SoftphoneStatsPayload): { atMs: number; rttMs: number | null; lossPct: number | null }[] {
-  const groups = new Map<number, SoftphoneStatsEntry[]>();
-  let i = 0;
+  // Streams reads the two directions a few ms apart each second: cluster entries that lie within 500 ms of
+  // a group's first entry (rounding to whole seconds would split pairs that straddle a boundary).
+  const timed: { t: number; e: SoftphoneStatsEntry }[] = [];
+  const untimed: SoftphoneStatsEntry[][] = [];
   for (const e of payload.stats ?? []) {
     if (!e || typeof e !== 'object') continue;
     const t = ms(e.timestamp);
-    const key = t === null ? -1 - i : Math.round(t / 1000) * 1000;
-    i++;
-    const g = groups.get(key);
-    if (g) g.push(e);
-    else groups.set(key, [e]);
+    if (t === null) untimed.push([e]);
+    else timed.push({ t, e });
   }
+  timed.sort((a, b) => a.t - b.t);
+  const groups: [number, SoftphoneStatsEntry[]][] = [];
+  for (const { t, e } of timed) {
+    const last = groups.at(-1);
+    if (last && t - last[0] < 500) last[1].push(e);
+    else groups.push([t, [e]]);
+  }
+  for (const g of untimed) groups.push([-1, g]);
   const out: { atMs: number; rttMs: number | null; lossPct: number | null }[] = [];
-  for (const [key, entries] of [...groups.entries()].sort((a, b) => a[0] - b[0])) {
+  for (const [key, entries] of groups) {
     let loss: number | null = null;
     let rtt: number | null = null;
     for (const e of entries) {

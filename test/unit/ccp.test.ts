@@ -422,7 +422,8 @@ describe('call quality monitor', () => {
   });
 
   it('groups SOFTPHONE_STATS entries per second, loss from the worse direction, RTT in ms', () => {
-    const t = Date.parse('2026-01-01T00:00:00Z');
+    // 495 ms into a second: the pair straddles a whole-second boundary and must still form one sample.
+    const t = Date.parse('2026-01-01T00:00:00Z') + 495;
     const s = samplesFromSoftphoneStats({
       stats: [
         { softphoneStreamType: 'audio_input', timestamp: new Date(t), packetsLost: 1, packetsCount: 99, roundTripTimeMillis: 120 },
