@@ -15,6 +15,24 @@ function log(text: string) {
 }
 
 const fakeCcpUrl = new URL('/demo/fake-ccp.html', location.href).href;
+
+// No internet in the demo: the instance, signaling and Region endpoints are stand-ins on the demo server,
+// answering after a fixed delay, so the endpoints check and the Region table have something real to time.
+const probe = (delayMs: number) => new URL(`/__probe?delay=${delayMs}`, location.href).href;
+el.options = {
+  endpoints: [
+    { url: probe(15), role: 'instance' },
+    { url: probe(25), role: 'signaling' },
+  ],
+  regions: [
+    { region: 'us-east-1', url: probe(20) },
+    { region: 'us-west-2', url: probe(70) },
+    { region: 'ca-central-1', url: probe(35) },
+    { region: 'eu-west-2', url: probe(95) },
+    { region: 'eu-central-1', url: probe(105) },
+    { region: 'ap-southeast-2', url: probe(210) },
+  ],
+};
 function applyMode(mode: string) {
   if (mode === 'none') {
     el.removeAttribute('ccp-url');

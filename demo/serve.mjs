@@ -24,6 +24,17 @@ if (findTurnserver()) {
 const turnConfigPlugin = {
   name: 'ccp-preflight-demo-turn',
   configureServer(server) {
+    // Stand-ins for the instance, signaling and Region endpoints (no internet here): answer after ?delay=ms.
+    server.middlewares.use('/__probe', (req, res) => {
+      const delay = Math.min(2000, Math.max(0, Number(new URL(req.url ?? '/', 'http://x').searchParams.get('delay')) || 0));
+      const t = setTimeout(() => {
+        res.statusCode = 204;
+        res.setHeader('cache-control', 'no-store');
+        res.setHeader('access-control-allow-origin', '*');
+        res.end();
+      }, delay);
+      req.on('close', () => clearTimeout(t));
+    });
     server.middlewares.use('/__turn.json', (_req, res) => {
       res.setHeader('content-type', 'application/json');
       res.setHeader('cache-control', 'no-store');
@@ -37,6 +48,8 @@ const server = await createServer({
   root: process.cwd(),
   server: { host: 'localhost', port, strictPort: false },
   plugins: [turnConfigPlugin],
+  // Production builds of Lit in the demo too: no dev-mode console warnings for the agent.
+  resolve: { conditions: ['module', 'browser', 'production'] },
   logLevel: 'info',
 });
 await server.listen();

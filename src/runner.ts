@@ -140,8 +140,11 @@ export async function runCheck(check: Check, ctx: CheckContext, parent: AbortSig
   return result;
 }
 
-/** Checks whose failure makes the softphone unfit on its own. */
-const SOFTPHONE_CRITICAL: readonly CheckId[] = ['browser', 'workstation', 'devices', 'media', 'bandwidth', 'ccp'];
+/**
+ * Checks whose failure makes the softphone unfit on its own (the CCP cannot signal without the endpoints, and
+ * cannot carry audio without a working browser, microphone, media path and bandwidth).
+ */
+const SOFTPHONE_CRITICAL: readonly CheckId[] = ['browser', 'workstation', 'devices', 'ccp', 'endpoints', 'media', 'bandwidth'];
 const ICE_IDS: readonly CheckId[] = ['ice-udp', 'ice-tcp', 'ice-tls'];
 
 /** Is the softphone fit? `no` on a critical fail or when no ICE transport works; `unknown` without a media test. */
@@ -168,7 +171,10 @@ function summaryLine(verdict: Verdict, fit: SoftphoneFitness, results: readonly 
   const warned = results.filter((r) => r.verdict === 'warn').map((r) => r.title);
   const head =
     fit.fit === 'yes' ? 'Softphone ready' : fit.fit === 'no' ? 'Softphone not fit' : 'Softphone fitness not measured';
-  if (verdict === 'fail') return `${head}: ${failed.join(', ')} failed${warned.length ? `; ${warned.join(', ')} need attention` : ''}.`;
+  const attention = warned.length ? `; ${warned.join(', ')} need${warned.length === 1 ? 's' : ''} attention` : '';
+  // A fail that leaves the softphone fit is a fallback path (e.g. TURN over TCP) that does not work.
+  if (verdict === 'fail' && fit.fit === 'yes') return `${head}, but ${failed.join(', ')} failed${attention}.`;
+  if (verdict === 'fail') return `${head}: ${failed.join(', ')} failed${attention}.`;
   if (verdict === 'warn') return `${head}, with warnings: ${warned.join(', ')}.`;
   if (verdict === 'pass') return `${head}: every check passed.`;
   return `${head}: no check could run.`;
