@@ -46,7 +46,7 @@ export { FailoverError, validateExternalNumber, maskNumber, E164_PATTERN } from 
 export type { Consent, FailoverErrorCode } from './failover.js';
 export { CallQualityMonitor, samplesFromSoftphoneStats, MAX_CALLS_KEPT, MAX_SAMPLES_PER_CALL } from './call-quality.js';
 export { SOFTPHONE_ERROR_ADVICE, CCP_REMEDIES, adviceFor } from './advice.js';
-export { CCP_CODES, ccpOutcome } from './outcome.js';
+export { CCP_CODES, ccpOutcome, mediaCheckNote } from './outcome.js';
 export type { CcpSnapshot, CcpState } from './outcome.js';
 export type { ConnectLike } from './connect-types.js';
 

@@ -199,3 +199,29 @@ export function softphoneErrorSeen(errorType: string, errorMessage: string | und
   const msg = errorMessage ? String(errorMessage).slice(0, 300) : undefined;
   return { errorType, ...(msg ? { errorMessage: msg } : {}), at: at.toISOString(), remedyId: remedyIdFor(errorType) };
 }
+
+/**
+ * For the ice-* / media / bandwidth checks: what the `ccp` result means for them, or undefined when nothing
+ * changes. An agent on an external phone does not need softphone media; a media-less CCP means the audio runs
+ * on another machine. Usage in a check: `const note = mediaCheckNote(ctx.results); if (note) summary += ' ' + note.text;`
+ */
+export function mediaCheckNote(
+  results: ReadonlyMap<string, { id: string; data: unknown }>,
+): { reason: 'external-phone' | 'media-elsewhere'; text: string } | undefined {
+  const r = results.get('ccp');
+  const d = r?.data as Partial<CcpData> | undefined;
+  if (!d || d.state !== 'initialized') return undefined;
+  if (d.mediaLocation === 'external-phone') {
+    return {
+      reason: 'external-phone',
+      text: `The agent takes calls on an external phone${d.agent?.extension ? ` (${d.agent.extension})` : ''}: this softphone test is not needed for calls and only shows whether a switch back to the softphone would work.`,
+    };
+  }
+  if (d.mediaLocation === 'local-desktop') {
+    return {
+      reason: 'media-elsewhere',
+      text: 'Media-less CCP: call audio runs on the local desktop, not on this machine; this result describes this machine only.',
+    };
+  }
+  return undefined;
+}

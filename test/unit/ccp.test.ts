@@ -520,3 +520,16 @@ describe('advice, numbers, outcome, check', () => {
     expect(waited).toBeLessThan(4000);
   });
 });
+
+describe('mediaCheckNote', () => {
+  it('tells the media checks when the agent is on an external phone or media runs elsewhere', async () => {
+    const { mediaCheckNote, ccpDataOf } = await import('../../src/ccp/outcome.js');
+    const desk = ccpDataOf({ mode: 'full', state: 'initialized', softphoneErrors: [], websocket: 'connected', agent: { softphoneEnabled: false, extension: '+14155550123' } });
+    expect(mediaCheckNote(new Map([['ccp', { id: 'ccp', data: desk }]]))?.reason).toBe('external-phone');
+    const vdi = ccpDataOf({ mode: 'media-less', state: 'initialized', softphoneErrors: [], websocket: 'connected', agent: { softphoneEnabled: true } });
+    expect(mediaCheckNote(new Map([['ccp', { id: 'ccp', data: vdi }]]))?.reason).toBe('media-elsewhere');
+    const full = ccpDataOf({ mode: 'full', state: 'initialized', softphoneErrors: [], websocket: 'connected', agent: { softphoneEnabled: true } });
+    expect(mediaCheckNote(new Map([['ccp', { id: 'ccp', data: full }]]))).toBeUndefined();
+    expect(mediaCheckNote(new Map())).toBeUndefined();
+  });
+});
