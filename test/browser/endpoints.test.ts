@@ -32,11 +32,11 @@ describe('endpoints check against local HTTP servers (real Chromium fetch)', () 
     for (const e of data.endpoints) {
       expect(e.outcome).to.equal('ok');
       expect(e.samplesMs).to.have.length(5);
-      expect(e.medianMs).to.be.a('number').and.to.be.below(100);
+      expect(e.medianMs).to.be.a('number').and.to.be.below(300);
       expect(e.detail).to.match(/first request \(with DNS, TCP and TLS set-up\) \d+ ms; median of 5 warm requests/);
     }
     expect(r.remedies).to.equal(undefined);
-    expect(wallMs).to.be.below(3000);
+    expect(wallMs).to.be.below(5000);
   });
 
   it('slow (400 ms server delay): warn "slow", median within the real delay', async () => {
@@ -45,10 +45,10 @@ describe('endpoints check against local HTTP servers (real Chromium fetch)', () 
     expect(r.code).to.equal('slow');
     const e = data.endpoints[0]!;
     expect(e.outcome).to.equal('slow');
-    expect(e.medianMs).to.be.within(395, 700);
+    expect(e.medianMs).to.be.within(395, 2000);
     expect(r.summary).to.match(/answers slowly: median \d+ ms over HTTPS \(above 300 ms\)/);
     expect(r.remedies!.map((x) => x.id)).to.include('region-closest');
-    expect(wallMs).to.be.below(6 * 700 + 1000);
+    expect(wallMs).to.be.below(6 * 400 + 4000);
   });
 
   it('refused port: fail at once, "blocked", the detail says DNS is not involved for an IP', async () => {
@@ -61,7 +61,7 @@ describe('endpoints check against local HTTP servers (real Chromium fetch)', () 
     expect(e.detail).to.match(/refused or reset.*DNS is not involved/);
     expect(r.remedies!.map((x) => x.id)).to.include('tcp-443-cloudfront');
     for (const x of r.remedies!) expect(x.source).to.match(SEED);
-    expect(wallMs).to.be.below(1500);
+    expect(wallMs).to.be.below(2500);
   });
 
   it('unresolvable host: fail with outcome "dns" (WebRTC host lookup), well inside the timeouts', async () => {
@@ -79,13 +79,13 @@ describe('endpoints check against local HTTP servers (real Chromium fetch)', () 
     expect(r.verdict, r.summary).to.equal('fail');
     expect(data.endpoints[0]!.outcome).to.equal('timeout');
     expect(data.endpoints[0]!.detail).to.match(/No answer within \d+ ms/);
-    expect(wallMs).to.be.within(PROBE_TIMEOUT_MS - 100, PROBE_TIMEOUT_MS + 1500);
+    expect(wallMs).to.be.within(PROBE_TIMEOUT_MS - 100, PROBE_TIMEOUT_MS + 2500);
   });
 
   it('a short check timeout bounds everything: the check reports instead of timing out', async () => {
     const { r, wallMs } = await endpoints({ endpoints: [{ url: `${s.base}/hang`, role: 'instance' }], timeouts: { endpoints: 1000 } });
     expect(r.code).to.equal('instance-unreachable');
-    expect(wallMs).to.be.below(1500);
+    expect(wallMs).to.be.below(2500);
   });
 
   it('WebSocket: a held upgrade while HTTPS works -> warn websocket-blocked; a real handshake -> ok', async () => {
@@ -108,22 +108,23 @@ describe('endpoints check against local HTTP servers (real Chromium fetch)', () 
       region: 'eu-far-1',
       endpoints: [{ url: `${s.base}/ok`, role: 'signaling' }],
       regions: [
-        { region: 'eu-far-1', url: `${s.base}/delay/250` },
-        { region: 'us-near-1', url: `${s.base}/delay/20` },
+        { region: 'eu-far-1', url: `${s.base}/delay/450` },
+        { region: 'us-near-1', url: `${s.base}/delay/90` },
         { region: 'ap-dead-1', url: `http://127.0.0.1:${s.refusedPort}/` },
-        { region: 'ca-mid-1', url: `${s.base}/delay/100` },
-        { region: 'af-mid-2', url: `${s.base}/delay/9` },
+        { region: 'ca-mid-1', url: `${s.base}/delay/200` },
+        { region: 'af-mid-2', url: `${s.base}/delay/10` },
       ],
     });
     expect(data.regions!.map((x) => x.region)).to.deep.equal(['af-mid-2', 'us-near-1', 'ca-mid-1', 'eu-far-1', 'ap-dead-1']);
-    expect(data.regions![0]!.medianMs).to.be.within(9, 60);
-    expect(data.regions![3]!.medianMs).to.be.within(250, 400);
+    // Known server delays 10 < 90 < 200 < 450 ms; the measured medians include them (and loopback + load).
+    expect(data.regions![0]!.medianMs).to.be.within(10, 300);
+    expect(data.regions![3]!.medianMs).to.be.within(450, 1200);
     expect(data.regions![4]).to.include({ medianMs: null, outcome: 'blocked' });
     expect(data.bestRegion).to.equal('af-mid-2');
     expect(r.verdict, r.summary).to.equal('warn');
     expect(r.code).to.equal('region-far');
     expect(data.recommendation).to.match(/Region Selection Considerations/).and.to.match(/not ICMP ping/);
-    expect(wallMs).to.be.below(5000);
+    expect(wallMs).to.be.below(10000);
   });
 
   it('skips with a reason when nothing is configured', async () => {
