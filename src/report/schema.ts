@@ -404,8 +404,14 @@ export interface Report {
   checks: AnyCheckResult[];
   calls: CallSummary[];
   failover?: FailoverRecord[];
-  /** What was redacted (paths), when redaction ran. */
+  /**
+   * What was redacted, when redaction ran (report/redact.ts): the paths of the values removed or masked, e.g.
+   * `subject.agent.name`, `checks[5].data.servers[0].relayAddress`. Present (possibly empty) on every redacted
+   * report, including every share code made with the default `redact: true`.
+   */
   redacted?: string[];
+  /** True when the run was cancelled before every check finished; the results are partial. */
+  incomplete?: boolean;
   /** Unknown optional fields from newer minor versions are kept as they are. */
   [extra: string]: unknown;
 }

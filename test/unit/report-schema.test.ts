@@ -1,0 +1,209 @@
+// src/report/report.schema.json is generated from the TypeScript types in src/report/schema.ts (with their
+// JSDoc as descriptions) by the generator below, and this test fails when the two drift apart.
+// Regenerate after changing schema.ts:  UPDATE_SCHEMA=1 npx vitest run test/unit/report-schema.test.ts
+import { readFileSync, writeFileSync } from 'node:fs';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const SCHEMA_TS = 'src/report/schema.ts';
+const SCHEMA_JSON = 'src/report/report.schema.json';
+
+type Json = { [k: string]: unknown };
+
+function generate(): Json {
+  const program = ts.createProgram([SCHEMA_TS], { strict: true, target: ts.ScriptTarget.ES2022, noEmit: true, skipLibCheck: true });
+  const checker = program.getTypeChecker();
+  const sf = program.getSourceFile(SCHEMA_TS)!;
+  const interfaces = new Map<string, ts.InterfaceDeclaration>();
+  ts.forEachChild(sf, (n) => {
+    if (ts.isInterfaceDeclaration(n)) interfaces.set(n.name.text, n);
+  });
+  const defs: Record<string, Json> = {};
+  const doc = (sym: ts.Symbol | undefined): string | undefined => {
+    const t = sym ? ts.displayPartsToString(sym.getDocumentationComment(checker)).trim() : '';
+    return t || undefined;
+  };
+
+  const toSchema = (type: ts.Type, depth = 0): Json => {
+    if (depth > 12) return {};
+    const sym = type.aliasSymbol ?? type.getSymbol();
+    if (sym && interfaces.has(sym.getName()) && !type.aliasSymbol && (type.flags & ts.TypeFlags.Object) && !(type as ts.TypeReference).typeArguments?.length) {
+      define(sym.getName());
+      return { $ref: `#/$defs/${sym.getName()}` };
+    }
+    if (type.flags & ts.TypeFlags.Unknown || type.flags & ts.TypeFlags.Any) return {};
+    if (type.flags & ts.TypeFlags.String) return { type: 'string' };
+    if (type.flags & ts.TypeFlags.Number) return { type: 'number' };
+    if (type.flags & ts.TypeFlags.Boolean) return { type: 'boolean' };
+    if (type.flags & ts.TypeFlags.Null) return { type: 'null' };
+    if (type.isStringLiteral()) return { const: type.value };
+    if (type.isUnion()) {
+      const parts = type.types.filter((t) => !(t.flags & ts.TypeFlags.Undefined));
+      const lits = parts.filter((t) => t.isStringLiteral()) as ts.StringLiteralType[];
+      const bools = parts.filter((t) => t.flags & ts.TypeFlags.BooleanLiteral);
+      const rest = parts.filter((t) => !t.isStringLiteral() && !(t.flags & ts.TypeFlags.BooleanLiteral));
+      const out: Json[] = [];
+      if (lits.length) out.push(lits.length === 1 ? { const: lits[0]!.value } : { enum: lits.map((l) => l.value) });
+      if (bools.length) out.push({ type: 'boolean' });
+      for (const r of rest) out.push(toSchema(r, depth + 1));
+      const simple = out.every((o) => Object.keys(o).length === 1 && typeof o.type === 'string');
+      if (simple && out.length > 1) return { type: out.map((o) => o.type as string) };
+      if (out.length === 2 && out[1]!.type === 'null' && out[0]!.enum) return { enum: [...(out[0]!.enum as unknown[]), null] };
+      return out.length === 1 ? out[0]! : { anyOf: out };
+    }
+    if (checker.isArrayType(type)) {
+      const [el] = checker.getTypeArguments(type as ts.TypeReference);
+      return { type: 'array', items: el ? toSchema(el, depth + 1) : {} };
+    }
+    if (type.flags & ts.TypeFlags.Object) {
+      const index = checker.getIndexInfoOfType(type, ts.IndexKind.String);
+      const props = checker.getPropertiesOfType(type);
+      const out: Json = { type: 'object' };
+      if (props.length) {
+        const properties: Record<string, Json> = {};
+        const required: string[] = [];
+        for (const p of props) {
+          const decl = p.valueDeclaration ?? p.declarations?.[0];
+          const pt = decl ? checker.getTypeOfSymbolAtLocation(p, decl) : checker.getTypeOfSymbol(p);
+          const s = toSchema(pt, depth + 1);
+          const d = doc(p);
+          properties[p.getName()] = d ? { description: d, ...s } : s;
+          if (!(p.flags & ts.SymbolFlags.Optional)) required.push(p.getName());
+        }
+        out.properties = properties;
+        if (required.length) out.required = required;
+      }
+      if (index) out.additionalProperties = toSchema(index.type, depth + 1);
+      return out;
+    }
+    return {};
+  };
+
+  function define(name: string): void {
+    if (defs[name]) return;
+    defs[name] = {}; // placeholder against recursion
+    const decl = interfaces.get(name)!;
+    const type = checker.getTypeAtLocation(decl.name);
+    const s = toSchema(type.getSymbol() ? checker.getDeclaredTypeOfSymbol(type.getSymbol()!) : type, 0);
+    // Interfaces are referenced by name; expand the declared type's members here.
+    const members = expandObject(checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(decl.name)!));
+    const d = doc(checker.getSymbolAtLocation(decl.name));
+    defs[name] = { ...(d ? { description: d } : {}), ...(members ?? s) };
+  }
+
+  function expandObject(type: ts.Type): Json | null {
+    const props = checker.getPropertiesOfType(type);
+    const index = checker.getIndexInfoOfType(type, ts.IndexKind.String);
+    const properties: Record<string, Json> = {};
+    const required: string[] = [];
+    for (const p of props) {
+      const decl = p.valueDeclaration ?? p.declarations?.[0];
+      const pt = decl ? checker.getTypeOfSymbolAtLocation(p, decl) : checker.getTypeOfSymbol(p);
+      const s = toSchema(pt, 1);
+      const d = doc(p);
+      properties[p.getName()] = d ? { description: d, ...s } : s;
+      if (!(p.flags & ts.SymbolFlags.Optional)) required.push(p.getName());
+    }
+    const out: Json = { type: 'object', properties };
+    if (required.length) out.required = required;
+    if (index) out.additionalProperties = toSchema(index.type, 1);
+    return out;
+  }
+
+  define('Report');
+  // checks[]: each item is a CheckResult whose `data` follows the interface of its `id` (CheckDataMap).
+  const dataMap = checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(interfaces.get('CheckDataMap')!.name)!);
+  const byId: Json[] = [];
+  for (const p of checker.getPropertiesOfType(dataMap)) {
+    const pt = checker.getTypeOfSymbolAtLocation(p, p.valueDeclaration!);
+    byId.push({ if: { properties: { id: { const: p.getName() } }, required: ['id'] }, then: { properties: { data: toSchema(pt) } } });
+  }
+  const checkResult = expandObject(checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(interfaces.get('CheckResult')!.name)!))!;
+  (checkResult.properties as Record<string, Json>).data = { description: 'Per-check data; its shape follows the check id (see allOf).', type: 'object' };
+  defs.CheckResult = { description: doc(checker.getSymbolAtLocation(interfaces.get('CheckResult')!.name)), ...checkResult, allOf: byId };
+  const report = defs.Report as { properties: Record<string, Json> };
+  report.properties.checks = { description: 'The checks in the order they ran.', type: 'array', items: { $ref: '#/$defs/CheckResult' } };
+  report.properties.incomplete = { description: 'True when the run was cancelled before every check finished; the results are partial.', type: 'boolean' };
+  report.properties.schema = { description: 'The format and its major version. Readers refuse any other major version; `ccp-preflight/1.N` minor versions only add optional fields.', type: 'string', pattern: '^ccp-preflight/1(\\.\\d+)?$' };
+
+  const sorted: Record<string, Json> = {};
+  for (const k of Object.keys(defs).sort()) sorted[k] = defs[k]!;
+  const { properties, required, additionalProperties, description } = defs.Report as Json;
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://github.com/ccp-preflight/ccp-preflight/src/report/report.schema.json',
+    title: 'ccp-preflight report (ccp-preflight/1)',
+    description: `${String(description)}\n\nGenerated from src/report/schema.ts by test/unit/report-schema.test.ts; do not edit by hand. Unknown optional fields are allowed everywhere (forward compatible).`,
+    type: 'object',
+    properties,
+    required,
+    additionalProperties,
+    $defs: sorted,
+  };
+}
+
+// A small validator for the subset of JSON Schema the generator emits.
+function validate(schema: Json, value: unknown, root: Json, path = '$'): string[] {
+  if (schema.$ref) {
+    const name = String(schema.$ref).replace('#/$defs/', '');
+    return validate((root.$defs as Record<string, Json>)[name]!, value, root, path);
+  }
+  const errs: string[] = [];
+  const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+  if (schema.type) {
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    if (!types.includes(typeOf(value))) return [`${path}: expected ${types.join('|')}, got ${typeOf(value)}`];
+  }
+  if ('const' in schema && value !== schema.const) errs.push(`${path}: expected ${String(schema.const)}`);
+  if (schema.enum && !(schema.enum as unknown[]).includes(value)) errs.push(`${path}: ${String(value)} not in enum`);
+  if (schema.pattern && typeof value === 'string' && !new RegExp(String(schema.pattern)).test(value)) errs.push(`${path}: pattern`);
+  if (schema.anyOf && !(schema.anyOf as Json[]).some((s) => validate(s, value, root, path).length === 0)) errs.push(`${path}: matches no anyOf branch`);
+  if (typeOf(value) === 'object') {
+    const o = value as Record<string, unknown>;
+    for (const r of (schema.required as string[] | undefined) ?? []) if (!(r in o)) errs.push(`${path}.${r}: missing`);
+    for (const [k, s] of Object.entries((schema.properties as Record<string, Json> | undefined) ?? {})) if (k in o) errs.push(...validate(s, o[k], root, `${path}.${k}`));
+    if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+      for (const [k, v] of Object.entries(o)) if (!(k in ((schema.properties as object) ?? {}))) errs.push(...validate(schema.additionalProperties as Json, v, root, `${path}.${k}`));
+    }
+    for (const c of (schema.allOf as Json[] | undefined) ?? []) {
+      if (validate(c.if as Json, value, root, path).length === 0) errs.push(...validate(c.then as Json, value, root, path));
+    }
+  }
+  if (typeOf(value) === 'array' && schema.items) (value as unknown[]).forEach((x, i) => errs.push(...validate(schema.items as Json, x, root, `${path}[${i}]`)));
+  return errs;
+}
+
+describe('report.schema.json', () => {
+  const generated = generate();
+  if (process.env.UPDATE_SCHEMA) writeFileSync(SCHEMA_JSON, JSON.stringify(generated, null, 2) + '\n');
+  const file = JSON.parse(readFileSync(SCHEMA_JSON, 'utf8')) as Json;
+
+  it('matches the TypeScript types in schema.ts (regenerate with UPDATE_SCHEMA=1)', () => {
+    expect(file).toEqual(generated);
+  });
+
+  it('documents the fields and names the enums of the types', () => {
+    const defs = file.$defs as Record<string, any>;
+    expect(defs.MediaData.properties.rttMs).toMatchObject({ description: expect.stringContaining('Round trip') });
+    expect([...defs.MediaData.properties.rttMs.type].sort()).toEqual(['null', 'number']);
+    expect(defs.Report.required).toEqual(expect.arrayContaining(['schema', 'id', 'createdAt', 'tool', 'subject', 'environment', 'verdict', 'summary', 'softphone', 'checks', 'calls']));
+    expect(file.properties).toHaveProperty('verdict.enum', ['pass', 'warn', 'fail', 'skip']);
+    expect((defs.CheckResult.allOf as unknown[]).length).toBe(10);
+  });
+
+  it('the recorded reports are valid against it', () => {
+    for (const name of ['full-pass.json', 'degraded-udp-blocked.json']) {
+      const r = JSON.parse(readFileSync(`test/unit/fixtures/reports/${name}`, 'utf8')) as unknown;
+      expect(validate(file, r, file), name).toEqual([]);
+    }
+  });
+
+  it('the validator used here does catch errors', () => {
+    const r = JSON.parse(readFileSync('test/unit/fixtures/reports/full-pass.json', 'utf8')) as Record<string, any>;
+    r.verdict = 'great';
+    r.checks[8].data.rttMs = 'x';
+    delete r.subject.ccpMode;
+    const errs = validate(file, r, file);
+    expect(errs).toEqual(expect.arrayContaining([expect.stringContaining('$.verdict'), expect.stringContaining('$.checks[8].data.rttMs'), '$.subject.ccpMode: missing']));
+  });
+});
