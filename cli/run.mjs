@@ -250,13 +250,19 @@ export async function runMain(argv, io) {
     const evaluation = page.evaluate(async ({ run, redact }) => {
       const api = window.__ccpPreflight;
       let ccp;
-      if (run.ccpUrl && api.createCcp) {
-        ccp = api.createCcp({ container: document.getElementById('ccp'), ccpUrl: run.ccpUrl, region: run.region, mode: run.ccpMode ?? 'full' });
+      if (run.ccpUrl) {
+        // Headless: no login pop-up; a CCP that needs a login is reported as such by the ccp check.
+        const { createCcp } = await api.loadCcp();
+        ccp = createCcp({ container: document.getElementById('ccp'), ccpUrl: run.ccpUrl, ...(run.region ? { region: run.region } : {}), mode: run.ccpMode ?? 'full', loginPopup: false });
+        void ccp.start().catch(() => {});
       }
       try {
         let report = await api.runPreflight({ ...run, ...(ccp ? { ccp } : {}), onProgress: (p) => window.__cliProgress({ fraction: p.fraction, phrase: p.phrase }) });
         if (ccp && typeof ccp.decorateReport === 'function') report = ccp.decorateReport(report);
-        if (redact && api.redactReport) report = api.redactReport(report);
+        if (redact) {
+          const { redactReport } = await import('/dist/report.js');
+          report = redactReport(report);
+        }
         return JSON.parse(JSON.stringify(report));
       } finally {
         ccp?.destroy?.();

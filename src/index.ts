@@ -18,3 +18,11 @@ export type * from './events.js';
 export { DEFAULT_THRESHOLDS } from './stats/thresholds.js';
 export type { Thresholds } from './stats/thresholds.js';
 export { VERSION } from './version.js';
+
+/**
+ * Loads the CCP adapter (amazon-connect-streams and the controller) on demand, so pages that never wrap a CCP
+ * never download Streams. `const { createCcp } = await loadCcp();`
+ */
+export function loadCcp(): Promise<typeof import('./ccp/index.js')> {
+  return import('./ccp/index.js');
+}

@@ -224,8 +224,12 @@ export async function runPreflight(options: PreflightOptions = {}): Promise<Repo
     return memo;
   };
 
-  const report = (index: number, fraction: number, phrase: string, checkId?: CheckId) =>
-    options.onProgress?.({ fraction: Math.min(1, Math.max(0, fraction)), index, total, phrase, ...(checkId ? { checkId } : {}) });
+  // Progress never goes backwards, whatever a check reports inside its own share.
+  let lastFraction = 0;
+  const report = (index: number, fraction: number, phrase: string, checkId?: CheckId) => {
+    lastFraction = Math.max(lastFraction, Math.min(1, Math.max(0, fraction)));
+    options.onProgress?.({ fraction: lastFraction, index, total, phrase, ...(checkId ? { checkId } : {}) });
+  };
 
   let incomplete = false;
   for (let i = 0; i < plan.length; i++) {
