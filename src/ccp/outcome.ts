@@ -5,6 +5,7 @@
 import type { CheckOutcome } from '../checks/types.js';
 import type { AgentSubject, CcpData, CcpMode, Remedy, Verdict } from '../report/schema.js';
 import { remediesForErrors, remedy, remedyIdFor } from './advice.js';
+import { maskNumber } from './failover.js';
 
 /** Finding codes of the `ccp` check, with their meaning (the check exports them as `codes`). */
 export const CCP_CODES = {
@@ -153,10 +154,11 @@ export function ccpOutcome(s: CcpSnapshot): CheckOutcome<'ccp'> {
       code = c;
     }
   };
-  const who = s.agent.name ? `Agent ${s.agent.name}` : 'The agent';
+  // No identity or full number in the summary (free text escapes key-based redaction): data.agent has them.
+  const who = 'The agent';
   if (s.agent.softphoneEnabled === false) {
     parts.push(
-      `CCP connected. ${who} takes calls on an external phone (deskphone ${s.agent.extension ?? 'number not set'}), not the softphone: the softphone media checks are not needed for calls.`,
+      `CCP connected. ${who} takes calls on an external phone (deskphone ${maskNumber(s.agent.extension) ?? 'number not set'}), not the softphone: the softphone media checks are not needed for calls.`,
     );
     remedies.push(remedy('external-phone-answer'));
   } else {
@@ -214,7 +216,7 @@ export function mediaCheckNote(
   if (d.mediaLocation === 'external-phone') {
     return {
       reason: 'external-phone',
-      text: `The agent takes calls on an external phone${d.agent?.extension ? ` (${d.agent.extension})` : ''}: this softphone test is not needed for calls and only shows whether a switch back to the softphone would work.`,
+      text: `The agent takes calls on an external phone${d.agent?.extension ? ` (${maskNumber(d.agent.extension)})` : ''}: this softphone test is not needed for calls and only shows whether a switch back to the softphone would work.`,
     };
   }
   if (d.mediaLocation === 'local-desktop') {
