@@ -234,6 +234,11 @@ export async function websocketProbe(url: string, deps: Deps, signal: AbortSigna
   }
 }
 
+/** An http: URL from an https: page: the browser blocks it as mixed content before any network traffic. */
+export function isMixedContent(url: string, pageProtocol: string | undefined): boolean {
+  return pageProtocol === 'https:' && url.startsWith('http:');
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Classification (pure)
 // ---------------------------------------------------------------------------------------------------------
@@ -244,6 +249,8 @@ export interface Classified {
   samplesMs: number[];
   /** Requests that failed after at least one succeeded. */
   failedAfterOk: number;
+  /** The warm-up request's time when it succeeded. */
+  firstMs: number | null;
   detail: string;
 }
 
@@ -254,7 +261,7 @@ export interface Classified {
 export function classifyAttempts(attempts: readonly Attempt[], slowMs: number, dns: boolean | null = null, ipLiteral = false): Classified {
   const r = (x: number) => Math.round(x);
   const [warm, ...rest] = attempts;
-  if (!warm) return { outcome: 'error', medianMs: null, samplesMs: [], failedAfterOk: 0, detail: 'Not probed: the check ran out of time.' };
+  if (!warm) return { outcome: 'error', medianMs: null, samplesMs: [], failedAfterOk: 0, firstMs: null, detail: 'Not probed: the check ran out of time.' };
   const okSamples = rest.filter((a): a is Extract<Attempt, { ok: true }> => a.ok).map((a) => a.ms);
   const failed = rest.filter((a) => !a.ok).length;
   const allOk = [warm, ...rest].filter((a) => a.ok);
@@ -266,6 +273,7 @@ export function classifyAttempts(attempts: readonly Attempt[], slowMs: number, d
         medianMs: null,
         samplesMs: [],
         failedAfterOk: 0,
+        firstMs: null,
         detail: `No answer within ${r(f.ms)} ms: packets are probably dropped silently (a firewall DROP rule, a missing route) or a proxy holds the request.`,
       };
     }
@@ -275,6 +283,7 @@ export function classifyAttempts(attempts: readonly Attempt[], slowMs: number, d
         medianMs: null,
         samplesMs: [],
         failedAfterOk: 0,
+        firstMs: null,
         detail: `The request failed after ${r(f.ms)} ms and the browser could not resolve the host name (WebRTC host lookup error): a DNS failure (a typo in the host, or a DNS server that does not know the name).`,
       };
     }
@@ -288,6 +297,7 @@ export function classifyAttempts(attempts: readonly Attempt[], slowMs: number, d
       medianMs: null,
       samplesMs: [],
       failedAfterOk: 0,
+      firstMs: null,
       detail: `The request failed ${f.ms < 1000 ? 'at once' : 'after'} ${r(f.ms)} ms: ${causes}. A browser hides the exact network error.`,
     };
   }
@@ -304,6 +314,7 @@ export function classifyAttempts(attempts: readonly Attempt[], slowMs: number, d
     medianMs: Math.round(med * 10) / 10,
     samplesMs: series.map((x) => Math.round(x * 10) / 10),
     failedAfterOk: failed + (warm.ok ? 0 : 1),
+    firstMs: warm.ok ? Math.round(warm.ms * 10) / 10 : null,
     detail: `${parts.join('; ')}.`,
   };
 }
@@ -460,6 +471,9 @@ export const endpointsCheck: Check<'endpoints'> = {
     const wsPromise = websocketUrl ? websocketProbe(websocketUrl, deps, signal, Math.min(WEBSOCKET_TIMEOUT_MS, Math.max(1, left()))) : undefined;
     const samples = await Promise.all(
       targets.map(async (t): Promise<EndpointSample> => {
+        if (isMixedContent(t.url, (globalThis as { location?: { protocol?: string } }).location?.protocol)) {
+          return { url: t.url, role: t.role, outcome: 'error', medianMs: null, samplesMs: [], detail: 'Not probed: this page is HTTPS and the URL is plain http:, which the browser blocks as mixed content. Use an https: URL.' };
+        }
         const attempts = await sampleEndpoint(t.url, ENDPOINT_SAMPLES, endpointsEnd);
         const h = new URL(t.url).hostname;
         const ip = isIpLiteral(h);
@@ -468,7 +482,16 @@ export const endpointsCheck: Check<'endpoints'> = {
           dns = await dnsLookupFailed(h, deps, signal, Math.min(DNS_HINT_WINDOW_MS, Math.max(1, deadline - deps.now())));
         }
         const c = classifyAttempts(attempts, slowMs, dns, ip);
-        return { url: t.url, role: t.role, outcome: c.outcome, medianMs: c.medianMs, samplesMs: c.samplesMs, detail: c.detail };
+        return {
+          url: t.url,
+          role: t.role,
+          outcome: c.outcome,
+          medianMs: c.medianMs,
+          samplesMs: c.samplesMs,
+          detail: c.detail,
+          ...(attempts.length ? { firstRequestMs: c.firstMs } : {}),
+          ...(c.failedAfterOk ? { failedRequests: c.failedAfterOk } : {}),
+        };
       }),
     );
     data.endpoints = samples;
@@ -489,7 +512,7 @@ export const endpointsCheck: Check<'endpoints'> = {
       } else if (s.outcome === 'slow') {
         findings.push({ code: 'slow', verdict: 'warn', sentence: `The ${label} answers slowly: median ${Math.round(s.medianMs!)} ms over HTTPS (above ${slowMs} ms).` });
       }
-      if (!unreachable && / later requests failed|first request failed/.test(s.detail ?? '')) {
+      if (!unreachable && (s.failedRequests ?? 0) > 0) {
         findings.push({ code: 'flaky', verdict: 'warn', sentence: `Some requests to the ${label} failed while others succeeded.` });
       }
     }

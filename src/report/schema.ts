@@ -166,6 +166,10 @@ export interface EndpointSample {
   medianMs: number | null;
   samplesMs: number[];
   detail?: string;
+  /** The first (warm-up) request, with DNS + TCP + TLS set-up; not part of the median. */
+  firstRequestMs?: number | null;
+  /** Requests that failed after at least one succeeded (flaky path). */
+  failedRequests?: number;
 }
 
 export interface RegionLatency {

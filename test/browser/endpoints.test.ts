@@ -32,6 +32,7 @@ describe('endpoints check against local HTTP servers (real Chromium fetch)', () 
     for (const e of data.endpoints) {
       expect(e.outcome).to.equal('ok');
       expect(e.samplesMs).to.have.length(5);
+      expect(e.firstRequestMs).to.be.a('number');
       expect(e.medianMs).to.be.a('number').and.to.be.below(300);
       expect(e.detail).to.match(/first request \(with DNS, TCP and TLS set-up\) \d+ ms; median of 5 warm requests/);
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyAttempts,
   endpointsCheck,
+  isMixedContent,
   muchSlower,
   rankRegions,
   targetsOf,
@@ -74,6 +75,14 @@ describe('Region ranking and recommendation bar', () => {
     expect(probes[0]).toEqual({ region: 'us-east-1', url: 'https://connect.us-east-1.amazonaws.com/' });
     expect(regionProbesOf({ regions: false })).toEqual([]);
     expect(regionProbesOf({ regions: [{ region: 'x', url: 'http://127.0.0.1:1/' }] })).toHaveLength(1);
+  });
+});
+
+describe('mixed content', () => {
+  it('an http: URL from an https: page is blocked by the browser before any traffic', () => {
+    expect(isMixedContent('http://a.example/', 'https:')).toBe(true);
+    expect(isMixedContent('https://a.example/', 'https:')).toBe(false);
+    expect(isMixedContent('http://127.0.0.1:1/', 'http:')).toBe(false);
   });
 });
 
@@ -250,6 +259,19 @@ describe('endpointsCheck.run with fake fetch', () => {
     expect(data.regions!.map((r) => r.region)).toEqual(['r2', 'r6', 'r4', 'r3', 'r5', 'r1']);
     expect(data.bestRegion).toBe('r2');
     expect(report.checks[0]!.code).toBe('region-far');
+  });
+
+  it('flags a flaky endpoint (some requests fail after others succeeded) and records the counts', async () => {
+    let n = 0;
+    const { deps } = fakeDeps((_u, init) => (++n === 3 ? Promise.reject(new TypeError('Failed to fetch')) : delayed(3, init)));
+    const report = await runPreflight({ checks: ['endpoints'], regions: false, endpoints: [{ url: 'https://a.example/', role: 'signaling' }], deps });
+    const r = report.checks[0]!;
+    expect(r.verdict, r.summary).toBe('warn');
+    expect(r.code).toBe('flaky');
+    const e = (r.data as EndpointsData).endpoints[0]!;
+    expect(e).toMatchObject({ outcome: 'ok', failedRequests: 1 });
+    expect(e.firstRequestMs).toBeGreaterThan(0);
+    expect(e.samplesMs).toHaveLength(4);
   });
 
   it('skips without configuration, and declares every code it emits', async () => {
