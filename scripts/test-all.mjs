@@ -13,12 +13,17 @@ if (run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) { failed++; co
 // The CLI and the size benchmark use the built package.
 if (run('npm', ['run', 'build', '--silent']) !== 0) { failed++; console.error('build failed'); }
 
-const unitCode = run('npx', ['vitest', 'run']);
-if (existsSync('.test-results/unit.json')) {
-  const j = JSON.parse(readFileSync('.test-results/unit.json', 'utf8'));
-  passed += j.numPassedTests; failed += j.numFailedTests; skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
-  if (unitCode !== 0 && j.numFailedTests === 0) failed++; // e.g. a file that failed to load
-} else if (unitCode !== 0) failed++;
+// Unit tests in parallel; the end-to-end CLI tests alone afterwards (they time a real network path and must
+// not share the two cores with other test files).
+for (const [name, dir] of [['unit', 'test/unit'], ['e2e', 'test/e2e']]) {
+  const out = `.test-results/${name}.json`;
+  const code = run('npx', ['vitest', 'run', dir, `--outputFile.json=${out}`]);
+  if (existsSync(out)) {
+    const j = JSON.parse(readFileSync(out, 'utf8'));
+    passed += j.numPassedTests; failed += j.numFailedTests; skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
+    if (code !== 0 && j.numFailedTests === 0) failed++; // e.g. a file that failed to load
+  } else if (code !== 0) failed++;
+}
 
 const browserCode = run('npx', ['wtr']);
 if (existsSync('.test-results/browser.json')) {
