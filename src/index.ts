@@ -12,7 +12,7 @@ export { CcpPreflightReportElement } from './elements/ccp-preflight-report/ccp-p
 export { runPreflight, resolveOptions, softphoneFitness, DEFAULT_DURATION_S, MIN_DURATION_S, MAX_DURATION_S } from './runner.js';
 export type { PreflightOptions } from './runner.js';
 export type { Check, CheckContext, CheckOutcome, CcpHandle, Deps, RunOptions, IceServerSource } from './checks/types.js';
-export { ALL_CHECKS } from './checks/index.js';
+export { CHECK_LOADERS } from './checks/loaders.js';
 export * from './report/schema.js';
 export type * from './events.js';
 export { DEFAULT_THRESHOLDS } from './stats/thresholds.js';

@@ -1,8 +1,7 @@
 import type { Check, CheckContext, CheckOutcome, CcpHandle, Deps, IceServerSource, RunOptions } from './checks/types.js';
 import { CheckFailure } from './checks/types.js';
-import { ALL_CHECKS } from './checks/index.js';
+import { CHECK_LOADERS } from './checks/loaders.js';
 import type { ProgressDetail } from './events.js';
-import { remediesFor } from './report/remedies.js';
 import {
   CHECK_IDS,
   REPORT_SCHEMA,
@@ -134,6 +133,8 @@ export async function runCheck(check: Check, ctx: CheckContext, parent: AbortSig
   };
   if (outcome.remedies?.length) result.remedies = outcome.remedies;
   else if (result.verdict === 'warn' || result.verdict === 'fail') {
+    // The catalogue loads only when something needs a remedy.
+    const { remediesFor } = await import('./report/remedies.js');
     const r = remediesFor(check.id, outcome.code);
     if (r.length) result.remedies = r;
   }
@@ -193,8 +194,8 @@ function newId(): string {
 export async function runPreflight(options: PreflightOptions = {}): Promise<Report> {
   const opts = resolveOptions(options);
   const deps = defaultDepsSafe(options.deps);
-  const registry = options.registry ?? ALL_CHECKS;
   const parent = options.signal ?? new AbortController().signal;
+  const registry = options.registry ?? (await loadChecks(opts.checks));
   const plan = opts.checks
     .map((id) => registry.find((c) => c.id === id))
     .filter((c): c is Check => c !== undefined);
@@ -302,6 +303,15 @@ export async function runPreflight(options: PreflightOptions = {}): Promise<Repo
     calls: [],
     ...(incomplete ? { incomplete: true } : {}),
   };
+}
+
+/** Loads the shipped checks a run needs (each is its own chunk). */
+async function loadChecks(ids: readonly CheckId[]): Promise<Check[]> {
+  try {
+    return await Promise.all(ids.map((id) => CHECK_LOADERS[id]()));
+  } catch (e) {
+    throw new Error(`The checks could not be loaded (${e instanceof Error ? e.message : String(e)}). Reload the page; if it persists, the ccp-preflight files are not reachable from this page.`);
+  }
 }
 
 function safeOrigin(url: string): string | undefined {
