@@ -164,6 +164,18 @@ export const REMEDIES = {
     `W3C Media Capture and Streams (permission to capture); ${S003_REQS}`,
     'agent',
   ),
+  osMicPermission: r(
+    'os-microphone-permission',
+    "Let the browser use the microphone in the operating system's privacy settings (Windows: Settings > Privacy > Microphone; macOS: System Settings > Privacy & Security > Microphone), then restart the browser.",
+    'W3C Media Capture and Streams (NotAllowedError from the system)',
+    'agent',
+  ),
+  micBusy: r(
+    'microphone-busy',
+    'Close other programs that hold the microphone (another softphone, a meeting app), unplug and reconnect the headset, then reload the page.',
+    `W3C Media Capture and Streams (NotReadableError); ${S003_REQS} (USB headset)`,
+    'agent',
+  ),
   micDevice: r(
     'microphone-device',
     'Connect the headset, select it as the input in the browser and the operating system, and check its mute switch and input level.',
@@ -265,34 +277,43 @@ export const REMEDY_CATALOGUE: Readonly<Record<string, readonly Remedy[]>> = Obj
   'browser:version-unknown': [R.browserLatest],
   'browser:*': [R.browserLatest, R.externalPhone],
 
-  // workstation
+  // workstation (src/checks/workstation.ts)
   'workstation:low-memory': [R.ram, R.headroom, R.externalPhone],
-  'workstation:low-ram': [R.ram, R.headroom, R.externalPhone],
-  'workstation:slow-cpu': [R.cpu, R.headroom, R.externalPhone],
-  'workstation:low-cpu': [R.cpu, R.headroom, R.externalPhone],
-  'workstation:few-cores': [R.cpu, R.headroom],
+  'workstation:cpu-slow': [R.cpu, R.headroom, R.vdi, R.externalPhone],
+  'workstation:cpu-borderline': [R.cpu, R.headroom],
+  'workstation:cpu-slow-busy': [R.headroom, R.monitor],
+  'workstation:cpu-unmeasured': [R.cpu, R.headroom],
   'workstation:busy': [R.headroom, R.monitor],
   'workstation:*': [R.cpu, R.ram, R.headroom, R.vdi, R.externalPhone],
 
-  // devices
+  // devices (src/checks/devices.ts)
   'devices:permission-denied': [R.micPermission],
+  'devices:os-permission-denied': [R.osMicPermission],
+  'devices:permission-timeout': [R.micPermission],
+  'devices:capture-timeout': [R.micBusy, R.micDevice],
   'devices:no-microphone': [R.micDevice, R.usbHeadset],
-  'devices:capture-failed': [R.micDevice, R.micPermission],
-  'devices:silent': [R.micDevice],
-  'devices:clipping': [R.micDevice, R.usbHeadset],
-  'devices:not-usb': [R.usbHeadset],
-  'devices:bluetooth': [R.usbHeadset],
-  'devices:builtin': [R.usbHeadset],
-  'devices:no-output': [R.micDevice, R.usbHeadset],
+  'devices:mic-busy': [R.micBusy],
+  'devices:no-capture-api': [R.securePage, R.browserLatest],
+  'devices:capture-error': [R.micDevice, R.micBusy, R.micPermission],
+  'devices:mic-silent': [R.micDevice],
+  'devices:mic-clipping': [R.micDevice, R.usbHeadset],
+  'devices:headset-bluetooth': [R.usbHeadset],
+  'devices:headset-builtin': [R.usbHeadset],
+  'devices:headset-virtual': [R.micDevice, R.usbHeadset],
+  'devices:no-output-device': [R.micDevice, R.usbHeadset],
   'devices:*': [R.micPermission, R.micDevice, R.usbHeadset, R.externalPhone],
 
-  // ccp
+  // ccp (src/checks/ccp.ts)
   'ccp:login-needed': [R.ccpLogin],
   'ccp:auth-failed': [R.ccpLogin, R.ccpOrigin],
   'ccp:access-denied': [R.ccpOrigin, R.ccpLogin],
   'ccp:iframe-retries-exhausted': [R.ccpOrigin, R.ccpEndpoints, R.tcp443CloudFront],
+  'ccp:timeout': [R.ccpLogin, R.ccpEndpoints, R.tcp443CloudFront],
+  'ccp:load-error': [R.ccpEndpoints, R.tcp443CloudFront, R.ccpOrigin],
+  'ccp:no-agent': [R.ccpLogin, R.ccpEndpoints],
   'ccp:softphone-errors': [R.ccpEndpoints, R.udp3478, R.tcp443Ec2],
   'ccp:websocket-lost': [R.proxyWebSocket, R.proxyCert, R.tcp443Ec2],
+  'ccp:transport-failed': [R.ccpEndpoints, R.tcp443Ec2, R.ccpLogin],
   'ccp:deskphone': [R.deskphone],
   'ccp:missed-call': [R.missedCall],
   'ccp:*': [R.ccpLogin, R.ccpOrigin, R.ccpEndpoints, R.panicLogout],
@@ -326,9 +347,9 @@ export const REMEDY_CATALOGUE: Readonly<Record<string, readonly Remedy[]>> = Obj
   'media:low-mos': [R.remoteAgent, R.headroom, R.regionClosest, R.directConnect, R.externalPhone],
   'media:*': [R.udp3478, R.stateless, ...QUALITY, R.externalPhone],
 
-  // bandwidth
-  'bandwidth:low-bandwidth': [R.bandwidth, R.dedicated, R.remoteAgent],
-  'bandwidth:below-minimum': [R.bandwidth, R.dedicated, R.remoteAgent, R.externalPhone],
+  // bandwidth (src/checks/bandwidth.ts)
+  'bandwidth:low-bandwidth': [R.bandwidth, R.dedicated, R.remoteAgent, R.externalPhone],
+  'bandwidth:call-failed': [R.udp3478, R.stateless, R.tcp443Connect],
   'bandwidth:*': [R.bandwidth, R.dedicated, R.remoteAgent, R.externalPhone],
 });
 

@@ -11,6 +11,8 @@ const SOURCE = /seed 00[03], [A-Z]|W3C |RFC \d+|ITU-T [GP]\.\d+|amazon-connect-s
 const RUNNER_CODES = ['timeout', 'error'];
 /** Meanings that mark a skip code (no remedy needed): "(skip", "skipped", "Not run". */
 const SKIP_MEANING = /\bskip(ped)?\b|not run/i;
+/** Meanings marked "(info)": reported, never warn/fail. */
+const INFO_MEANING = /\(info\)\s*$/;
 
 // The seeds live beside the repository (../shared/seeds); the tests that quote them run where they exist.
 const seedUrl = (n: '000' | '003') => new URL(`../../../shared/seeds/${n}_${n === '000' ? '1ea414fdfdde352d' : 'a25a45bf1ad98c57'}.txt`, import.meta.url);
@@ -40,6 +42,17 @@ describe('remedy catalogue', () => {
       }
     }
     expect(rows.length).toBeGreaterThan(20);
+  });
+
+  it('every warn/fail code of every check has its own entry (not only the fallback)', () => {
+    const missing: string[] = [];
+    for (const check of ALL_CHECKS) {
+      for (const [code, meaning] of Object.entries(check.codes as Record<string, string>)) {
+        if (SKIP_MEANING.test(meaning) || INFO_MEANING.test(meaning)) continue;
+        if (!REMEDY_CATALOGUE[`${check.id}:${code}`]) missing.push(`${check.id}:${code}`);
+      }
+    }
+    expect(missing, 'add these keys to REMEDY_CATALOGUE in src/report/remedies.ts').toEqual([]);
   });
 
   it('every endpoints warn/fail code has its own entry, and no entry names a code the check does not emit', () => {
