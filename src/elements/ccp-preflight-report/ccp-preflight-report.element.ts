@@ -16,6 +16,7 @@ type Target = 'report' | 'baseline';
 /**
  * Renders a ccp-preflight Report: the agent's live result, or one a supervisor pasted.
  *
+ * @tag ccp-preflight-report
  * @summary The one report renderer: verdicts, remedies with their sources, key figures, charts, and a compare view.
  *
  * @fires ccp-preflight-error - Pasted, dropped or linked input could not be read ({ source: 'parse', message, errors }).
@@ -56,10 +57,10 @@ export class CcpPreflightReportElement extends LitElement {
     baseline: { attribute: false },
     baselineSource: { attribute: 'baseline' },
     mode: { reflect: true },
-    errors: { state: true },
-    baselineErrors: { state: true },
-    busy: { state: true },
-    dragging: { state: true },
+    errors: { state: true, attribute: false },
+    baselineErrors: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+    dragging: { state: true, attribute: false },
   };
 
   /** The report to show. Set by the widget (live) or by parsing pasted text (paste mode). */
@@ -70,9 +71,13 @@ export class CcpPreflightReportElement extends LitElement {
   declare baselineSource: string | null;
   /** `view` (default): render `report`. `paste`: also a text area, file open and drop, and `#report=` links. */
   declare mode: 'view' | 'paste';
+  /** @internal */
   declare protected errors: ParseError[];
+  /** @internal */
   declare protected baselineErrors: ParseError[];
+  /** @internal */
   declare protected busy: boolean;
+  /** @internal */
   declare protected dragging: boolean;
 
   private seq: Record<Target, number> = { report: 0, baseline: 0 };
