@@ -3,7 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { runPreflight } from '../../src/runner.js';
 import type { CheckResult, EndpointsData } from '../../src/report/schema.js';
 import type { PreflightOptions } from '../../src/runner.js';
-import { PROBE_TIMEOUT_MS } from '../../src/checks/endpoints.js';
+import { DNS_HINT_WINDOW_MS, PROBE_TIMEOUT_MS } from '../../src/checks/endpoints.js';
 
 interface ProbeServers { host: string; port: number; base: string; refusedPort: number }
 
@@ -73,6 +73,14 @@ describe('endpoints check against local HTTP servers (real Chromium fetch)', () 
     expect(r.code).to.equal('signaling-dns');
     expect(r.remedies!.map((x) => x.id)).to.include('dns-resolve');
     expect(wallMs).to.be.below(PROBE_TIMEOUT_MS);
+  });
+
+  it('refused on a host NAME that resolves (localhost): "blocked", not "dns", after the DNS hint window', async () => {
+    const { r, data, wallMs } = await endpoints({ endpoints: [{ url: `http://localhost:${s.refusedPort}/`, role: 'signaling' }] });
+    expect(r.code, r.summary).to.equal('signaling-unreachable');
+    expect(data.endpoints[0]!.outcome).to.equal('blocked');
+    expect(data.endpoints[0]!.detail).to.match(/refused or reset/);
+    expect(wallMs).to.be.below(DNS_HINT_WINDOW_MS + 2500);
   });
 
   it('a server that never answers: "timeout" after one probe timeout, not more', async () => {
