@@ -98,6 +98,8 @@ export class CcpController extends EventTarget implements CcpHandle {
   private failoverBusy = false;
   private extensionBeforeFailover: string | null | undefined;
   private snap: CcpSnapshot;
+  /** Aborted by destroy(): ends pending createTransport and failover waits at once. */
+  private life = new AbortController();
   readonly calls: CallQualityMonitor;
 
   constructor(opts: CcpControllerOptions) {
@@ -189,6 +191,7 @@ export class CcpController extends EventTarget implements CcpHandle {
       this.destroyed = false;
       this.snap = { mode: this.mode, state: 'loading', ccpUrl: this.ccpUrl, softphoneErrors: [], websocket: 'unknown' };
       this.started = null;
+      this.life = new AbortController();
     }
     this.started ??= this.init().catch((e: unknown) => {
       const msg = e instanceof Error ? e.message : String(e);
@@ -248,8 +251,10 @@ export class CcpController extends EventTarget implements CcpHandle {
 
   private onAgent(agent: AgentLike): void {
     if (this.destroyed) return;
+    const first = !this.agent;
     this.agent = agent;
     this.readAgent(agent);
+    if (!first) return; // subscribed already (Streams fires agent INIT once per initCCP; be safe anyway)
     this.subs.push(
       agent.onRefresh((a) => this.readAgent(a ?? agent)),
       agent.onSoftphoneError((e) => this.onSoftphoneError(e)),
@@ -342,6 +347,7 @@ export class CcpController extends EventTarget implements CcpHandle {
     if (this.destroyed) return;
     this.calls.endAll();
     this.destroyed = true;
+    this.life.abort();
     for (const s of this.subs.splice(0)) safe(() => s.unsubscribe());
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.pollTimer = null;
@@ -481,6 +487,8 @@ export class CcpController extends EventTarget implements CcpHandle {
         }
       };
       const timer = setTimeout(() => finish(`no answer to createTransport within ${TRANSPORT_TIMEOUT_MS / 1000} s`), TRANSPORT_TIMEOUT_MS);
+      const life = this.life.signal;
+      life.addEventListener('abort', () => finish('the CCP was closed'), { once: true });
       try {
         connect.core.getClient().call(
           method,
@@ -553,6 +561,7 @@ export class CcpController extends EventTarget implements CcpHandle {
           ...(opts.reason ? { reason: opts.reason } : {}),
           timeoutMs: opts.timeoutMs ?? this.opts.failoverTimeoutMs ?? DEFAULT_FAILOVER_TIMEOUT_MS,
           invalidLocale: this.connect?.AgentErrorStates?.INVALID_LOCALE ?? 'InvalidLocale',
+          signal: this.life.signal,
         });
       } catch (e) {
         if (e instanceof FailoverError && e.record) this.record(e.record);
@@ -583,6 +592,7 @@ export class CcpController extends EventTarget implements CcpHandle {
           reason: opts.reason ?? 'Back to the softphone.',
           timeoutMs: opts.timeoutMs ?? this.opts.failoverTimeoutMs ?? DEFAULT_FAILOVER_TIMEOUT_MS,
           invalidLocale: this.connect?.AgentErrorStates?.INVALID_LOCALE ?? 'InvalidLocale',
+          signal: this.life.signal,
           ...(this.extensionBeforeFailover !== undefined ? { extension: this.extensionBeforeFailover } : {}),
         });
       } catch (e) {

@@ -110,6 +110,8 @@ interface SwitchOptions {
   reason?: string;
   timeoutMs?: number;
   now?: () => Date;
+  /** Aborted when the CCP is closed (controller destroyed): the wait ends at once. */
+  signal?: AbortSignal;
 }
 
 function describeServiceError(err: unknown): string {
@@ -131,12 +133,24 @@ function sendConfiguration(
   config: AgentConfigurationLike,
   timeoutMs: number,
   invalidLocale: string,
+  signal?: AbortSignal,
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let settled = false;
+    const onAbort = () =>
+      done(() =>
+        reject(
+          new FailoverError(
+            'no-ccp',
+            'The CCP was closed before it confirmed the phone change. Check the phone setting in the CCP before taking calls.',
+          ),
+        ),
+      );
+    signal?.addEventListener('abort', onAbort, { once: true });
     const timer = setTimeout(() => {
       if (settled) return;
       settled = true;
+      signal?.removeEventListener('abort', onAbort);
       reject(
         new FailoverError(
           'timeout',
@@ -144,12 +158,14 @@ function sendConfiguration(
         ),
       );
     }, timeoutMs);
-    const done = (f: () => void) => {
+    function done(f: () => void): void {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       f();
-    };
+    }
+    if (signal?.aborted) return onAbort();
     try {
       agent.setConfiguration(config, {
         success: () => done(() => resolve()),
@@ -195,7 +211,7 @@ export async function switchToExternalPhone(
     before,
   };
   try {
-    await sendConfiguration(agent, config, opts.timeoutMs ?? DEFAULT_FAILOVER_TIMEOUT_MS, opts.invalidLocale);
+    await sendConfiguration(agent, config, opts.timeoutMs ?? DEFAULT_FAILOVER_TIMEOUT_MS, opts.invalidLocale, opts.signal);
   } catch (e) {
     const err = e as FailoverError;
     const record: FailoverRecord = { ...base, status: 'failed', after: before, error: err.message };
@@ -222,7 +238,7 @@ export async function switchToSoftphone(
     before,
   };
   try {
-    await sendConfiguration(agent, config, opts.timeoutMs ?? DEFAULT_FAILOVER_TIMEOUT_MS, opts.invalidLocale);
+    await sendConfiguration(agent, config, opts.timeoutMs ?? DEFAULT_FAILOVER_TIMEOUT_MS, opts.invalidLocale, opts.signal);
   } catch (e) {
     const err = e as FailoverError;
     throw new FailoverError(err.code, err.message, { ...base, status: 'failed', after: before, error: err.message });

@@ -338,6 +338,21 @@ describe('CcpController with a fake connect', () => {
     c.destroy();
   });
 
+  it('destroy ends a pending failover and createTransport at once (no timer left waiting)', async () => {
+    const f = fakeConnect({ respond: () => undefined });
+    const c = controller(f, { failoverTimeoutMs: 60_000 });
+    await c.start();
+    f.ready();
+    const pending = c.failover('+14155550123', { consent: 'agent' }).catch((e: unknown) => e as FailoverError);
+    const transport = c.getIceServers(never()).catch((e: unknown) => e as Error);
+    await new Promise((r) => setTimeout(r, 20));
+    const t0 = Date.now();
+    c.destroy();
+    expect((await pending).code).toBe('no-ccp');
+    expect((await transport).message).toMatch(/closed/);
+    expect(Date.now() - t0).toBeLessThan(100);
+  });
+
   it('missed call, websocket lost/gained, deskphone agent', async () => {
     const f = fakeConnect({ config: { softphoneEnabled: false, extension: '+14155550123' } });
     const c = controller(f);
