@@ -118,7 +118,7 @@ async function main() {
       const name = tool.pkg ? `${tool.name} ${version(tool.pkg) ?? ''}`.trim() : tool.name;
       const loopLoss = 100 * (1 - (1 - proxy.up.lossPct / 100) * (1 - proxy.down.lossPct / 100));
       const actualLoss = proxy.up.packetsIn + proxy.down.packetsIn
-        ? `proxy did: loop loss ${fmt(loopLoss)} %, added-delay jitter up/down ${fmt(proxy.up.jitterMs)}/${fmt(proxy.down.jitterMs)} ms, ${proxy.up.packetsIn + proxy.down.packetsIn} pkts`
+        ? `proxy did: loop delay ${fmt((proxy.up.meanDelayMs ?? 0) + (proxy.down.meanDelayMs ?? 0))} ms, loop loss ${fmt(loopLoss)} %, added-delay jitter up/down ${fmt(proxy.up.jitterMs)}/${fmt(proxy.down.jitterMs)} ms, ${proxy.up.packetsIn + proxy.down.packetsIn} pkts`
         : '';
       if (!r.ok && r.rttMs == null && r.kbps == null) {
         rows.push(['', name, '—', '—', '—', '—', '—', r.wallMs != null ? fmt(r.wallMs / 1000) : '—', `no result: ${r.error ?? 'unknown error'}`]);

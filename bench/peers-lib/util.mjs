@@ -2,7 +2,7 @@
 // clear message, table printing, machine facts, and cleanup of everything a script starts (even on Ctrl-C).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, tmpdir, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -142,9 +142,11 @@ export function machineInfo(chromiumPath) {
     cpu: model,
     node: process.version,
     chromium: chromiumPath && existsSync(chromiumPath) ? chromiumVersion(chromiumPath) : null,
+    /** 1-minute load average at start: this machine is shared, and load shows up in timing and jitter. */
+    load1: Math.round(loadavg()[0] * 100) / 100,
   };
 }
 
 export function printMachine(info) {
-  console.log(`Machine: ${info.nproc} CPU(s), ${info.cpu}; Node ${info.node}${info.chromium ? `; ${info.chromium}` : ''}`);
+  console.log(`Machine: ${info.nproc} CPU(s), ${info.cpu}; Node ${info.node}${info.chromium ? `; ${info.chromium}` : ''}; load average ${info.load1} at start`);
 }
