@@ -79,7 +79,8 @@ async function parseInner(text: unknown): Promise<ParseResult> {
   if (typeof text !== 'string') return fail('', `Expected text (a report's JSON or share code), got ${kindOf(text)}.`);
   const pre = checkSize(text);
   if (pre) return pre;
-  const trimmed = text.trim();
+  // Markdown code fences around a paste (```json ... ```) are common in tickets and chats.
+  const trimmed = text.trim().replace(/^```[\w-]*[ \t]*\r?\n?([\s\S]*?)\r?\n?```$/, '$1').trim();
   if (trimmed === '') return fail('', 'Nothing was pasted. Paste the report the agent copied (JSON starting with "{", or a share code starting with "CCPF1.").');
   const code = findShareCode(trimmed);
   if (code !== null) {
@@ -95,6 +96,10 @@ async function parseInner(text: unknown): Promise<ParseResult> {
       return fail('', `The share code is damaged: it decoded, but not into a report (some characters were probably changed or lost when it was copied). ${WHAT_TO_DO}`);
     }
     return r;
+  }
+  const inside = trimmed.indexOf('CCPF1.');
+  if (inside > 0 && !trimmed.startsWith('{')) {
+    return fail('', 'The text contains a share code, but also other words before it. Paste only the code: from "CCPF1." to its last character.');
   }
   if (/^ccpf\d*\./i.test(trimmed)) {
     const m = /^ccpf(\d*)\./i.exec(trimmed);

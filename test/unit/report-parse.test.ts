@@ -258,3 +258,15 @@ describe('parseReport refusals, each with its message', () => {
     await expect(decodeShareCode('nope')).rejects.toThrow(/starts with "CCPF1\."/);
   });
 });
+
+describe('parseReport: what people really paste', () => {
+  it('JSON inside a Markdown code fence', async () => {
+    const r = await parseReport('```json\n' + JSON.stringify(load('full-pass.json'), null, 2) + '\n```');
+    expect(r.ok).toBe(true);
+  });
+
+  it('a share code with words before it gets a specific message', async () => {
+    const code = await encodeShareCode(load('full-pass.json'));
+    expect(await refusal(`Hi, here is my report: ${code}`)).toMatch(/contains a share code, but also other words before it/);
+  });
+});

@@ -201,12 +201,14 @@ export class CcpPreflightReportElement extends LitElement {
     void this.load(this.textArea(target)?.value ?? '', target);
   }
 
+  /** A paste replaces what the text area held and is read at once. */
   private onPaste(e: ClipboardEvent, target: Target): void {
     const text = e.clipboardData?.getData('text/plain');
-    if (text) {
-      // Let the text area show what was pasted, then read it.
-      setTimeout(() => void this.load(this.textArea(target)?.value || text, target), 0);
-    }
+    if (!text) return;
+    e.preventDefault();
+    const area = this.textArea(target);
+    if (area) area.value = text;
+    void this.load(text, target);
   }
 
   private onFileInput(e: Event, target: Target): void {
