@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -167,6 +167,23 @@ describe('allowlistMain: bad input exits 3 with a clear message', () => {
     const r = await run(['--region', 'us-east-1', '--ip-ranges', 'x.json'], { readFile: async () => '[]' });
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/not an ip-ranges\.json object/);
+  });
+});
+
+describe('cli/allowlist.mjs (the Node wrapper the bin dispatcher imports)', () => {
+  const built = existsSync(fileURLToPath(new URL('../../dist/allowlist.js', import.meta.url)));
+  it(built ? 'runs the built module with Node file access: same output as the TS source' : 'says to run the build when dist/allowlist.js is missing', async () => {
+    const wrapperPath = '../../cli/allowlist.mjs'; // a JS module without types: imported by path
+    const wrapper = (await import(/* @vite-ignore */ wrapperPath)) as { allowlistMain: (argv: string[], io: AllowlistIo) => Promise<number> };
+    let out = '';
+    let err = '';
+    const code = await wrapper.allowlistMain(['--region', 'us-east-1', '--ip-ranges', CURRENT], { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
+    if (built) {
+      expect({ code, out, err }).toEqual({ code: 0, out: golden('expected-us-east-1.table.txt'), err: '' });
+    } else {
+      expect(code).toBe(3);
+      expect(err).toMatch(/Run "npm run build" first/);
+    }
   });
 });
 
