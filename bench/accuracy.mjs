@@ -4,7 +4,11 @@
 // rttMs, jitterMs, lossPct and MOS, with error, spread and how often the 95 % interval covered the truth.
 //
 //   node bench/accuracy.mjs [--runs 3] [--duration 6] [--profiles clean,d40,...]
-//                           [--profile 'delayMs=60,jitterMs=10,lossPct=3' ...] [--json]
+//                           [--profile 'delayMs=60,jitterMs=10,lossPct=3' ...] [--json] [--no-priority]
+//
+// As root, the browser and the proxy run at raised scheduling priority (nice -10; --no-priority turns it
+// off): on a shared machine, a starved browser or proxy adds scheduling delay that is load, not the
+// network conditions under test.
 //
 // Truth per run (path geometry: a probe or audio packet goes browser A -> proxy(up) -> coturn -> proxy(down)
 // -> browser B, one "loop" = the workstation <-> relay round trip):
@@ -18,7 +22,7 @@ import { bundle, servePage, launchChromium, openPage, startTurnServer, startProx
 import { expectedLoop } from '../test/support/udp-proxy.mjs';
 
 function parseArgs(argv) {
-  const o = { runs: 3, duration: 6, profiles: null, custom: [], json: false };
+  const o = { runs: 3, duration: 6, profiles: null, custom: [], json: false, priority: -10, mic: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.indexOf('=');
@@ -29,6 +33,8 @@ function parseArgs(argv) {
     else if (key === '--profiles') o.profiles = val().split(',');
     else if (key === '--profile') o.custom.push(val());
     else if (key === '--json') o.json = true;
+    else if (key === '--no-priority') o.priority = 0;
+    else if (key === '--mic') o.mic = true;
     else if (key === '--help' || key === '-h') o.help = true;
     else throw new Error(`Unknown argument "${a}". Try --help.`);
   }
@@ -45,7 +51,7 @@ const covers = (ci, t) => !!ci && ci.lo <= t && t <= ci.hi;
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   if (o.help) {
-    console.log("Usage: node bench/accuracy.mjs [--runs N] [--duration S] [--profiles id,id] [--profile 'delayMs=60,jitterMs=10,lossPct=3'] [--json]\nKnown profiles: " + PROFILES.map((p) => `${p.id} (${p.label})`).join('; '));
+    console.log("Usage: node bench/accuracy.mjs [--runs N] [--duration S] [--profiles id,id] [--profile 'delayMs=60,jitterMs=10,lossPct=3'] [--json] [--no-priority]\n(--no-priority: do not raise the browser's and the proxy's scheduling priority; by default, as root, both run at nice -10 so other load on the machine does not distort the imposed conditions)\nKnown profiles: " + PROFILES.map((p) => `${p.id} (${p.label})`).join('; '));
     return;
   }
   let profiles = o.custom.map((t, i) => parseProfile(t, i));
@@ -61,7 +67,7 @@ async function main() {
   const turn = await startTurnServer();
   const script = await bundle('bench/lib/media-page.ts');
   const { origin } = await servePage(script);
-  const { browser } = await launchChromium();
+  const { browser } = await launchChromium([], { priority: o.priority });
   const page = await openPage(browser, origin);
   const rows = [];
   const t0 = Date.now();
@@ -70,8 +76,8 @@ async function main() {
     const runs = [];
     for (let r = 0; r < o.runs; r++) {
       const { proxy, iceServers } = await startProxy(turn, { ...prof, seed: (prof.seed ?? 1000) + r });
-      const res = await page.evaluate(([s, d]) => window.__runMedia(s, d), [iceServers, o.duration]);
-      const st = proxy.stats();
+      const res = await page.evaluate(([s, d, m]) => window.__runMedia(s, d, m), [iceServers, o.duration, { mic: o.mic }]);
+      const st = await proxy.stats();
       await proxy.stop();
       const d = res.data;
       const rttTruth = (st.up.meanDelayMs ?? 0) + (st.down.meanDelayMs ?? 0);

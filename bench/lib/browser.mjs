@@ -1,19 +1,21 @@
 // Shared benchmark plumbing (bench:accuracy; reusable by other benchmarks). Functions:
 // - bundle(entryFile)            -> JS text: esbuild bundle of a TS/JS page entry (ESM, browser, es2022)
 // - servePage(script)            -> { origin, stop }: http://localhost serving `/` and `/page.js` (secure context)
-// - launchChromium()             -> { browser, stop }: Debian Chromium via playwright-core, flags from
-//                                   test/support/chromium.mjs
+// - launchChromium(args, {priority}) -> { browser, stop }: Debian Chromium via playwright-core, flags from
+//                                   test/support/chromium.mjs; priority < 0 (root) runs it under `nice`
 // - openPage(browser, origin)    -> page once `window.__benchReady` is true
 // - startTurnServer()            -> coturn from test/support/turn.mjs (clear message when not installed)
-// - startProxy(turn, profile)    -> { proxy, iceServers }: the UDP impairment proxy in front of coturn
+// - startProxy(turn, profile)    -> { proxy, iceServers }: the UDP impairment proxy in front of coturn, in its
+//                                   own process (test/support/udp-proxy.mjs startUdpProxyProcess); await proxy.stats()
 // - cleanup()                    -> stops everything started through these helpers (also on SIGINT/SIGTERM)
 import http from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, rmSync, chmodSync } from 'node:fs';
+import { tmpdir, setPriority } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../../test/support/chromium.mjs';
 import { startTurn, findTurnserver } from '../../test/support/turn.mjs';
-import { startUdpProxy, proxiedIceServers } from '../../test/support/udp-proxy.mjs';
+import { startUdpProxyProcess, proxiedIceServers } from '../../test/support/udp-proxy.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export { CHROMIUM_PATH };
@@ -63,10 +65,33 @@ export async function servePage(script) {
   return { origin: `http://localhost:${server.address().port}`, stop };
 }
 
-export async function launchChromium(extraArgs = []) {
+/** Can this process raise scheduling priority (root)? */
+export function canRaisePriority() {
+  try {
+    setPriority(process.pid, 0);
+    return typeof process.getuid === 'function' && process.getuid() === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Launches Chromium. `priority` (e.g. -10, root only) starts it through a `nice` wrapper so that every
+ * Chromium process inherits the raised priority: on a machine shared with other work, a starved browser
+ * adds scheduling delay to every packet it times, which is load, not the network conditions under test.
+ */
+export async function launchChromium(extraArgs = [], { priority = 0 } = {}) {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium was not found at ${CHROMIUM_PATH}: install it with \`sudo apt-get install chromium\` or set CHROMIUM_PATH.`);
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  let executablePath = CHROMIUM_PATH;
+  if (priority && canRaisePriority()) {
+    const dir = mkdtempSync(join(tmpdir(), 'ccpf-chromium-'));
+    executablePath = join(dir, 'chromium');
+    writeFileSync(executablePath, `#!/bin/sh\nexec nice -n ${Number(priority)} ${CHROMIUM_PATH} "$@"\n`);
+    chmodSync(executablePath, 0o755);
+    track(() => rmSync(dir, { recursive: true, force: true }));
+  }
+  const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
   const stop = track(() => browser.close());
   return { browser, stop };
 }
@@ -92,7 +117,8 @@ export async function startTurnServer() {
 }
 
 export async function startProxy(turn, profile) {
-  const proxy = await startUdpProxy({ target: { host: turn.host, port: turn.port }, profile });
+  // Its own process (raised priority when allowed), so a busy driver does not starve it; stats() is async.
+  const proxy = await startUdpProxyProcess({ target: { host: turn.host, port: turn.port }, profile });
   track(() => proxy.stop());
   return { proxy, iceServers: proxiedIceServers(proxy, turn) };
 }

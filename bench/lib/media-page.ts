@@ -5,13 +5,14 @@ import { mos } from '../../src/stats/mos.js';
 declare global {
   interface Window {
     __benchReady?: boolean;
-    __runMedia?: (iceServers: RTCIceServer[], durationS: number) => Promise<unknown>;
+    __runMedia?: (iceServers: RTCIceServer[], durationS: number, opts?: { mic?: boolean }) => Promise<unknown>;
     __mos?: (rttMs: number, jitterMs: number, lossPct: number) => number | null;
   }
 }
 
-window.__runMedia = async (iceServers, durationS) => {
-  const report = await runPreflight({ checks: ['media'], iceServers, durationS });
+window.__runMedia = async (iceServers, durationS, opts = {}) => {
+  // opts.mic: use the (fake) microphone instead of the WebAudio tone.
+  const report = await runPreflight({ checks: ['media'], iceServers, durationS, ...(opts.mic ? { deps: { createAudioContext: undefined } } : {}) });
   return report.checks[0];
 };
 window.__mos = (rttMs, jitterMs, lossPct) => mos({ rttMs, jitterMs, lossPct });

@@ -24,7 +24,7 @@ try {
     let proxy;
     if (r.profile) ({ proxy, iceServers } = await startProxy(turn, r.profile));
     const rec = await page.evaluate(([s]) => window.__recordStats(s, 1500, 4500), [iceServers]);
-    const meta = { recordedWith: 'Debian Chromium via bench/lib/record-getstats.mjs', turn: 'coturn on 127.0.0.1', profile: r.profile, proxy: proxy ? proxy.stats() : null, firstMs: 1500, secondMs: 4500 };
+    const meta = { recordedWith: 'Debian Chromium via bench/lib/record-getstats.mjs', turn: 'coturn on 127.0.0.1', profile: r.profile, proxy: proxy ? await proxy.stats() : null, firstMs: 1500, secondMs: 4500 };
     if (proxy) await proxy.stop();
     writeFileSync(join(OUT, `${r.name}.json`), JSON.stringify(strip({ meta, ...rec }), null, 1));
     console.log(`wrote ${r.name}.json`);

@@ -10,7 +10,7 @@
  *   selected candidate pair's currentRoundTripTime / 2 and remote-inbound-rtp.roundTripTime / 2 (both
  *   measure the loop's round trip; RTCP's appears only after the first receiver report).
  * - Jitter (`jitterMs`): inbound-rtp.jitter (seconds in the stats, converted to ms) of both peers' audio,
- *   the median of polls after the warm-up; the probes' own RFC 3550-style estimate cross-checks it.
+ *   the interquartile mean of polls after the warm-up; the probes' own RFC 3550-style estimate cross-checks it.
  * - Loss (`lossPct`): from counter deltas after the warm-up, never cumulative ratios: audio RTP
  *   (packetsLost / (packetsReceived + packetsLost) deltas, both directions) pooled with the probes (sent vs
  *   arrived, both directions). Wilson 95 % interval, widened by a design effect when losses come in bursts.
@@ -24,13 +24,17 @@ import { AbortError } from '../internal/timeout.js';
 import { inAmazonConnectRanges, preferredTurnUrl, singleUrlServer } from './ice-url.js';
 import { openRelayPair, type RelayPair } from './relay-pair.js';
 import { audioSnapshot, snapshotDelta, type AudioSnapshot } from '../stats/getstats.js';
-import { designEffect, finite, mean, median, medianInterval95, round, roundInterval, wilsonInterval95Pct } from '../stats/math.js';
+import { designEffect, finite, mean, median, medianInterval95, round, roundInterval, trimmedMean, wilsonInterval95Pct } from '../stats/math.js';
 import { mos as mosOf, mosBand } from '../stats/mos.js';
 import { ProbeLog, summarizeProbes } from '../stats/probes.js';
 import { callQualityVerdict, intervalConclusive } from '../stats/verdict.js';
 
-/** One probe from each peer every 20 ms (50 per second per direction): paced, never in bursts. */
-export const PROBE_INTERVAL_MS = 20;
+/**
+ * One probe from each peer every 10 ms (100 per second per direction, about 60 kbit/s each way with
+ * headers): paced, never in bursts, each its own packet. Loss is a count of chance events, so more trials
+ * per second mean a tighter interval in the same few seconds.
+ */
+export const PROBE_INTERVAL_MS = 10;
 /** getStats poll period. */
 export const POLL_INTERVAL_MS = 250;
 /** Measurements before this (after the call connects) are discarded: codecs, jitter buffers and TURN settle. */
@@ -208,10 +212,11 @@ export const mediaCheck: Check<'media'> = {
         const deff = designEffect(probes.lossAutocorrelation);
         const lossPct = trials > 0 ? (100 * lost) / trials : null;
         const lossCi = trials > 0 ? wilsonInterval95Pct(lost, trials, deff) : null;
-        // Median of the polled RFC 3550 estimates (both peers): a main-thread or scheduler stall inflates the
-        // smoothed estimator for a few hundred ms, which the median ignores. Polls of a smoothed estimator are
-        // correlated: count one independent value per ~0.5 s per peer.
-        const jitterMs = median(jitterPolls);
+        // Interquartile mean of the polled RFC 3550 estimates (both peers): a scheduler stall inflates the
+        // smoothed estimator for a few hundred ms, which trimming ignores, and Chromium reports jitter in
+        // whole milliseconds, which a mean of the middle half resolves better than a median. Polls of a
+        // smoothed estimator are correlated: count one independent value per ~0.5 s per peer.
+        const jitterMs = trimmedMean(jitterPolls, 0.25);
         const jitterCi = medianInterval95(jitterPolls, Math.max(2, jitterPolls.length / 4));
         return { probes, rtpExpected, rtpLost, trials, lost, deff, lossPct, lossCi, jitterMs, jitterCi };
       };

@@ -49,6 +49,18 @@ export function median(xs: readonly number[]): number | null {
   return percentile(xs, 50);
 }
 
+/**
+ * Mean of the values between the `trim` and `1 - trim` quantiles (0.25 gives the interquartile mean):
+ * robust to a few wild values like a median, but keeps the resolution of a mean on coarse (quantized)
+ * inputs. Null for an empty input.
+ */
+export function trimmedMean(xs: readonly number[], trim = 0.25): number | null {
+  if (!xs.length) return null;
+  const s = sortNumeric(xs);
+  const k = Math.floor(s.length * Math.min(0.49, Math.max(0, trim)));
+  return mean(s.slice(k, s.length - k));
+}
+
 // Two-sided 97.5 % quantiles of Student's t for 1..30 degrees of freedom; beyond 30 a smooth approximation.
 const T975 = [
   12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12,

@@ -13,8 +13,8 @@
 import type { Interval } from '../report/schema.js';
 import { designEffect, finite, lag1Autocorrelation, mean, meanInterval95, median, medianInterval95, percentile, stddev } from './math.js';
 
-/** Hard bound on the probes kept per direction (60 s at one probe every 20 ms is 3000). */
-export const MAX_PROBES = 4000;
+/** Hard bound on the probes kept per direction (60 s at one probe every 10 ms is 6000). */
+export const MAX_PROBES = 6500;
 
 /** One direction's probe log: send times and transit times by sequence number. Memory is fixed. */
 export class ProbeLog {

@@ -228,3 +228,93 @@ export function expectedLoop(profile = {}, { spacingMs = 20, n = 20000 } = {}) {
     lossPct: 100 * (1 - (1 - up.lossPct / 100) * (1 - down.lossPct / 100)),
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Out-of-process proxy. On a busy machine a proxy sharing its event loop with a test runner or a browser
+// driver is starved: packets wait in the kernel socket buffer, a delay the proxy never sees and so cannot
+// report. `startUdpProxyProcess` runs the same proxy in its own Node process and, where allowed (root),
+// raises that process's scheduling priority so the imposed conditions stay what the profile says.
+// Same API as startUdpProxy, except that `stats()` returns a Promise.
+// ---------------------------------------------------------------------------------------------------------
+import { fork } from 'node:child_process';
+import { setPriority } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** Scheduling priority asked for the proxy process (negative = more CPU; needs root, else ignored). */
+export const PROXY_PRIORITY = -10;
+
+export async function startUdpProxyProcess(opts = {}) {
+  const child = fork(fileURLToPath(import.meta.url), ['--udp-proxy-child'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  let prioritized = false;
+  try { setPriority(child.pid, PROXY_PRIORITY); prioritized = true; } catch { /* not root: normal priority */ }
+  let nextId = 1;
+  const pending = new Map();
+  let exited = false;
+  child.on('message', (m) => {
+    const p = pending.get(m?.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (m.error) p.reject(new Error(m.error)); else p.resolve(m.result);
+  });
+  child.once('exit', () => {
+    exited = true;
+    for (const p of pending.values()) p.reject(new Error('The proxy process exited.'));
+    pending.clear();
+  });
+  const call = (type, payload) => new Promise((resolve, reject) => {
+    if (exited) return reject(new Error('The proxy process is not running.'));
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    child.send({ id, type, payload });
+  });
+  const { target, profile, port, host, maxClients } = opts;
+  let started;
+  try {
+    started = await call('start', { target, profile, port, host, maxClients });
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw e;
+  }
+  return {
+    host: started.host,
+    port: started.port,
+    profile: started.profile,
+    pid: child.pid,
+    prioritized,
+    stats: () => call('stats'),
+    async stop() {
+      if (exited) return;
+      try { await Promise.race([call('stop'), new Promise((r) => setTimeout(r, 1000))]); } catch { /* exiting */ }
+      if (!exited) {
+        const gone = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const t = setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 1000);
+        await gone;
+        clearTimeout(t);
+      }
+    },
+  };
+}
+
+if (process.argv[2] === '--udp-proxy-child' && process.send && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  let proxy;
+  const reply = (id, result, error) => process.send({ id, result, error });
+  process.on('message', async (m) => {
+    try {
+      if (m.type === 'start') {
+        proxy = await startUdpProxy(m.payload);
+        reply(m.id, { host: proxy.host, port: proxy.port, profile: proxy.profile });
+      } else if (m.type === 'stats') reply(m.id, proxy ? proxy.stats() : null);
+      else if (m.type === 'stop') {
+        if (proxy) await proxy.stop();
+        reply(m.id, true);
+        process.disconnect();
+        process.exit(0);
+      }
+    } catch (e) {
+      reply(m.id, undefined, String(e?.message ?? e));
+    }
+  });
+  // The parent went away: leave with it.
+  process.on('disconnect', () => { void proxy?.stop().finally(() => process.exit(0)); });
+}

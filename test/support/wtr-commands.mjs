@@ -4,8 +4,9 @@
 // - 'proxy-start' payload { profile } -> { port, iceServers, profile } (UDP stun: and turn: URLs via the proxy)
 // - 'proxy-stats' payload { port }    -> what the proxy actually did (per direction)
 // - 'proxy-stop'  payload { port }    -> final stats; the proxy is closed
+// Each proxy runs in its own process (so the test runner's event loop cannot starve it).
 // At most 8 proxies live at once (the oldest is stopped), so a test that forgets to stop leaks nothing big.
-import { startUdpProxy, proxiedIceServers } from './udp-proxy.mjs';
+import { startUdpProxyProcess, proxiedIceServers } from './udp-proxy.mjs';
 
 const proxies = new Map();
 const MAX_PROXIES = 8;
@@ -29,7 +30,7 @@ export const extraCommands = {
       proxies.delete(port);
       await p.stop();
     }
-    const proxy = await startUdpProxy({ target: { host: turn.host, port: turn.port }, profile: payload?.profile ?? {} });
+    const proxy = await startUdpProxyProcess({ target: { host: turn.host, port: turn.port }, profile: payload?.profile ?? {} });
     proxies.set(proxy.port, proxy);
     return { port: proxy.port, host: proxy.host, profile: proxy.profile, iceServers: proxiedIceServers(proxy, turn) };
   },
