@@ -78,7 +78,16 @@ async function main() {
       const { browser } = await launchChromium(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
       const { page } = await openPage(browser, server.origin);
       process.stderr.write('  Chromium … ');
+      // CPU time of the renderer's main thread from the DevTools protocol (Performance.getMetrics ThreadTime, s).
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const threadS = async () => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'ThreadTime')?.value ?? null;
+      const a0 = await threadS();
       const r = await page.evaluate((o) => globalThis.__bench.shift(o), { shiftH, callS });
+      const a1 = await threadS();
+      await page.evaluate((o) => globalThis.__bench.base(o), { shiftH, callS });
+      const a2 = await threadS();
+      if (a0 !== null && a1 !== null && a2 !== null) r.cpuOursUsPerPoll = ((a1 - a0) - (a2 - a1)) * 1e6 / r.polls;
       const iso = await page.evaluate(() => globalThis.crossOriginIsolated);
       process.stderr.write(`done (${r.events} call-quality events; timer resolution ${iso ? '5 µs' : '100 µs'})\n`);
       rows.push(rowFor(info.chromium?.replace(/ built on.*$/, '') ?? 'Chromium', r));
@@ -90,9 +99,11 @@ async function main() {
   printTable(['runtime', 'polls', 'calls', 'mean µs', 'median µs', 'p95 µs', 'p99 µs', 'max µs', 'CPU µs/poll', 'SOFTPHONE_STATS µs', 'goal'], rows.map((r) => r.main), { title: 'Per live stats poll (sample + deltas + MOS + verdict + bounded summary + event), wall time of our code' });
   printTable(['runtime', 'heap start MB', 'heap mid MB', 'heap end MB', 'mid -> end', 'calls', 'memory'], rows.map((r) => r.heap), { title: 'Heap after a forced GC: after the first call, at mid-shift, at the end' });
   console.log(`\nmean/median/p95/p99/max µs: wall time of our code per poll (the stats report is built before the timer starts).`);
-  console.log('CPU µs/poll (Node): process CPU time over the shift / polls, minus the CPU of building the synthetic reports alone;');
+  console.log('CPU µs/poll: CPU time over the shift / polls, minus the CPU of building the synthetic reports alone (Node: process');
+  console.log('CPU time; Chromium: the renderer main thread\'s ThreadTime from the DevTools protocol);');
   console.log('it includes GC and the amortized SOFTPHONE_STATS ingestion. SOFTPHONE_STATS µs: one 30-second payload (60 entries).');
-  console.log('p99/max include GC pauses and other processes on this shared machine.');
+  console.log('Wall times (mean, p99, max) include GC pauses and preemption by other processes on this shared machine; the goal');
+  console.log('is judged on CPU time.');
   console.log(`Memory is bounded by design (at most 50 calls × 120 samples): it grows until 50 calls are kept, then stays flat.`);
 }
 

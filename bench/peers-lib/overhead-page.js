@@ -14,5 +14,9 @@ async function shift(opts) {
   });
 }
 
-globalThis.__bench = { shift, crossOriginIsolated: globalThis.crossOriginIsolated, hasGc: typeof globalThis.gc === 'function', hasMemory: !!performance.memory };
+function base(opts) {
+  return baseline({ ...opts, hooks: { now: () => performance.now(), cpu: null } });
+}
+
+globalThis.__bench = { shift, base, crossOriginIsolated: globalThis.crossOriginIsolated, hasGc: typeof globalThis.gc === 'function', hasMemory: !!performance.memory };
 globalThis.__benchReady = true;
