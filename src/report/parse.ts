@@ -331,31 +331,31 @@ function checkFields(c: Obj, p: string, errs: Errors): void {
   const id = typeof c.id === 'string' && (CHECK_IDS as readonly string[]).includes(c.id) ? c.id : 'unknown';
   switch (id) {
     case 'browser':
-      fields(d, dp, errs, { family: 's?', major: 'N?', userAgent: 's?', secureContext: 'b?', apis: 'o?', minSupportedMajor: 'N?', latestMajor: 'N?', versionTableDate: 's?' });
+      fields(d, dp, errs, { family: 's?', major: 'N?', userAgent: 's?', secureContext: 'b?', apis: 'o?', minSupportedMajor: 'N?', latestMajor: 'N?', versionTableDate: 's?' }, true);
       break;
     case 'workstation':
-      fields(d, dp, errs, { logicalCores: 'N?', deviceMemoryGb: 'N?', cpuGhzEstimate: 'N?', benchmark: 'o?', loadHint: 's?', eventLoopLagMs: 'N?' });
-      if (isObj(d.benchmark)) fields(d.benchmark, `${dp}.benchmark`, errs, { iterations: 'N?', medianMs: 'N?', runs: 'N?' });
+      fields(d, dp, errs, { logicalCores: 'N?', deviceMemoryGb: 'N?', cpuGhzEstimate: 'N?', benchmark: 'o?', loadHint: 's?', eventLoopLagMs: 'N?' }, true);
+      if (isObj(d.benchmark)) fields(d.benchmark, `${dp}.benchmark`, errs, { iterations: 'N?', medianMs: 'N?', runs: 'N?' }, true);
       break;
     case 'devices':
-      fields(d, dp, errs, { permission: 's?', inputs: 'a?', outputs: 'N?', captureOk: 'b?', levelDbfs: 'N?', peakDbfs: 'N?', level: 's?', selectedInput: 'o?' });
-      eachObj(d.inputs, `${dp}.inputs`, errs, (x, q) => fields(x, q, errs, { label: 's?', kind: 's?', isDefault: 'b?' }));
+      fields(d, dp, errs, { permission: 's?', inputs: 'a?', outputs: 'N?', captureOk: 'b?', levelDbfs: 'N?', peakDbfs: 'N?', level: 's?', selectedInput: 'o?' }, true);
+      eachObj(d.inputs, `${dp}.inputs`, errs, (x, q) => fields(x, q, errs, { label: 's?', kind: 's?', isDefault: 'b?' }, true));
       break;
     case 'endpoints':
-      fields(d, dp, errs, { endpoints: 'a?', regions: 'a?', bestRegion: 's?', instanceRegion: 's?', recommendation: 's?', websocket: 'o?' });
+      fields(d, dp, errs, { endpoints: 'a?', regions: 'a?', bestRegion: 's?', instanceRegion: 's?', recommendation: 's?', websocket: 'o?' }, true);
       eachObj(d.endpoints, `${dp}.endpoints`, errs, (x, q) => {
-        fields(x, q, errs, { url: 's', role: 's?', outcome: 's', medianMs: 'N?', samplesMs: 'a?', detail: 's?' });
+        fields(x, q, errs, { url: 's', role: 's?', outcome: 's', medianMs: 'N?', samplesMs: 'a?', detail: 's?' }, true);
         numbers(x.samplesMs, `${q}.samplesMs`, errs);
       });
-      eachObj(d.regions, `${dp}.regions`, errs, (x, q) => fields(x, q, errs, { region: 's', url: 's?', medianMs: 'N?', outcome: 's?' }));
+      eachObj(d.regions, `${dp}.regions`, errs, (x, q) => fields(x, q, errs, { region: 's', url: 's?', medianMs: 'N?', outcome: 's?' }, true));
       break;
     case 'ice-udp':
     case 'ice-tcp':
     case 'ice-tls':
-      fields(d, dp, errs, { transport: 's?', servers: 'a?', source: 's?' });
+      fields(d, dp, errs, { transport: 's?', servers: 'a?', source: 's?' }, true);
       eachObj(d.servers, `${dp}.servers`, errs, (x, q) => {
-        fields(x, q, errs, { url: 's', kind: 's?', transport: 's?', srflx: 'b?', relay: 'b?', srflxMs: 'N?', relayMs: 'N?', relayAddress: 's?', errors: 'a?', relayInAmazonConnect: 'B?' });
-        eachObj(x.errors, `${q}.errors`, errs, (e, r) => fields(e, r, errs, { code: 'N?', text: 's?', meaning: 's?' }));
+        fields(x, q, errs, { url: 's', kind: 's?', transport: 's?', srflx: 'b?', relay: 'b?', srflxMs: 'N?', relayMs: 'N?', relayAddress: 's?', errors: 'a?', relayInAmazonConnect: 'B?' }, true);
+        eachObj(x.errors, `${q}.errors`, errs, (e, r) => fields(e, r, errs, { code: 'N?', text: 's?', meaning: 's?' }, true));
       });
       break;
     case 'media':
@@ -363,17 +363,17 @@ function checkFields(c: Obj, p: string, errs: Errors): void {
         transport: 's?', serverUrl: 's?', relayAddress: 's?', relayInAmazonConnect: 'B?', durationMs: 'N?', rttMs: 'N?', jitterMs: 'N?', lossPct: 'N?', packetsSent: 'N?', packetsReceived: 'N?', packetsLost: 'N?',
         mos: 'N?', mosBand: 's?', sendKbps: 'N?', recvKbps: 'N?', rttSources: 'o?', codec: 's?', stoppedEarly: 'b?', samples: 'a?', source: 's?',
         rttCi95: 'o?', jitterCi95: 'o?', lossCi95: 'o?',
-      });
-      for (const k of ['rttCi95', 'jitterCi95', 'lossCi95']) if (isObj(d[k])) fields(d[k], `${dp}.${k}`, errs, { lo: 'n', hi: 'n' });
-      eachObj(d.samples, `${dp}.samples`, errs, (x, q) => fields(x, q, errs, { tMs: 'n', rttMs: 'N?', jitterMs: 'N?', lossPct: 'N?', sendKbps: 'N?', recvKbps: 'N?' }));
+      }, true);
+      for (const k of ['rttCi95', 'jitterCi95', 'lossCi95']) if (isObj(d[k])) fields(d[k], `${dp}.${k}`, errs, { lo: 'n', hi: 'n' }, true);
+      eachObj(d.samples, `${dp}.samples`, errs, (x, q) => fields(x, q, errs, { tMs: 'n', rttMs: 'N?', jitterMs: 'N?', lossPct: 'N?', sendKbps: 'N?', recvKbps: 'N?' }, true));
       break;
     case 'bandwidth':
-      fields(d, dp, errs, { upKbps: 'N?', downKbps: 'N?', requiredKbps: 'N?', bytes: 'N?', durationMs: 'N?', method: 's?' });
+      fields(d, dp, errs, { upKbps: 'N?', downKbps: 'N?', requiredKbps: 'N?', bytes: 'N?', durationMs: 'N?', method: 's?' }, true);
       break;
     case 'ccp':
-      fields(d, dp, errs, { mode: 's?', state: 's?', ccpUrl: 's?', streamsVersion: 's?', mediaLocation: 's?', agent: 'o?', softphoneErrors: 'a?', websocket: 's?', agentState: 'o?', missedCall: 'b?', iceServersFromCcp: 'N?' });
+      fields(d, dp, errs, { mode: 's?', state: 's?', ccpUrl: 's?', streamsVersion: 's?', mediaLocation: 's?', agent: 'o?', softphoneErrors: 'a?', websocket: 's?', agentState: 'o?', missedCall: 'b?', iceServersFromCcp: 'N?' }, true);
       if (isObj(d.agent)) agentFields(d.agent, `${dp}.agent`, errs);
-      eachObj(d.softphoneErrors, `${dp}.softphoneErrors`, errs, (x, q) => fields(x, q, errs, { errorType: 's', errorMessage: 's?', at: 's?', remedyId: 's?' }));
+      eachObj(d.softphoneErrors, `${dp}.softphoneErrors`, errs, (x, q) => fields(x, q, errs, { errorType: 's', errorMessage: 's?', at: 's?', remedyId: 's?' }, true));
       break;
     default:
       // A check id from a newer minor version: kept; its data is shown generically.
@@ -382,7 +382,7 @@ function checkFields(c: Obj, p: string, errs: Errors): void {
 }
 
 function agentFields(a: Obj, p: string, errs: Errors): void {
-  fields(a, p, errs, { name: 's?', username: 's?', softphoneEnabled: 'b?', extension: 's?', routingProfile: 's?', dialableCountries: 'a?' });
+  fields(a, p, errs, { name: 's?', username: 's?', softphoneEnabled: 'b?', extension: 's?', routingProfile: 's?', dialableCountries: 'a?' }, true);
 }
 
 function callFields(c: Obj, p: string, errs: Errors): void {
@@ -394,7 +394,11 @@ function callFields(c: Obj, p: string, errs: Errors): void {
   eachObj(c.samples, `${p}.samples`, errs, (x, q) => fields(x, q, errs, { tMs: 'n', rttMs: 'N?', jitterMs: 'N?', lossPct: 'N?', mos: 'N?' }));
 }
 
-function fields(o: Obj, base: string, errs: Errors, rules: Record<string, Rule>): void {
+/**
+ * Checks fields by rule. With `loose` (check data), an optional field may also be null: check data is read
+ * leniently (several data interfaces use `X | null` for "not measured"), only wrong types are refused.
+ */
+function fields(o: Obj, base: string, errs: Errors, rules: Record<string, Rule>, loose = false): void {
   for (const [key, rule] of Object.entries(rules)) {
     const p = base ? `${base}.${key}` : key;
     const v = o[key];
@@ -405,7 +409,7 @@ function fields(o: Obj, base: string, errs: Errors, rules: Record<string, Rule>)
     }
     const r = rule as Exclude<Rule, readonly string[]>;
     const optional = r.endsWith('?');
-    if (v === undefined) {
+    if (v === undefined || (loose && optional && v === null)) {
       if (!optional) errs.add(p, `Missing required field "${key}" (${TYPE_WORDS[r[0] as keyof typeof TYPE_WORDS]}).`);
       continue;
     }
