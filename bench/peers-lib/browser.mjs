@@ -2,7 +2,8 @@
 // http://localhost (a secure context, so getUserMedia works), launch Debian Chromium through
 // playwright-core, and start coturn. Everything started is registered for cleanup (also on Ctrl-C).
 import http from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir, setPriority } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, BenchError, loadEsbuild, onCleanup } from './util.mjs';
 import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../../test/support/chromium.mjs';
@@ -64,8 +65,22 @@ export async function servePage(script, { title = 'ccp-preflight bench', isolate
   return { origin: `http://localhost:${server.address().port}`, stop };
 }
 
-/** Launches Debian Chromium headless (playwright-core), with the shared media/loopback flags. */
-export async function launchChromium(extraArgs = []) {
+/** Can this process raise scheduling priority (root)? */
+export function canRaisePriority() {
+  try {
+    setPriority(process.pid, 0);
+    return typeof process.getuid === 'function' && process.getuid() === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Launches Debian Chromium headless (playwright-core), with the shared media/loopback flags. `priority`
+ * (e.g. -10; root only, else ignored) starts it through `nice`, as bench:accuracy does, so that on a shared
+ * machine a starved browser does not add scheduling delay to the packets it times.
+ */
+export async function launchChromium(extraArgs = [], { priority = 0 } = {}) {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new BenchError(`Chromium was not found at ${CHROMIUM_PATH}: install it with \`sudo apt-get install chromium\` (Debian/Ubuntu) or set CHROMIUM_PATH, then run again.`);
   }
@@ -75,9 +90,19 @@ export async function launchChromium(extraArgs = []) {
   } catch {
     throw new BenchError('playwright-core is not installed: run `npm ci`, then run again.');
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  let executablePath = CHROMIUM_PATH;
+  let prioritized = false;
+  if (priority && canRaisePriority()) {
+    const dir = mkdtempSync(join(tmpdir(), 'ccpf-chromium-'));
+    executablePath = join(dir, 'chromium');
+    writeFileSync(executablePath, `#!/bin/sh\nexec nice -n ${Number(priority)} ${CHROMIUM_PATH} "$@"\n`);
+    chmodSync(executablePath, 0o755);
+    onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+    prioritized = true;
+  }
+  const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
   const stop = onCleanup(() => browser.close().catch(() => {}));
-  return { browser, stop };
+  return { browser, stop, prioritized };
 }
 
 /** Starts coturn, or explains how to install it. */
