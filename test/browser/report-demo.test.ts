@@ -1,0 +1,48 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { encodeShareCode } from '../../src/report/share.js';
+import type { Report } from '../../src/report/schema.js';
+
+/** The supervisor page itself, loaded in a frame as a supervisor would open it. */
+async function openDemo(hash = ''): Promise<{ frame: HTMLIFrameElement; doc: Document }> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '1000px';
+  frame.style.height = '800px';
+  frame.src = `/demo/report.html${hash}`;
+  document.body.append(frame);
+  await waitUntil(() => frame.contentWindow?.customElements?.get('ccp-preflight-report'), 'demo page loaded', { timeout: 20000 });
+  return { frame, doc: frame.contentDocument! };
+}
+
+describe('demo/report.html (supervisor page)', () => {
+  it('pastes a share code, shows verdicts and remedies, and compares with a baseline', async () => {
+    const { frame, doc } = await openDemo();
+    try {
+      const viewer = doc.querySelector('ccp-preflight-report')!;
+      const root = viewer.shadowRoot!;
+      const bad = (await (await fetch('/test/unit/fixtures/reports/degraded-udp-blocked.json')).json()) as Report;
+      const area = root.querySelector<HTMLTextAreaElement>('textarea[data-target="report"]')!;
+      area.value = await encodeShareCode(bad);
+      [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Show report')!.click();
+      await waitUntil(() => root.querySelector('[part="banner"]'), 'report shown', { timeout: 10000 });
+      expect(root.querySelector('[part="banner"]')!.textContent).to.contain('Overall: Fail');
+      expect(root.textContent).to.contain('Allow outbound UDP 3478');
+      (doc.getElementById('example-compare') as HTMLButtonElement).click();
+      await waitUntil(() => root.querySelector('[part="compare"]'), 'compare shown', { timeout: 10000 });
+      expect(root.querySelector('[part="compare"]')!.textContent).to.contain('worse by 138 ms');
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('opens a #report= link', async () => {
+    const good = (await (await fetch('/test/unit/fixtures/reports/full-pass.json')).json()) as Report;
+    const { frame, doc } = await openDemo(`#report=${await encodeShareCode(good)}`);
+    try {
+      const root = doc.querySelector('ccp-preflight-report')!.shadowRoot!;
+      await waitUntil(() => root.querySelector('[part="banner"]'), 'report from the link shown', { timeout: 10000 });
+      expect(root.querySelector('[part="banner"]')!.textContent).to.contain('Overall: Pass');
+    } finally {
+      frame.remove();
+    }
+  });
+});
