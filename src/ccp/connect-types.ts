@@ -92,6 +92,7 @@ export interface CoreLike {
   ccpLoadTimeoutInstance?: unknown;
   iframeRefreshTimeout?: unknown;
   iframeRefreshAttempt?: number;
+  upstream?: unknown;
 }
 
 export interface ConnectLike {

@@ -72,6 +72,22 @@ export async function loadStreams(): Promise<ConnectLike> {
 
 let pageOwner: CcpController | null = null;
 
+const noSub = { unsubscribe: () => undefined };
+/** A conduit that drops everything (see destroy). */
+const INERT_CONDUIT = Object.freeze({
+  name: 'ccp-preflight-closed',
+  upstream: { send: () => undefined, onMessage: () => undefined },
+  downstream: { send: () => undefined, onMessage: () => undefined },
+  sendUpstream: () => undefined,
+  sendDownstream: () => undefined,
+  onUpstream: () => noSub,
+  onAllUpstream: () => noSub,
+  onDownstream: () => noSub,
+  onAllDownstream: () => noSub,
+  passUpstream: () => () => undefined,
+  passDownstream: () => () => undefined,
+});
+
 interface Waiter {
   done: () => void;
 }
@@ -370,6 +386,11 @@ export class CcpController extends EventTarget implements CcpHandle {
       core.iframeRefreshTimeout = null;
       core.iframeRefreshAttempt = 0;
       safe(() => core.terminate?.());
+      // terminate() sets core.upstream = null, but Streams still has anonymous timers (CSM metrics 1 s after
+      // the first ack, iframe style after 10 s) that call core.getUpstream() and would throw "There is no
+      // upstream conduit!" as an uncaught error in the host page. Leave an inert conduit that drops them;
+      // the next initCCP replaces it.
+      core.upstream = INERT_CONDUIT;
       // Streams replaces the iframe on each refresh: remove every CCP iframe it put in our container.
       this.iframe?.remove();
       for (const f of Array.from(this.opts.container.querySelectorAll?.(`iframe[name="${CCP_IFRAME_NAME}"]`) ?? [])) f.remove();

@@ -348,8 +348,8 @@ describe('CcpController with a fake connect', () => {
     await new Promise((r) => setTimeout(r, 20));
     const t0 = Date.now();
     c.destroy();
-    expect((await pending).code).toBe('no-ccp');
-    expect((await transport).message).toMatch(/closed/);
+    expect(((await pending) as FailoverError).code).toBe('no-ccp');
+    expect(((await transport) as Error).message).toMatch(/closed/);
     expect(Date.now() - t0).toBeLessThan(100);
   });
 
