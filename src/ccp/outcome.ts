@@ -21,7 +21,6 @@ export const CCP_CODES = {
   'missed-call': 'The agent is in the Missed Call state and receives no calls until set back to Available.',
   'websocket-lost': 'The CCP\'s WebSocket connection is lost.',
   'transport-failed': 'The CCP did not hand out the softphone\'s TURN servers (createTransport failed).',
-  deskphone: 'The agent takes calls on an external phone (deskphone); the softphone media checks do not apply.',
 } as const;
 
 export type CcpCode = keyof typeof CCP_CODES;
