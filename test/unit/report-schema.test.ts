@@ -10,6 +10,69 @@ const SCHEMA_JSON = 'src/report/report.schema.json';
 
 type Json = { [k: string]: unknown };
 
+/** Descriptions for fields schema.ts leaves without JSDoc (the format's reference documentation). */
+const EXTRA_DOCS: Record<string, string> = {
+  'Report.id': 'Unique id of this report (random), to refer to it in a ticket.',
+  'Report.tool': 'The tool and version that made the report.',
+  'Report.subject': 'Who and what was tested: instance, region, CCP mode, agent (identity only when the host passed it).',
+  'Report.environment': 'The browser and machine the checks ran in.',
+  'Report.verdict': 'Overall verdict: the worst check verdict, ignoring skips (fail > warn > pass > skip).',
+  'Report.softphone': 'Whether the softphone can be used in this browser, and the checks that stand in the way.',
+  'Report.calls': 'Live softphone call quality summaries recorded by the widget (bounded samples). Empty when there were no calls.',
+  'Report.failover': 'Switches between softphone and external phone made from the widget, in order.',
+  'CheckResult.id': 'The check id (part of the format).',
+  'CheckResult.title': 'The check\'s human title, e.g. "Relay over UDP 3478".',
+  'CheckResult.verdict': 'pass, warn, fail, or skip (could not run; the summary says why).',
+  'CheckResult.durationMs': 'How long the check ran, in milliseconds.',
+  'CheckResult.error': 'The error the check met, if any, in words a user understands.',
+  'CheckError.message': 'What happened, for a person.',
+  'Subject.region': 'AWS region of the Amazon Connect instance, e.g. us-east-1.',
+  'Subject.ccpMode': 'full: the CCP with softphone media in this page; media-less: CCP without media (VDI); none: no CCP.',
+  'Subject.agent': 'The agent, from the CCP or the host page. Name and username are removed by redaction.',
+  'AgentSubject.username': 'The agent\'s Amazon Connect login. Removed by redaction.',
+  'AgentSubject.softphoneEnabled': 'True when calls ring in the browser (softphone), false for a deskphone / external number.',
+  'AgentSubject.routingProfile': 'The agent\'s routing profile name.',
+  'AgentSubject.dialableCountries': 'ISO country codes the agent may dial (for external phone numbers).',
+  'Environment.userAgent': 'The browser\'s user agent string.',
+  'Environment.browser': 'Browser family and major version parsed from the user agent.',
+  'Environment.platform': 'Operating system as the browser reports it.',
+  'Environment.language': 'The browser\'s language, e.g. en-GB.',
+  'Environment.logicalCores': 'navigator.hardwareConcurrency.',
+  'Environment.deviceMemoryGb': 'navigator.deviceMemory (Chromium only; rounded by the browser).',
+  'SoftphoneFitness.fit': 'yes, no, or unknown (no test call ran).',
+  'SoftphoneFitness.blockers': 'The checks that make the softphone unfit (fail) or doubtful (warn).',
+  'CallSummary.contactId': 'Amazon Connect contact id of the call.',
+  'CallSummary.startedAt': 'ISO 8601.',
+  'CallSummary.endedAt': 'ISO 8601; absent while the call is going on.',
+  'CallSummary.source': 'Where the figures come from: the softphone\'s own stats, or the page\'s peer connection.',
+  'CallSummary.verdict': 'The call\'s quality verdict by the same thresholds as the media test.',
+  'CallSummary.samples': 'Bounded time series of the call.',
+  'FailoverRecord.at': 'ISO 8601.',
+  'FailoverRecord.action': 'to-external-phone (softphone off, calls to a number) or to-softphone (the way back).',
+  'FailoverRecord.status': 'switched, or failed (see error).',
+  'FailoverRecord.consent': 'agent: the agent agreed in the widget; policy: the host page\'s policy did it.',
+  'FailoverRecord.reason': 'Why the switch was made.',
+  'FailoverRecord.before': 'Agent configuration before the switch. The number is masked by redaction.',
+  'FailoverRecord.after': 'Agent configuration after the switch. The number is masked by redaction.',
+  'FailoverRecord.error': 'Why the switch failed.',
+  'MetricSummary.avg': 'Mean over the samples.',
+  'MetricSummary.p95': '95th percentile over the samples.',
+  'MetricSummary.max': 'Largest sample.',
+  'Interval.lo': 'Lower bound.',
+  'Interval.hi': 'Upper bound.',
+};
+
+/** Units are in the field names; say them. */
+function unitDoc(name: string): string | undefined {
+  if (/Ms$/.test(name)) return 'Milliseconds.';
+  if (/Pct$/.test(name)) return 'Percent (0-100).';
+  if (/Kbps$/.test(name)) return 'Kilobits per second.';
+  if (/Gb$/.test(name)) return 'Gigabytes.';
+  if (/Dbfs$/.test(name)) return 'Decibels relative to full scale (0 is the loudest).';
+  if (/Ghz|GhzEstimate$/i.test(name)) return 'Gigahertz (equivalent).';
+  return undefined;
+}
+
 function generate(): Json {
   const program = ts.createProgram([SCHEMA_TS], { strict: true, target: ts.ScriptTarget.ES2022, noEmit: true, skipLibCheck: true });
   const checker = program.getTypeChecker();
@@ -66,7 +129,7 @@ function generate(): Json {
           const decl = p.valueDeclaration ?? p.declarations?.[0];
           const pt = decl ? checker.getTypeOfSymbolAtLocation(p, decl) : checker.getTypeOfSymbol(p);
           const s = toSchema(pt, depth + 1);
-          const d = doc(p);
+          const d = doc(p) ?? unitDoc(p.getName());
           properties[p.getName()] = d ? { description: d, ...s } : s;
           if (!(p.flags & ts.SymbolFlags.Optional)) required.push(p.getName());
         }
@@ -86,12 +149,12 @@ function generate(): Json {
     const type = checker.getTypeAtLocation(decl.name);
     const s = toSchema(type.getSymbol() ? checker.getDeclaredTypeOfSymbol(type.getSymbol()!) : type, 0);
     // Interfaces are referenced by name; expand the declared type's members here.
-    const members = expandObject(checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(decl.name)!));
+    const members = expandObject(checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(decl.name)!), name);
     const d = doc(checker.getSymbolAtLocation(decl.name));
     defs[name] = { ...(d ? { description: d } : {}), ...(members ?? s) };
   }
 
-  function expandObject(type: ts.Type): Json | null {
+  function expandObject(type: ts.Type, owner = ''): Json | null {
     const props = checker.getPropertiesOfType(type);
     const index = checker.getIndexInfoOfType(type, ts.IndexKind.String);
     const properties: Record<string, Json> = {};
@@ -100,7 +163,7 @@ function generate(): Json {
       const decl = p.valueDeclaration ?? p.declarations?.[0];
       const pt = decl ? checker.getTypeOfSymbolAtLocation(p, decl) : checker.getTypeOfSymbol(p);
       const s = toSchema(pt, 1);
-      const d = doc(p);
+      const d = doc(p) ?? EXTRA_DOCS[`${owner}.${p.getName()}`] ?? unitDoc(p.getName());
       properties[p.getName()] = d ? { description: d, ...s } : s;
       if (!(p.flags & ts.SymbolFlags.Optional)) required.push(p.getName());
     }
@@ -118,7 +181,7 @@ function generate(): Json {
     const pt = checker.getTypeOfSymbolAtLocation(p, p.valueDeclaration!);
     byId.push({ if: { properties: { id: { const: p.getName() } }, required: ['id'] }, then: { properties: { data: toSchema(pt) } } });
   }
-  const checkResult = expandObject(checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(interfaces.get('CheckResult')!.name)!))!;
+  const checkResult = expandObject(checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(interfaces.get('CheckResult')!.name)!), 'CheckResult')!;
   (checkResult.properties as Record<string, Json>).data = { description: 'Per-check data; its shape follows the check id (see allOf).', type: 'object' };
   defs.CheckResult = { description: doc(checker.getSymbolAtLocation(interfaces.get('CheckResult')!.name)), ...checkResult, allOf: byId };
   const report = defs.Report as { properties: Record<string, Json> };
