@@ -32,6 +32,16 @@ describe('redactReport', () => {
     expect(out).not.toMatch(/"(username|credential|password|token)"/i);
   });
 
+  it('no address left in the redacted JSON is public (a scan of every IPv4 and IPv6 token)', () => {
+    const out = JSON.stringify(redactReport(dirty())).replace(/Chrome\/[\d.]+|Safari\/[\d.]+|AppleWebKit\/[\d.]+/g, '');
+    const v4 = out.match(/\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/g) ?? [];
+    expect(v4.length).toBeGreaterThan(0); // the private ones are kept on purpose
+    for (const ip of v4) expect(ip, ip).toMatch(/^(10\.|127\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.|0\.)/);
+    const v6 = (out.match(/\b[0-9a-fx]{1,4}(?::[0-9a-fx]{0,4}){2,7}/gi) ?? []).filter((t) => !/^\d{2}:\d{2}:\d{2}$/.test(t)); // not times
+    expect(v6.length).toBeGreaterThan(0);
+    for (const ip of v6) expect(ip, ip).toMatch(/^(f[cd]|fe[89ab])|:x:x/i);
+  });
+
   it('keeps what a supervisor needs: private and loopback addresses, masked networks, country codes', () => {
     const r = redactReport(dirty());
     expect(r.checks[0]!.summary).toBe('Seen from 203.0.x.x and [2a00:1450:x:x:x:x:x:x]:443, local 192.168.1.20, vpn 10.8.0.4, loopback 127.0.0.1 and ::1.');
