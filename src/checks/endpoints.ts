@@ -469,6 +469,8 @@ export const endpointsCheck: Check<'endpoints'> = {
     const endpointsEnd = regionProbes.length ? t0 + (deadline - t0) * 0.45 : deadline;
     ctx.progress(0.05, 'Reaching the instance and signaling endpoints…');
     const wsPromise = websocketUrl ? websocketProbe(websocketUrl, deps, signal, Math.min(WEBSOCKET_TIMEOUT_MS, Math.max(1, left()))) : undefined;
+    // Awaited below; when an abort ends the run first, its rejection must not surface as unhandled.
+    wsPromise?.catch(() => undefined);
     const samples = await Promise.all(
       targets.map(async (t): Promise<EndpointSample> => {
         if (isMixedContent(t.url, (globalThis as { location?: { protocol?: string } }).location?.protocol)) {

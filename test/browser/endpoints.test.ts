@@ -136,6 +136,19 @@ describe('endpoints check against local HTTP servers (real Chromium fetch)', () 
     expect(wallMs).to.be.below(10000);
   });
 
+  it('abort() during probes ends the run at once (real fetches, the Region table and the WebSocket cancelled)', async () => {
+    const ctl = new AbortController();
+    setTimeout(() => ctl.abort(), 300);
+    const { r, wallMs } = await endpoints({
+      signal: ctl.signal,
+      endpoints: [{ url: `${s.base}/hang`, role: 'instance' }, { url: `ws://127.0.0.1:${s.port}/ws/hang`, role: 'signaling' }],
+      regions: [{ region: 'x-1', url: `${s.base}/hang` }],
+    });
+    expect(r.verdict).to.equal('skip');
+    expect(r.code).to.equal('aborted');
+    expect(wallMs).to.be.below(1500);
+  });
+
   it('skips with a reason when nothing is configured', async () => {
     const { r } = await endpoints({});
     expect(r.verdict).to.equal('skip');
