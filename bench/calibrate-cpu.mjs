@@ -10,9 +10,11 @@
 //    shows the nominal clock, not the running one.
 // 2. The benchmark runs in Debian Chromium (playwright-core, flags of test/support/chromium.mjs), one fresh
 //    page per sample, exactly as the check runs it (runCpuBenchmark, real timers).
-// 3. cycles/iteration = median ms x 1e6 x clock GHz / iterations: put the printed figures in CALIBRATION.
+//    It is also timed on the renderer main thread's CPU clock (/proc), which a loaded machine cannot inflate.
+// 3. cycles/iteration = run ms x 1e6 x clock GHz / iterations: put the printed figures in CALIBRATION.
 // Nothing stays running: the browser and any load processes are stopped on exit (also on Ctrl-C).
 import { execFileSync, spawn } from 'node:child_process';
+import * as awaitFs from 'node:fs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -68,12 +70,13 @@ function cpuinfo() {
 }
 
 // Two native loops: 10 dependent adds (1 cycle each: gives the clock) and the benchmark's own chain
-// (xor, imul, xor, imul: gives its cycles per iteration, which the JS figure should match).
+// (xor, imul, xor, imul: gives its cycles per iteration, which the JS figure should match). Timed on the
+// thread's CPU clock, so time the thread spends waiting for a core (a loaded machine) does not count.
 const CLOCK_C = `
 #include <stdio.h>
 #include <stdint.h>
 #include <time.h>
-static double now(void){struct timespec t;clock_gettime(CLOCK_MONOTONIC,&t);return t.tv_sec+t.tv_nsec*1e-9;}
+static double now(void){struct timespec t;clock_gettime(CLOCK_THREAD_CPUTIME_ID,&t);return t.tv_sec+t.tv_nsec*1e-9;}
 int main(void){
   for(int rep=0;rep<9;rep++){
     uint64_t n=100000000ULL, x=0; uint32_t y=1; double t0=now();
@@ -102,7 +105,7 @@ function measureClock() {
     const runs = rows.map((r) => r[0]).filter(Number.isFinite);
     const chainCycles = med(rows.map((r) => r[1]).filter(Number.isFinite));
     // The fastest runs are the uncontended ones (other processes only ever slow it down).
-    return { ghz: q(runs, 0.9), runs, chainCycles, note: 'dependent-add chain, 90th percentile of 9 runs' };
+    return { ghz: q(runs, 0.9), runs, chainCycles, note: 'dependent-add chain on thread CPU time, 90th percentile of 9 runs' };
   } catch (e) {
     return { ghz: null, note: `could not compile/run the clock probe (${e.message.split('\n')[0]}); is gcc installed?` };
   } finally {
@@ -156,6 +159,78 @@ async function runInChromium(script, pages) {
   return { version, results };
 }
 
+// ---- 2b. the same workload timed on the renderer's CPU clock -------------------------------------------
+// Wall-clock runs on a loaded machine include time the page waited for a core. The renderer main thread's
+// CPU time (/proc/<pid>/task/<pid>/stat, utime + stime, 10 ms ticks) does not: over a few seconds of back-to-back
+// runs it gives the run time an idle machine would show, to 0.5 % or so.
+function procStat(pid, tid = pid) {
+  try {
+    const txt = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const f = txt.slice(txt.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(f[1]), cpuTicks: Number(f[11]) + Number(f[12]) };
+  } catch {
+    return null;
+  }
+}
+function descendants(root) {
+  const { readdirSync } = awaitFs;
+  const kids = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    const st = procStat(Number(d));
+    if (!st) continue;
+    if (!kids.has(st.ppid)) kids.set(st.ppid, []);
+    kids.get(st.ppid).push(Number(d));
+  }
+  const out = [];
+  const walk = (p) => (kids.get(p) ?? []).forEach((c) => (out.push(c), walk(c)));
+  walk(root);
+  return out;
+}
+function rendererPids() {
+  return descendants(process.pid).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+    } catch {
+      return false;
+    }
+  });
+}
+const rendererTicks = (pids) => pids.reduce((a, pid) => a + (procStat(pid)?.cpuTicks ?? 0), 0);
+
+async function cpuTimeInChromium(script, seconds = 4) {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  cleanups.push(() => browser.close().catch(() => {}));
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><title>calibrate</title>');
+    await page.addScriptTag({ content: script });
+    await page.evaluate(() => globalThis.CpuBench.benchWorkload(globalThis.CpuBench.BENCH_ITERATIONS, 1)); // warm-up
+    const pids = rendererPids();
+    // Five blocks of about `seconds / 5` s CPU each: their spread is the CPU's own run-to-run variation.
+    const perBlock = Math.max(10, Math.round((seconds * 1000) / 5 / 16));
+    const blocks = [];
+    let wallMs = 0;
+    for (let b = 0; b < 5; b++) {
+      const t0 = rendererTicks(pids);
+      const wall = await page.evaluate((n) => {
+        const B = globalThis.CpuBench;
+        let sink = 0;
+        const s = performance.now();
+        for (let i = 0; i < n; i++) sink += B.benchWorkload(B.BENCH_ITERATIONS, i + 2);
+        return { ms: performance.now() - s, sink };
+      }, perBlock);
+      blocks.push(((rendererTicks(pids) - t0) * 10) / perBlock);
+      wallMs += wall.ms;
+    }
+    const runs = perBlock * 5;
+    return { runs, renderers: pids.length, cpuMsPerRun: med(blocks), blocks, wallMsPerRun: wallMs / runs };
+  } finally {
+    await browser.close();
+  }
+}
+
 function startLoad() {
   const n = cpus().length;
   const procs = [];
@@ -197,12 +272,22 @@ try {
   console.log(`browser: Chromium ${idle.version}`);
   const { m } = summarize('idle', idle);
   const ghz = clock.ghz ?? (info.mhz.length ? info.mhz[0] / 1000 : null);
+  const cpu = process.platform === 'linux' ? await cpuTimeInChromium(script, 5) : null;
+  if (cpu) {
+    console.log(`\n[renderer CPU time] ${cpu.runs} back-to-back runs in 5 blocks: ${cpu.cpuMsPerRun.toFixed(2)} ms CPU per run (median of blocks ${cpu.blocks.map((x) => x.toFixed(2)).join(' ')}; block spread ${(((Math.max(...cpu.blocks) - Math.min(...cpu.blocks)) / cpu.cpuMsPerRun) * 100).toFixed(1)} %; wall ${cpu.wallMsPerRun.toFixed(2)} ms; ${cpu.renderers} renderer process(es))`);
+    if (ghz) {
+      const cpiCpu = (cpu.cpuMsPerRun * 1e6 * ghz) / idle.results[0].iterations;
+      console.log(`=> CYCLES_PER_ITERATION (CPU time, immune to other processes) = ${cpu.cpuMsPerRun.toFixed(2)} x 1e6 x ${ghz.toFixed(2)} / ${idle.results[0].iterations} = ${cpiCpu.toFixed(3)}`);
+    }
+  }
   if (ghz) {
     const cpi = (m * 1e6 * ghz) / idle.results[0].iterations;
-    console.log(`\nCALIBRATION: referenceClockGhz ${ghz.toFixed(2)}, referenceMedianMs ${m.toFixed(2)}, iterations ${idle.results[0].iterations}`);
-    console.log(`=> CYCLES_PER_ITERATION = ${m.toFixed(2)} x 1e6 x ${ghz.toFixed(2)} / ${idle.results[0].iterations} = ${cpi.toFixed(3)}`);
+    console.log(`\n[wall clock] CYCLES_PER_ITERATION from the per-page medians = ${m.toFixed(2)} x 1e6 x ${ghz.toFixed(2)} / ${idle.results[0].iterations} = ${cpi.toFixed(3)}`);
     const fast = q(idle.results.flatMap((r) => r.runsMs), 0.1);
-    console.log(`   (from the fastest 10 % of runs, least disturbed by other processes: ${((fast * 1e6 * ghz) / idle.results[0].iterations).toFixed(3)})`);
+    console.log(`   (from the fastest 10 % of runs: ${((fast * 1e6 * ghz) / idle.results[0].iterations).toFixed(3)}); on an idle machine these agree with the CPU-time figure.`);
+    const ref = cpu ? cpu.cpuMsPerRun : m;
+    console.log(`\nPut in src/checks/cpu-bench.ts CALIBRATION: referenceClockGhz ${ghz.toFixed(2)}, referenceMedianMs ${ref.toFixed(1)} (${cpu ? 'renderer CPU time' : 'wall-clock median'}), iterations ${idle.results[0].iterations}`);
+    console.log(`=> CYCLES_PER_ITERATION = ${((ref * 1e6 * ghz) / idle.results[0].iterations).toFixed(3)} (shipped: ${idle.results[0].cyclesPerIteration.toFixed(3)}; the native chain: ${clock.chainCycles?.toFixed(2) ?? 'n/a'})`);
   }
   if (withLoad) {
     const stop = startLoad();

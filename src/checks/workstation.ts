@@ -145,7 +145,7 @@ export function createWorkstationCheck(opts: WorkstationCheckOptions = {}): Chec
         findings.push({
           code: 'busy',
           verdict: 'warn',
-          sentence: `The computer was busy during the test (timers ran up to ${round(b.eventLoopLagMs, 1)} ms late, test runs varied by ${Math.round(b.spread * 100)} %). A busy computer can make calls choppy, and it makes these results less reliable: close programs you do not need and run the test again.`,
+          sentence: `The computer was busy during the test (its timers fired ${round(b.eventLoopLagMs, 1)} ms late, test runs varied by ${Math.round(b.spread * 100)} %). A busy computer can make calls choppy, and it makes these results less reliable: close programs you do not need and run the test again.`,
         });
       } else if (b && b.loadHint === 'unknown') {
         findings.push({

@@ -13,6 +13,7 @@ import {
   relativeSpread,
   runCpuBenchmark,
   type BenchResult,
+  WARMUP_RUNS,
 } from '../../src/checks/cpu-bench.js';
 import { createWorkstationCheck } from '../../src/checks/workstation.js';
 import type { CheckContext, Deps } from '../../src/checks/types.js';
@@ -91,7 +92,7 @@ describe('runCpuBenchmark with a fake clock', () => {
     const c = fakeClock([14.6]);
     const r = await runCpuBenchmark({ ...c, workload: c.workload });
     expect(r.runsMs).toHaveLength(15);
-    expect(c.calls).toBe(16); // one warm-up
+    expect(c.calls).toBe(15 + WARMUP_RUNS);
     expect(r.medianMs).toBeCloseTo(14.6, 10);
     expect(r.ghz).toBeCloseTo(ghzFromMedianMs(14.6), 10);
     expect(r.iterations).toBe(BENCH_ITERATIONS);
@@ -102,8 +103,11 @@ describe('runCpuBenchmark with a fake clock', () => {
   it('stops at the time budget on a slow machine, after the minimum runs', async () => {
     const c = fakeClock([60]);
     const r = await runCpuBenchmark({ ...c, workload: c.workload });
-    // warm-up 60 + probe 8.5, then 68.5 per run: 68.5 + 68.5 n >= 450 -> n = 6
-    expect(r.runsMs).toHaveLength(6);
+    // two warm-ups of 60 + probe 8.5, then 68.5 per run: 137 + 68.5 n >= 450 -> n = 5
+    expect(r.runsMs).toHaveLength(5);
+    const medium = fakeClock([30]);
+    // 77 + 38.5 n >= 450 -> n = 10
+    expect((await runCpuBenchmark({ ...medium, workload: medium.workload })).runsMs).toHaveLength(10);
     expect(r.elapsedMs).toBeGreaterThanOrEqual(450);
     const slow = fakeClock([400]);
     const r2 = await runCpuBenchmark({ ...slow, workload: slow.workload });
@@ -194,7 +198,7 @@ describe('workstation check', () => {
     expect(busySlow.data.findings).toEqual(['cpu-slow-busy', 'busy']);
     const busyFast = await run({ deviceMemory: 4 }, fakeBench(3.0, 'busy', 25));
     expect([busyFast.verdict, busyFast.code]).toEqual(['warn', 'busy']);
-    expect(busyFast.summary).toMatch(/busy during the test .*25 ms late/);
+    expect(busyFast.summary).toMatch(/busy during the test .*fired 25 ms late/);
   });
 
   it('a benchmark that throws gives a warning, not a crash', async () => {
