@@ -255,6 +255,8 @@ export interface MediaData {
   lossSources?: { rtp?: { expected: number; lost: number }; dataChannel?: { sent: number; lost: number } };
   /** Loss burstiness: the design effect (>= 1) that widened lossCi95 for correlated (bursty) loss. */
   lossDesignEffect?: number;
+  /** Probes whose arrival was handled right after the page was blocked (busy machine): not used for RTT/jitter. */
+  probesPageBlocked?: number;
   /** Bounded time series (at most MAX_SAMPLES). */
   samples: MediaSample[];
   source: 'ccp' | 'config' | 'none';
