@@ -15,6 +15,8 @@
  *   (packetsLost / (packetsReceived + packetsLost) deltas, both directions) pooled with the probes (sent vs
  *   arrived, both directions). Wilson 95 % interval, widened by a design effect when losses come in bursts.
  * - MOS from the E-model (stats/mos.ts), send/receive bitrate of the audio, bounded samples over time.
+ * Probes handled right after the page's main thread was blocked (a late timer) count for loss but not for
+ * RTT and jitter: their timestamps carry the block, which is load on this machine, not the network.
  * The call stops early, after at least {@link MIN_MEASURE_MS}, once every interval lies inside one verdict
  * band; `durationS` is the upper bound.
  */
@@ -35,6 +37,8 @@ import { callQualityVerdict, intervalConclusive } from '../stats/verdict.js';
  * per second mean a tighter interval in the same few seconds.
  */
 export const PROBE_INTERVAL_MS = 10;
+/** A timer or message later than expected by more than this means the page's main thread was blocked. */
+export const PAGE_BLOCK_MS = 12;
 /** getStats poll period. */
 export const POLL_INTERVAL_MS = 250;
 /** Measurements before this (after the call connects) are discarded: codecs, jitter buffers and TURN settle. */
@@ -118,12 +122,21 @@ export const mediaCheck: Check<'media'> = {
       // ---- measurement -------------------------------------------------------------------------------
       const logAB = new ProbeLog();
       const logBA = new ProbeLog();
+      // Page-block detection: the probe timer should run every PROBE_INTERVAL_MS. When it (or a message)
+      // runs much later than that, the main thread was blocked, and arrivals handled until shortly after
+      // the block carry its delay in their timestamps (load on this machine, not the network).
+      let lastTickAt = deps.now();
+      let blockedUntil = -Infinity;
+      const noteLiveness = (now: number) => {
+        if (now - lastTickAt > PROBE_INTERVAL_MS + PAGE_BLOCK_MS) blockedUntil = now + PAGE_BLOCK_MS;
+      };
       const onProbe = (log: ProbeLog) => (ev: MessageEvent) => {
         const now = deps.now();
         const buf = ev.data as ArrayBuffer;
         if (!(buf instanceof ArrayBuffer) || buf.byteLength < 12) return;
+        noteLiveness(now);
         const v = new DataView(buf);
-        log.receive(v.getUint32(8), v.getFloat64(0), now);
+        log.receive(v.getUint32(8), v.getFloat64(0), now, now <= blockedUntil);
       };
       dcB.addEventListener('message', onProbe(logAB));
       dcA.addEventListener('message', onProbe(logBA));
@@ -251,6 +264,8 @@ export const mediaCheck: Check<'media'> = {
           timer = undefined;
           if (finished) return;
           const now = deps.now();
+          noteLiveness(now);
+          lastTickAt = now;
           const elapsed = now - t0;
           sendProbe(dcA, logAB);
           sendProbe(dcB, logBA);
@@ -301,6 +316,7 @@ export const mediaCheck: Check<'media'> = {
       data.jitterSources = { inboundRtpMs: round(f.jitterMs, 1), dataChannelMs: round(p.jitterMs, 1) };
       data.lossSources = { rtp: { expected: f.rtpExpected, lost: f.rtpLost }, dataChannel: { sent: p.trials, lost: p.lost } };
       data.lossDesignEffect = round(f.deff, 2) ?? 1;
+      data.probesPageBlocked = p.pageBlocked;
       data.stoppedEarly = stoppedEarly;
       if (sa?.codec) data.codec = sa.codec;
       const relay = sa?.localCandidate;

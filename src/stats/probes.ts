@@ -21,6 +21,8 @@ export class ProbeLog {
   readonly sentAt = new Float64Array(MAX_PROBES);
   /** Transit time in ms, NaN until received. */
   readonly transitMs = new Float64Array(MAX_PROBES).fill(Number.NaN);
+  /** 1 when the arrival time is unreliable: the page's main thread was blocked when the probe came in. */
+  readonly lateFlag = new Uint8Array(MAX_PROBES);
   sent = 0;
   duplicates = 0;
 
@@ -31,14 +33,19 @@ export class ProbeLog {
     return this.sent++;
   }
 
-  /** Records an arrival of probe `seq` sent at `sentAtMs` (as carried in the probe). */
-  receive(seq: number, sentAtMs: number, nowMs: number): void {
+  /**
+   * Records an arrival of probe `seq` sent at `sentAtMs` (as carried in the probe). `pageBlocked` marks an
+   * arrival handled right after the page's main thread was blocked: it arrived, but its time is late by
+   * the block, so it counts for loss and not for RTT or jitter.
+   */
+  receive(seq: number, sentAtMs: number, nowMs: number, pageBlocked = false): void {
     if (!(seq >= 0 && seq < this.sent)) return;
     if (!Number.isNaN(this.transitMs[seq]!)) {
       this.duplicates++;
       return;
     }
     this.transitMs[seq] = nowMs - sentAtMs;
+    if (pageBlocked) this.lateFlag[seq] = 1;
   }
 }
 
@@ -49,6 +56,8 @@ export interface ProbeSummary {
   lossPct: number | null;
   /** Lag-1 autocorrelation of the loss indicator (bursty loss > 0). */
   lossAutocorrelation: number;
+  /** Arrivals whose time was spoiled by a blocked page (counted for loss, not for RTT/jitter). */
+  pageBlocked: number;
   /** One-loop transit (the workstation <-> relay round trip) of received probes, ms; rttMs is their median. */
   transitsMs: number[];
   rttMs: number | null;
@@ -71,6 +80,18 @@ export function summarizeProbes(logs: readonly ProbeLog[], fromMs: number, toMs:
   const rttSeries: number[][] = [];
   let trials = 0;
   let lost = 0;
+  let blocked = 0;
+  let received = 0;
+  for (const log of logs) for (let i = 0; i < log.sent; i++) {
+    const s = log.sentAt[i]!;
+    if (s >= fromMs && s < toMs - graceMs && !Number.isNaN(log.transitMs[i]!)) {
+      received++;
+      if (log.lateFlag[i]) blocked++;
+    }
+  }
+  // Drop spoiled arrivals from the timing figures unless they are most of them (then the page was busy
+  // throughout and every figure carries the load; keeping them all at least says so through the spread).
+  const useFlags = blocked <= received / 2;
   for (const log of logs) {
     const ind: number[] = [];
     const ser: number[] = [];
@@ -88,6 +109,10 @@ export function summarizeProbes(logs: readonly ProbeLog[], fromMs: number, toMs:
         ind.push(1);
       } else {
         ind.push(0);
+        if (useFlags && log.lateFlag[i]) {
+          prev = Number.NaN;
+          continue;
+        }
         transits.push(t);
         ser.push(t);
         if (!Number.isNaN(prev)) diffs.push(Math.abs(t - prev));
@@ -121,6 +146,7 @@ export function summarizeProbes(logs: readonly ProbeLog[], fromMs: number, toMs:
     lost,
     lossPct: trials ? (100 * lost) / trials : null,
     lossAutocorrelation: lossRho,
+    pageBlocked: blocked,
     transitsMs: transits,
     rttMs: median(transits),
     rttCi95: rttCi,

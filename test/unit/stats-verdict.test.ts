@@ -92,4 +92,19 @@ describe('data-channel probes', () => {
     expect(s.rttCi95!.lo).toBeLessThanOrEqual(80);
     expect(s.rttCi95!.hi).toBeGreaterThanOrEqual(80);
   });
+
+  it('arrivals spoiled by a blocked page count for loss but not for RTT', () => {
+    const log = new ProbeLog();
+    for (let i = 0; i < 50; i++) {
+      const seq = log.send(i * 10);
+      const blocked = i >= 20 && i < 25; // a 50 ms block: these five arrived late by up to 50 ms
+      log.receive(seq, i * 10, i * 10 + 40 + (blocked ? 50 - (i - 20) * 10 : 0), blocked);
+    }
+    const s = summarizeProbes([log], 0, 1000, 0);
+    expect(s.trials).toBe(50);
+    expect(s.lost).toBe(0);
+    expect(s.pageBlocked).toBe(5);
+    expect(s.transitsMs).toHaveLength(45);
+    expect(Math.max(...s.transitsMs)).toBe(40);
+  });
 });
