@@ -112,6 +112,9 @@ describe('<ccp-preflight-report>', () => {
     const code2 = await encodeShareCode(degraded);
     location.hash = `report=${encodeURIComponent(code2)}`;
     await waitUntil(() => el.report?.id === degraded.id, 'hashchange read', { timeout: 5000 });
+    location.hash = `report=${code2}&baseline=${code}`;
+    await waitUntil(() => q(el, '[part="compare"]'), 'baseline from the hash', { timeout: 5000 });
+    expect(q(el, '[part="compare"]')!.textContent).to.contain('worse by 138 ms');
   });
 
   it('bad input: the parser message is shown (role=alert), an event fires, the view stays', async () => {

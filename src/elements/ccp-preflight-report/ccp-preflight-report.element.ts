@@ -13,6 +13,13 @@ const MAX_FILE_BYTES = MAX_INPUT_CHARS * 4;
 
 type Target = 'report' | 'baseline';
 
+/** Does a check's data hold any measured number (a skipped check's empty data shows no figures)? */
+function hasMeasurements(data: unknown, depth = 0): boolean {
+  if (typeof data === 'number') return Number.isFinite(data);
+  if (depth > 4 || data === null || typeof data !== 'object') return false;
+  return Object.values(data).some((v) => hasMeasurements(v, depth + 1));
+}
+
 /**
  * Renders a ccp-preflight Report: the agent's live result, or one a supervisor pasted.
  *
@@ -437,7 +444,7 @@ export class CcpPreflightReportElement extends LitElement {
           </div>`
         : nothing}
       ${str(err.message) ? html`<p><strong>Error${str(err.name) ? ` (${str(err.name)})` : ''}:</strong> ${str(err.message)}</p>` : nothing}
-      ${renderCheckData(str(c.id), c.data)}
+      ${v !== 'skip' || hasMeasurements(c.data) ? renderCheckData(str(c.id), c.data) : nothing}
       <p class="meta">Took ${fmtDuration(c.durationMs)}${str(c.code) ? ` · finding: ${str(c.code)}` : ''}</p>
     </section>`;
   }
