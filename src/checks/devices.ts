@@ -279,17 +279,33 @@ function sleepVia(deps: Deps, ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Resolves with the promise's value, or `onTimeout()`'s after `ms` (the timer is always cleared). */
-function withTimeout<T>(deps: Deps, p: Promise<T>, ms: number, onTimeout: () => T): Promise<T> {
+/**
+ * Resolves with the promise's value, or `onTimeout()`'s after `ms`; rejects with the signal's reason on abort.
+ * The timer is always cleared (nothing keeps running after an abort).
+ */
+function withTimeout<T>(deps: Deps, p: Promise<T>, ms: number, onTimeout: () => T, signal?: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const h = deps.setTimeout(() => resolve(onTimeout()), ms);
+    if (signal?.aborted) return reject(signal.reason);
+    const done = () => {
+      deps.clearTimeout(h);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      done();
+      reject(signal!.reason);
+    };
+    const h = deps.setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(onTimeout());
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
     p.then(
       (v) => {
-        deps.clearTimeout(h);
+        done();
         resolve(v);
       },
       (e: unknown) => {
-        deps.clearTimeout(h);
+        done();
         reject(e);
       },
     );
@@ -320,7 +336,7 @@ export async function measureLevel(
   try {
     ac = deps.createAudioContext();
     if (ac.state === 'suspended') {
-      await withTimeout(deps, ac.resume().catch(() => undefined), AUDIO_RESUME_WAIT_MS, () => undefined);
+      await withTimeout(deps, ac.resume().catch(() => undefined), AUDIO_RESUME_WAIT_MS, () => undefined, signal);
     }
     throwIfAborted(signal);
     if (ac.state !== 'running') {
@@ -386,7 +402,7 @@ export function createDevicesCheck(opts: { levelWindowMs?: number } = {}): Check
           }, () => undefined);
           const TIMED_OUT = Symbol('timeout');
           try {
-            const got = await raceAbort(withTimeout<MediaStream | typeof TIMED_OUT>(deps, pending, waitMs, () => TIMED_OUT), signal);
+            const got = await withTimeout<MediaStream | typeof TIMED_OUT>(deps, pending, waitMs, () => TIMED_OUT, signal);
             if (got === TIMED_OUT) {
               gaveUp = true;
               findings.push(

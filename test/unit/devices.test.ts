@@ -357,3 +357,31 @@ describe('devices check', () => {
     expect(x.acs[0]!.closed).toBe(true);
   });
 });
+
+describe('devices check: abort while the browser is still asking', () => {
+  it('rejects at once, clears its prompt timer, and stops the stream that arrives afterwards', async () => {
+    let resolveLate: (s: MediaStream) => void = () => {};
+    const late = new FakeStream('USB Headset');
+    const x = setup({ permission: 'prompt', gum: () => new Promise((r) => (resolveLate = r)) });
+    const timers = new Set<unknown>();
+    const deps = x.ctx.deps;
+    const st = deps.setTimeout;
+    const ct = deps.clearTimeout;
+    deps.setTimeout = (fn, ms) => {
+      const h = st(() => (timers.delete(h), fn()), ms);
+      timers.add(h);
+      return h;
+    };
+    deps.clearTimeout = (h) => (timers.delete(h), ct(h));
+    const ac = new AbortController();
+    const p = createDevicesCheck().run(x.ctx, ac.signal);
+    await new Promise((r) => setImmediate(r));
+    ac.abort(new Error('cancelled'));
+    await expect(p).rejects.toThrow('cancelled');
+    expect(timers.size).toBe(0);
+    resolveLate(late as unknown as MediaStream);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(late.tracks[0]!.readyState).toBe('ended');
+  });
+});
