@@ -397,6 +397,15 @@ function roleLabel(role: Role): string {
   return role === 'instance' ? 'instance URL' : role === 'signaling' ? 'signaling endpoint' : role === 'media' ? 'media endpoint' : 'endpoint';
 }
 
+function safeOrigin(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function host(url: string): string {
   try {
     return new URL(url).host;
@@ -578,12 +587,17 @@ export const endpointsCheck: Check<'endpoints'> = {
     const regionSentence = data.bestRegion ? ` Closest Region: ${data.bestRegion}.` : '';
     const summary = verdict === 'pass' ? `${okSentence}${regionSentence}` : `${ordered.map((f) => f.sentence).join(' ')}${regionSentence}`;
     const out: CheckOutcome<'endpoints'> = { verdict, summary, data };
+    const instanceOrigin = options.ccpUrl ? safeOrigin(options.ccpUrl) : undefined;
+    const remedyContext = {
+      ...(options.region ? { region: options.region, signalingHost: signalingHost(options.region).host } : {}),
+      ...(instanceOrigin ? { instance: instanceOrigin } : {}),
+    };
     if (ordered.length) {
       out.code = ordered[0]!.code;
       const seen = new Set<string>();
       const remedies: Remedy[] = [];
       for (const f of ordered) {
-        for (const r of remediesFor('endpoints', f.code)) {
+        for (const r of remediesFor('endpoints', f.code, remedyContext)) {
           if (!seen.has(r.id)) {
             seen.add(r.id);
             remedies.push(r);

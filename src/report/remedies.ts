@@ -353,9 +353,38 @@ export const REMEDY_CATALOGUE: Readonly<Record<string, readonly Remedy[]>> = Obj
   'bandwidth:*': [R.bandwidth, R.dedicated, R.remoteAgent, R.externalPhone],
 });
 
-/** Remedies for a check's finding code (the check's fallback when the code has no entry). */
-export function remediesFor(id: CheckId, code: string | undefined): Remedy[] {
+/** Facts that make a remedy concrete: the instance's Region and origin. */
+export interface RemedyContext {
+  /** e.g. `us-east-1`: fills `<region>` (and the ip-ranges command line). */
+  region?: string;
+  /** The instance origin, e.g. `https://alias.my.connect.aws`: replaces the `https://<alias>...` examples. */
+  instance?: string;
+  /** The Region's signaling host when it differs from seed 003's pattern (see checks/regions.ts). */
+  signalingHost?: string;
+}
+
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/** Fills the placeholders of a remedy's text from the context (the catalogue itself stays generic). */
+export function personalize(remedy: Remedy, ctx: RemedyContext): Remedy {
+  let text = remedy.text;
+  if (ctx.signalingHost && /^[a-z0-9.-]+$/i.test(ctx.signalingHost)) text = text.replace(/rtc\.connect-telecom\.<region>\.amazonaws\.com/g, ctx.signalingHost);
+  if (ctx.region && REGION_NAME.test(ctx.region)) {
+    text = text.replace(/<region>/g, ctx.region).replace(/the instance's Region/g, `the instance's Region (${ctx.region})`);
+  }
+  if (ctx.instance && /^https?:\/\/[^\s/]+$/.test(ctx.instance)) {
+    text = text.replace(/\(https:\/\/<alias>\.my\.connect\.aws or https:\/\/<alias>\.awsapps\.com\)/g, `(${ctx.instance})`);
+  }
+  return text === remedy.text ? remedy : { ...remedy, text };
+}
+
+/**
+ * Remedies for a check's finding code (the check's fallback when the code has no entry), deduplicated; with
+ * a context, the placeholders (`<region>`, the instance URL) are filled in.
+ */
+export function remediesFor(id: CheckId, code: string | undefined, ctx?: RemedyContext): Remedy[] {
   const exact = code ? REMEDY_CATALOGUE[`${id}:${code}`] : undefined;
   const seen = new Set<string>();
-  return (exact ?? REMEDY_CATALOGUE[`${id}:*`] ?? []).filter((x) => !seen.has(x.id) && !!seen.add(x.id));
+  const list = (exact ?? REMEDY_CATALOGUE[`${id}:*`] ?? []).filter((x) => !seen.has(x.id) && !!seen.add(x.id));
+  return ctx ? list.map((x) => personalize(x, ctx)) : list;
 }

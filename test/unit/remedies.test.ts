@@ -97,6 +97,20 @@ describe('remedy catalogue', () => {
     }
   });
 
+  it('fills the Region, its signaling host and the instance URL into the texts when given', () => {
+    const [dns, ec2] = remediesFor('endpoints', 'signaling-dns', { region: 'eu-west-2', signalingHost: 'rtc.cell-1.prod.eu-west-2.prod.connect.aws.a2z.com' });
+    expect(dns!.id).toBe('dns-resolve');
+    expect(ec2!.text).toContain("the EC2 ranges of the instance's Region (eu-west-2)");
+    expect(ec2!.text).toContain('allow the host rtc.cell-1.prod.eu-west-2.prod.connect.aws.a2z.com on port 443');
+    const [cf] = remediesFor('endpoints', 'instance-unreachable', { instance: 'https://acme.my.connect.aws' });
+    expect(cf!.text).toContain('or instead the instance URL (https://acme.my.connect.aws) on port 443');
+    const [udp] = remediesFor('ice-udp', 'turn-unreachable', { region: 'us-east-1' });
+    expect(udp!.text).toContain('`ccp-preflight allowlist --region us-east-1 --ip-ranges ip-ranges.json`');
+    // Without a context, or with junk, the catalogue text stays as written.
+    expect(remediesFor('endpoints', 'signaling-dns')[1]!.text).toContain('rtc.connect-telecom.<region>.amazonaws.com');
+    expect(remediesFor('endpoints', 'signaling-dns', { region: '<script>' })[1]!.text).toContain('<region>');
+  });
+
   it('falls back to the check fallback for unknown codes and dedupes', () => {
     expect(remediesFor('media', 'never-heard-of-it')).toEqual([...REMEDY_CATALOGUE['media:*']!]);
     const ids = remediesFor('ice-udp', 'partial').map((r) => r.id);
