@@ -32,6 +32,11 @@ describe('<ccp-preflight-call-quality>', () => {
     el.detail = { ...el.detail, ended: true, verdict: 'warn' };
     await el.updateComplete;
     expect(el.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.include('Last call').and.include('Fair').and.include('round trip 120 ms');
+    el.detail = undefined;
+    el.summary = summary;
+    el.live = true;
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.include('Call quality now').and.include('round trip 450 ms');
   });
 });
 

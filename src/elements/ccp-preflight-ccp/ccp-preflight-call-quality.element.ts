@@ -22,20 +22,29 @@ export class CcpPreflightCallQualityElement extends LitElement {
   static override properties = {
     detail: { attribute: false },
     summary: { attribute: false },
+    live: { type: Boolean },
   };
 
   /** The latest `ccp-preflight-call-quality` detail (takes precedence over `summary`). */
   declare detail: CallQualityDetail | undefined;
-  /** A call summary to show (e.g. the last call's) when no live detail is given. */
+  /** A call summary to show when no live detail is given (the current call's, or the last call's). */
   declare summary: CallSummary | undefined;
+  /** With `summary`: the call is still up (shows its latest sample as "now"). */
+  declare live: boolean;
+
+  constructor() {
+    super();
+    this.live = false;
+  }
 
   override render() {
     const d = this.detail;
     const summary = d?.summary ?? this.summary;
     if (!summary) return nothing;
-    const live = d ? !d.ended : false;
-    const verdict: Verdict = d && live ? d.verdict : summary.verdict;
+    const live = d ? !d.ended : this.live;
     const s = d?.sample ?? summary.samples.at(-1);
+    // A live detail carries the latest sample's verdict; a summary's verdict covers the call so far.
+    const verdict: Verdict = d && live ? d.verdict : summary.verdict;
     const rtt = live ? s?.rttMs : summary.rttMs.avg;
     const loss = live ? s?.lossPct : summary.lossPct.avg;
     const mos = live ? s?.mos : summary.mos.avg;
