@@ -172,9 +172,9 @@ export async function dnsLookupFailed(host: string, deps: Deps, signal: AbortSig
     const r = await failed;
     if (signal.aborted) throw signal.reason ?? new AbortError();
     return r;
-  } catch (e) {
+  } catch {
+    // No WebRTC here (or it refused the configuration): the hint is simply unavailable.
     if (signal.aborted) throw signal.reason ?? new AbortError();
-    void e;
     return null;
   } finally {
     c.dispose();
