@@ -30,10 +30,14 @@
  *   this happens in hostDisconnected).
  * - Live state for the UI: `this.ccp.snapshot` (state, agent, softphoneErrors, websocket, ...),
  *   `this.ccp.calls.current()` (the live call's summary), `this.ccp.failoverRecords`.
- * - Sub-elements (self-contained, properties in, events out): <ccp-preflight-call-quality> (`summary`,
- *   `detail` properties) and <ccp-preflight-failover> (`number`, `agent`, `busy`, `records`; fires
- *   `ccp-preflight-failover-request` { e164 } and `ccp-preflight-restore-request`), in
- *   src/elements/ccp-preflight-ccp/.
+ * - Sub-elements (src/elements/ccp-preflight-ccp/ccp-preflight-ccp.js; self-contained, properties in, events
+ *   out; no Streams import):
+ *     <ccp-preflight-call-quality .detail=${lastCallQualityDetail}>  or  .summary=${ccp.calls.current()} live
+ *       (or the last call: .summary=${ccp.callSummaries().at(-1)})
+ *     <ccp-preflight-failover .number=${failoverNumber} .softphoneEnabled=${snap.agent?.softphoneEnabled !== false}
+ *       .extension=${snap.agent?.extension} .busy=${busy} .unfit=${report?.softphone.fit === 'no'}
+ *       .records=${ccp.failoverRecords}>  fires `ccp-preflight-failover-request` { e164 } after the agent ticked
+ *       the consent box, and `ccp-preflight-restore-request`.
  *
  * Only one CCP can be initialized per page (Streams is a page-wide singleton): a second controller, or a page
  * that already ran initCCP, attaches to the existing one without creating a second iframe.
