@@ -61,7 +61,9 @@ function walk(v: unknown, path: string, key: string, inAgent: boolean, paths: st
     const p = path ? `${path}.${k}` : k;
     const nk = norm(k);
     if (k === 'redacted' && path === '') continue; // rebuilt by redactReport
-    if (CREDENTIAL_KEYS.has(nk) || (inAgent && AGENT_IDENTITY_KEYS.has(nk))) {
+    // A flag like `{ password: true }` carries no secret; strings, numbers and objects under these keys go.
+    const secretValue = val !== null && typeof val !== 'boolean';
+    if (secretValue && (CREDENTIAL_KEYS.has(nk) || (inAgent && AGENT_IDENTITY_KEYS.has(nk)))) {
       paths.push(p);
       continue;
     }
