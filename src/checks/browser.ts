@@ -181,8 +181,9 @@ export function createBrowserCheck(opts: BrowserCheckOptions = {}): Check<'brows
       const override = options.browserVersions;
       const range = (v: VersionVerdict, family: VersionedFamily) => `${FAMILY_NAME[family]} ${v.minSupported} to ${v.latest}`;
       const asOf = (v: VersionVerdict) => {
-        const est = v.estimate.extrapolatedBy ? `, estimated for ${now.toISOString().slice(0, 10)}` : '';
-        return v.estimate.source === 'override' ? ` (your organisation's version list${est})` : ` (from release schedules${est})`;
+        const day = now.toISOString().slice(0, 10);
+        const est = v.estimate.extrapolatedBy ? `estimated for ${day} from ` : '';
+        return v.estimate.source === 'override' ? ` (${est}your organisation's version list)` : ` (${est || 'by '}release schedules)`;
       };
 
       if (d.ios || d.engine === 'webkit' || d.engine === 'edgehtml' || d.engine === 'unknown' || d.family === 'safari' || d.family === 'other') {
@@ -218,7 +219,7 @@ export function createBrowserCheck(opts: BrowserCheckOptions = {}): Check<'brows
         // Chromium-based: Edge, Opera, Brave, Vivaldi, plain Chromium...
         const engine = d.engineMajor ?? (d.family === 'edge' ? d.major : null);
         const v = (judged = judgeVersion('chrome', engine, now, supported, override));
-        standing = v.standing === 'current' ? 'not-applicable' : v.standing;
+        standing = v.standing; // of the Chromium engine
         findings.push({
           code: 'chromium-based',
           verdict: 'warn',
@@ -251,7 +252,7 @@ export function createBrowserCheck(opts: BrowserCheckOptions = {}): Check<'brows
       };
       const ok =
         judged && standing === 'current' && (d.family === 'chrome' || d.family === 'firefox')
-          ? `${label} is up to date (Amazon Connect supports ${range(judged, d.family)}${asOf(judged)}) and has everything the softphone needs.`
+          ? `${label} is up to date: Amazon Connect supports ${range(judged, d.family)}${asOf(judged)}. It has everything the softphone needs.`
           : `${label} has everything the softphone needs.`;
       return { ...outcomeFromFindings('browser', findings, ok), data };
     },
