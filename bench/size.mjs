@@ -99,7 +99,8 @@ async function measureWidget(esbuild, tmp, entry = widgetEntry(tmp)) {
   const files = new Map(res.outputFiles.map((f) => [relative(ROOT, f.path), f]));
   const chunkOf = (p) => ({ path: p, meta: outputs[p], bytes: files.get(p).contents.length, gzip: gz(files.get(p).contents) });
   const jsOutputs = Object.keys(outputs).filter((p) => p.endsWith('.js'));
-  const entryOut = jsOutputs.find((p) => outputs[p].entryPoint);
+  // Dynamic-import chunks carry an entryPoint too: pick the output of our own entry.
+  const entryOut = jsOutputs.find((p) => p.endsWith('/widget.js')) ?? jsOutputs.find((p) => outputs[p].entryPoint === relative(ROOT, entry.file));
   const staticClosure = (roots) => {
     const seen = new Set();
     const stack = [...roots];
@@ -116,6 +117,23 @@ async function measureWidget(esbuild, tmp, entry = widgetEntry(tmp)) {
   const ccpRe = /node_modules\/amazon-connect-streams\/|(^|\/)src\/ccp\//;
   const ccpRoots = jsOutputs.filter((p) => !upfront.has(p) && holds(p, ccpRe));
   const withCcp = staticClosure([entryOut, ...ccpRoots]);
+  // Everything a full run without a CCP can load: static and dynamic imports from the entry, except the
+  // chunks of amazon-connect-streams, the CCP adapter (src/ccp/index.ts) and libphonenumber-js (failover).
+  const lazyCcpRe = /node_modules\/amazon-connect-streams\/|node_modules\/libphonenumber-js\/|(^|\/)src\/ccp\/(index|controller)\.ts$/;
+  const runClosure = new Set();
+  {
+    const stack = [entryOut];
+    while (stack.length) {
+      const p = stack.pop();
+      if (runClosure.has(p)) continue;
+      runClosure.add(p);
+      for (const imp of outputs[p].imports) {
+        if (imp.external || !outputs[imp.path]) continue;
+        if (imp.kind === 'dynamic-import' && holds(imp.path, lazyCcpRe)) continue;
+        stack.push(imp.path);
+      }
+    }
+  }
   const sum = (set) => [...set].map(chunkOf).reduce((a, c) => ({ bytes: a.bytes + c.bytes, gzip: a.gzip + c.gzip }), { bytes: 0, gzip: 0 });
   const streamsUpFront = [...upfront].some((p) => holds(p, /node_modules\/amazon-connect-streams\//));
   const phoneUpFront = [...upfront].some((p) => holds(p, /node_modules\/libphonenumber-js\//));
@@ -136,6 +154,7 @@ async function measureWidget(esbuild, tmp, entry = widgetEntry(tmp)) {
     entry,
     missing: [...missing],
     upfront: { chunks: upfront.size, ...sum(upfront) },
+    fullRun: { chunks: runClosure.size, ...sum(runClosure), gzipOne: gz(Buffer.concat([...runClosure].map((p) => Buffer.from(files.get(p).contents)))) },
     withCcp: { chunks: withCcp.size, ...sum(withCcp), hasCcpChunks: ccpRoots.length > 0 },
     all: { chunks: jsOutputs.length, ...sum(new Set(jsOutputs)) },
     streamsUpFront,
@@ -189,7 +208,8 @@ async function main() {
   const w = await measureWidget(esbuild, tmp);
   console.log(`Widget entry: ${w.entry.label}`);
   const rows = [
-    ['ccp-preflight, without Streams (up front)', `${w.upfront.chunks}`, kb(w.upfront.bytes), kb(w.upfront.gzip), w.upfront.gzip / 1024 <= GOAL_KB ? `<= ${GOAL_KB} KB: met` : `<= ${GOAL_KB} KB: MISSED`],
+    ['ccp-preflight, without Streams (up front)', `${w.upfront.chunks}`, kb(w.upfront.bytes), kb(w.upfront.gzip), `${w.upfront.gzip / 1024 <= GOAL_KB ? `<= ${GOAL_KB} KB: met` : `<= ${GOAL_KB} KB: MISSED`}; loaded with the page`],
+    ['ccp-preflight, full run without Streams', `${w.fullRun.chunks}`, kb(w.fullRun.bytes), kb(w.fullRun.gzip), `${w.fullRun.gzip / 1024 <= GOAL_KB ? `<= ${GOAL_KB} KB: met` : `<= ${GOAL_KB} KB: MISSED`}; + every lazily loaded check (${kb(w.fullRun.gzipOne)} KB as one gzip stream)`],
     ['ccp-preflight, with the CCP part loaded', `${w.withCcp.chunks}`, kb(w.withCcp.bytes), kb(w.withCcp.gzip), w.withCcp.hasCcpChunks ? 'entry + Streams + adapter chunks' : (w.streamsAnywhere ? 'Streams is in the up-front chunks' : 'no Streams import yet')],
     ['ccp-preflight, every chunk', `${w.all.chunks}`, kb(w.all.bytes), kb(w.all.gzip), 'incl. libphonenumber-js etc.'],
   ];
@@ -197,7 +217,7 @@ async function main() {
   const runnerFile = join(ROOT, 'src', 'runner.ts');
   if (existsSync(runnerFile)) {
     const r = await measureWidget(esbuild, tmp, { file: runnerFile, label: 'src/runner.ts' });
-    rows.push(['runPreflight only (src/runner.ts, no UI), up front', `${r.upfront.chunks}`, kb(r.upfront.bytes), kb(r.upfront.gzip), 'the checks and the runner without any element']);
+    rows.push(['runPreflight only (src/runner.ts, no UI), full run', `${r.fullRun.chunks}`, kb(r.fullRun.bytes), kb(r.fullRun.gzip), `the runner and every check, no element (${kb(r.upfront.gzip)} KB up front)`]);
   }
   // Streams on its own, for reference (what the CCP part costs whatever the adapter does).
   const streamsDir = join(ROOT, 'node_modules', 'amazon-connect-streams');
@@ -221,7 +241,7 @@ async function main() {
   if (w.streamsUpFront) console.log('\nWARNING: amazon-connect-streams is in the up-front chunks; it should be a lazy import() so pages without a CCP do not pay for it.');
   if (w.phoneUpFront) console.log('\nNOTE: libphonenumber-js is in the up-front chunks; a lazy import() would keep it out until failover is used.');
   if (!w.streamsAnywhere) console.log('\nNOTE: nothing imports amazon-connect-streams yet, so "with the CCP part" equals the up-front figure.');
-  console.log(`\nGoal: widget without Streams <= ${GOAL_KB} KB gzip: ${w.upfront.gzip / 1024 <= GOAL_KB ? 'met' : 'MISSED'} (${kb(w.upfront.gzip)} KB).`);
+  console.log(`\nGoal: widget without Streams <= ${GOAL_KB} KB gzip: up front ${w.upfront.gzip / 1024 <= GOAL_KB ? 'met' : 'MISSED'} (${kb(w.upfront.gzip)} KB); for a full run ${w.fullRun.gzip / 1024 <= GOAL_KB ? 'met' : 'MISSED'} (${kb(w.fullRun.gzip)} KB).`);
 }
 
 runMain(main);
