@@ -20,6 +20,7 @@
 import { PROFILES, parseProfile } from './lib/profiles.mjs';
 import { bundle, servePage, launchChromium, openPage, startTurnServer, startProxy, cleanup } from './lib/browser.mjs';
 import { expectedLoop } from '../test/support/udp-proxy.mjs';
+import { cpus, loadavg } from 'node:os';
 
 function parseArgs(argv) {
   const o = { runs: 3, duration: 6, profiles: null, custom: [], json: false, priority: -10, mic: false };
@@ -71,6 +72,7 @@ async function main() {
   const page = await openPage(browser, origin);
   const rows = [];
   const t0 = Date.now();
+  const loadStart = loadavg()[0];
   for (const prof of profiles) {
     const exp = expectedLoop(prof);
     const runs = [];
@@ -110,10 +112,11 @@ async function main() {
   }
   await cleanup();
   if (o.json) {
-    console.log(JSON.stringify({ runs: o.runs, durationS: o.duration, rows }, null, 2));
+    console.log(JSON.stringify({ runs: o.runs, durationS: o.duration, cores: cpus().length, loadAverage: [loadStart, loadavg()[0]], rows }, null, 2));
     return;
   }
   console.log(`\nAccuracy of the media check: ${o.runs} run(s) per profile, duration <= ${o.duration} s, ${((Date.now() - t0) / 1000).toFixed(0)} s total.`);
+  console.log(`Machine: ${cpus().length} cores, load average ${loadStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (above the core count, timing figures carry scheduling noise).`);
   console.log('truth = what the proxy imposed on the loop (see header); err = measured - truth (mean | max |err|); sd = spread across runs; CI = runs whose 95 % interval covered the truth.\n');
   const head = ['profile', 'metric', 'truth', 'measured', 'mean err', 'max |err|', 'sd', 'target', 'CI covered', 'ok'];
   const table = [head];

@@ -141,7 +141,9 @@ export const mediaCheck: Check<'media'> = {
       dcB.addEventListener('message', onProbe(logAB));
       dcA.addEventListener('message', onProbe(logBA));
       const sendProbe = (dc: RTCDataChannel, log: ProbeLog) => {
-        if (dc.readyState !== 'open' || dc.bufferedAmount > 4096) return;
+        // Never queue a probe behind another: a probe waiting in the send buffer (congestion window full
+        // after losses) would time the queue, not the path. Skipped probes are simply not sent.
+        if (dc.readyState !== 'open' || dc.bufferedAmount > 0) return;
         const now = deps.now();
         const seq = log.send(now);
         if (seq < 0) return;
