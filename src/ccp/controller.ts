@@ -26,6 +26,8 @@ import { ccpDataOf, ccpOutcome, softphoneErrorSeen, type CcpSnapshot, type CcpSt
 export const CCP_IFRAME_NAME = 'Amazon Connect CCP';
 /** Default time `waitReady` waits when the caller gives none. */
 export const DEFAULT_READY_TIMEOUT_MS = 15_000;
+/** Longest getIceServers waits for a CCP that is still starting. */
+export const TRANSPORT_WAIT_MS = 10_000;
 /** Bound on createTransport. */
 export const TRANSPORT_TIMEOUT_MS = 8_000;
 /** createTransport answers are reused this long (TURN credentials are short-lived; never persisted). */
@@ -463,7 +465,9 @@ export class CcpController extends EventTarget implements CcpHandle {
     if (signal.aborted) throw new AbortError();
     this.start().catch(() => undefined);
     if (this.transport && Date.now() - this.transport.at < TRANSPORT_CACHE_MS) return cloneServers(this.transport.servers);
-    await this.until(() => this.snap.state === 'initialized' || this.isSettled(), signal, Date.now() + (this.opts.timeoutMs ?? DEFAULT_READY_TIMEOUT_MS));
+    // Wait only while the CCP is still starting; a CCP that needs a login or failed answers at once, so the
+    // ICE checks fall back to the configured servers instead of spending their time here.
+    await this.until(() => this.snap.state !== 'loading', signal, Date.now() + Math.min(this.opts.timeoutMs ?? DEFAULT_READY_TIMEOUT_MS, TRANSPORT_WAIT_MS));
     if (signal.aborted) throw new AbortError();
     const connect = this.connect;
     if (!connect || this.snap.state !== 'initialized') {

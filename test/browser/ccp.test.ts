@@ -335,9 +335,12 @@ describe('ccp adapter against the fake CCP (real Streams)', () => {
     expect(out.verdict).to.equal('pass');
   });
 
-  it('a CCP that never answers makes the ccp check fail within its timeout', async () => {
+  it('a CCP that never answers makes the ccp check fail within its timeout; the ICE check falls back to the configured TURN', async () => {
+    const turn = await executeServerCommand<TurnConfig, undefined>('turn-config');
     const c = make('noack=1', { ccpLoadTimeoutMs: 800 });
-    const report = await runPreflight({ checks: ['ccp'], ccp: c, ccpMode: 'full', ccpUrl: fakeUrl('noack=1'), timeouts: { ccp: 2500 } });
+    const report = await runPreflight({ checks: ['ccp', 'ice-udp'], ccp: c, ccpMode: 'full', ccpUrl: fakeUrl('noack=1'), iceServers: turn.iceServers, timeouts: { ccp: 2500 } });
+    const ice = report.checks[1]!;
+    if (ice.code !== 'not-implemented') expect((ice.data as { source: string }).source, ice.summary).to.equal('config');
     const r = report.checks[0]!;
     expect(r.verdict).to.equal('fail');
     expect(r.code, r.summary).to.equal('login-needed');

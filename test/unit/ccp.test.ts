@@ -282,6 +282,17 @@ describe('CcpController with a fake connect', () => {
     c.destroy();
   });
 
+  it('getIceServers answers at once when the CCP needs a login (no waiting inside an ICE check)', async () => {
+    const f = fakeConnect();
+    const c = controller(f, { timeoutMs: 5000 });
+    await c.start();
+    f.bus.trigger('ack_timeout');
+    const t0 = Date.now();
+    await expect(c.getIceServers(never())).rejects.toThrow(/login-needed/);
+    expect(Date.now() - t0).toBeLessThan(100);
+    c.destroy();
+  });
+
   it('failover: refused numbers never reach setConfiguration; success sends the whole configuration; restore brings back the extension', async () => {
     const f = fakeConnect({ config: { extension: '+14155550199' } });
     const records: unknown[] = [];
