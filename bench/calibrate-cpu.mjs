@@ -14,8 +14,7 @@
 // 3. cycles/iteration = run ms x 1e6 x clock GHz / iterations: put the printed figures in CALIBRATION.
 // Nothing stays running: the browser and any load processes are stopped on exit (also on Ctrl-C).
 import { execFileSync, spawn } from 'node:child_process';
-import * as awaitFs from 'node:fs';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -173,7 +172,6 @@ function procStat(pid, tid = pid) {
   }
 }
 function descendants(root) {
-  const { readdirSync } = awaitFs;
   const kids = new Map();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -270,7 +268,7 @@ try {
   const script = await bundle();
   const idle = await runInChromium(script, PAGES);
   console.log(`browser: Chromium ${idle.version}`);
-  const { m } = summarize('idle', idle);
+  const { m } = summarize('no added load', idle);
   const ghz = clock.ghz ?? (info.mhz.length ? info.mhz[0] / 1000 : null);
   const cpu = process.platform === 'linux' ? await cpuTimeInChromium(script, 5) : null;
   if (cpu) {
