@@ -69,6 +69,7 @@ export async function runMain(main) {
     process.exitCode = 0;
   } catch (e) {
     await cleanupAll();
+    if (exiting) return; // stopped by a signal: the handler has said so and exits
     if (e instanceof BenchError) console.error(`\n${e.message}`);
     else console.error(`\nThe benchmark stopped: ${e?.message ?? e}${process.env.DEBUG ? `\n${e?.stack}` : '\n(set DEBUG=1 for the stack)'}`);
     process.exitCode = 1;
