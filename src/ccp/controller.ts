@@ -26,6 +26,8 @@ import { ccpDataOf, ccpOutcome, softphoneErrorSeen, type CcpSnapshot, type CcpSt
 export const CCP_IFRAME_NAME = 'Amazon Connect CCP';
 /** Default time `waitReady` waits when the caller gives none. */
 export const DEFAULT_READY_TIMEOUT_MS = 15_000;
+/** A failed createTransport is not retried for this long (one run's ICE checks share the answer). */
+export const TRANSPORT_FAILURE_CACHE_MS = 30_000;
 /** Longest getIceServers waits for a CCP that is still starting. */
 export const TRANSPORT_WAIT_MS = 10_000;
 /** Bound on createTransport. */
@@ -112,6 +114,7 @@ export class CcpController extends EventTarget implements CcpHandle {
   private samplers = new Map<string, PeerConnectionSampler>();
   private transport: { at: number; servers: RTCIceServer[] } | null = null;
   private transportPending: Promise<RTCIceServer[]> | null = null;
+  private transportFailure: { at: number; message: string } | null = null;
   private failovers: FailoverRecord[] = [];
   private failoverBusy = false;
   private extensionBeforeFailover: string | null | undefined;
@@ -372,6 +375,7 @@ export class CcpController extends EventTarget implements CcpHandle {
     this.samplers.clear();
     this.transport = null;
     this.transportPending = null;
+    this.transportFailure = null;
     for (const w of [...this.waiters]) w.done();
     this.waiters.clear();
     const core = this.connect?.core;
@@ -465,6 +469,8 @@ export class CcpController extends EventTarget implements CcpHandle {
     if (signal.aborted) throw new AbortError();
     this.start().catch(() => undefined);
     if (this.transport && Date.now() - this.transport.at < TRANSPORT_CACHE_MS) return cloneServers(this.transport.servers);
+    // A failure is remembered briefly too: the three ICE checks of one run should not each wait for it again.
+    if (this.transportFailure && Date.now() - this.transportFailure.at < TRANSPORT_FAILURE_CACHE_MS) throw new Error(this.transportFailure.message);
     // Wait only while the CCP is still starting; a CCP that needs a login or failed answers at once, so the
     // ICE checks fall back to the configured servers instead of spending their time here.
     await this.until(() => this.snap.state !== 'loading', signal, Date.now() + Math.min(this.opts.timeoutMs ?? DEFAULT_READY_TIMEOUT_MS, TRANSPORT_WAIT_MS));
@@ -503,10 +509,12 @@ export class CcpController extends EventTarget implements CcpHandle {
         settled = true;
         clearTimeout(timer);
         if (err !== null) {
+          this.transportFailure = { at: Date.now(), message: err };
           this.set({ transportError: err });
           reject(new Error(err));
         } else {
           this.transport = { at: Date.now(), servers: servers! };
+          this.transportFailure = null;
           this.set({ iceServersFromCcp: servers!.length, transportError: undefined });
           resolve(servers!);
         }

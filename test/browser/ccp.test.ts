@@ -227,6 +227,18 @@ describe('ccp adapter against the fake CCP (real Streams)', () => {
     }
   });
 
+  it('createTransport refused by the CCP: ccp warns, the ICE check uses the configured TURN', async () => {
+    const turn = await executeServerCommand<TurnConfig, undefined>('turn-config');
+    const c = make('transport=fail');
+    const report = await runPreflight({ checks: ['ccp', 'ice-udp'], ccp: c, ccpMode: 'full', iceServers: turn.iceServers });
+    const [ccpResult, ice] = report.checks;
+    expect(ccpResult!.verdict, ccpResult!.summary).to.equal('warn');
+    expect(ccpResult!.summary).to.match(/did not hand out its TURN servers/);
+    expect((ccpResult!.data as { softphoneErrors: { errorType: string }[] }).softphoneErrors.map((e) => e.errorType)).to.include('multiple_softphone_active_sessions');
+    if (ice!.code !== 'not-implemented') expect((ice!.data as { source: string }).source).to.equal('config');
+    expect((await fakeReport()).transports, 'createTransport asked once per run').to.equal(1);
+  });
+
   it('each injected softphone error shows its remedy', async () => {
     const c = make('');
     await c.waitReady(never(), 8000);

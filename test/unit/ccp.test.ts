@@ -269,6 +269,8 @@ describe('CcpController with a fake connect', () => {
     await c.start();
     f.ready();
     await expect(c.getIceServers(never())).rejects.toThrow(/createTransport failed/);
+    await expect(c.getIceServers(never())).rejects.toThrow(/createTransport failed/);
+    expect(f.calls.filter((x) => x.method === 'createTransport'), 'a failure is not retried at once').toHaveLength(1);
     const out = await c.waitReady(never(), 500);
     expect(out.data.softphoneErrors[0]!.errorType).toBe('multiple_softphone_active_sessions');
     expect(out.summary).toMatch(/did not hand out its TURN servers/);
