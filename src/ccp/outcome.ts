@@ -25,6 +25,9 @@ export const CCP_CODES = {
 
 export type CcpCode = keyof typeof CCP_CODES;
 
+/** Softphone errors younger than this make the check warn (60 min). */
+export const RECENT_ERRORS_MS = 60 * 60 * 1000;
+
 export type CcpState = CcpData['state'] | 'loading';
 
 /** What the controller knows at one instant (no credentials in here). */
@@ -94,7 +97,7 @@ const MODE_NOTE: Record<CcpMode, string> = {
 };
 
 /** Builds the check outcome from a snapshot. */
-export function ccpOutcome(s: CcpSnapshot): CheckOutcome<'ccp'> {
+export function ccpOutcome(s: CcpSnapshot, nowMs: number = Date.now()): CheckOutcome<'ccp'> {
   const data = ccpDataOf(s);
   const fail = (code: CcpCode, summary: string, remedies: Remedy[]): CheckOutcome<'ccp'> => ({
     verdict: 'fail',
@@ -163,11 +166,15 @@ export function ccpOutcome(s: CcpSnapshot): CheckOutcome<'ccp'> {
   } else {
     parts.push(`CCP connected. ${who} uses the softphone. ${MODE_NOTE[s.mode]}`.trim());
   }
-  if (s.softphoneErrors.length) {
-    const types = [...new Set(s.softphoneErrors.map((e) => e.errorType))];
-    parts.push(`The softphone reported ${s.softphoneErrors.length} error(s): ${types.join(', ')}.`);
+  // Errors of the last hour set the verdict; older ones (an 8-hour shift) stay listed in the data only.
+  const recent = s.softphoneErrors.filter((e) => !(nowMs - Date.parse(e.at) > RECENT_ERRORS_MS));
+  if (recent.length) {
+    const types = [...new Set(recent.map((e) => e.errorType))];
+    parts.push(`The softphone reported ${recent.length} error(s) in the last hour: ${types.join(', ')}.`);
     remedies.push(...remediesForErrors(types));
     flag('warn', 'softphone-errors');
+  } else if (s.softphoneErrors.length) {
+    parts.push(`${s.softphoneErrors.length} older softphone error(s) (more than an hour ago) are listed in the details.`);
   }
   if (isMissedCall(s.agentState)) {
     parts.push('The agent missed a call and is in the Missed Call state: no calls are routed until the status is set back to Available.');

@@ -526,6 +526,18 @@ describe('advice, numbers, outcome, check', () => {
     expect(ccpOutcome({ ...base, ccpUrl: 'https://a.my.connect.aws/ccp-v2?token=abc', agent: { softphoneEnabled: true } }).data.ccpUrl).toBe('https://a.my.connect.aws/ccp-v2');
   });
 
+  it('softphone errors older than an hour are listed but no longer warn', () => {
+    const now = Date.parse('2026-01-01T12:00:00Z');
+    const old = { errorType: 'ice_collection_timeout', at: '2026-01-01T10:00:00.000Z', remedyId: 'udp-3478-amazon-connect' };
+    const snap: CcpSnapshot = { mode: 'full', state: 'initialized', softphoneErrors: [old], websocket: 'connected', agent: { softphoneEnabled: true } };
+    const o = ccpOutcome(snap, now);
+    expect(o.verdict).toBe('pass');
+    expect(o.summary).toMatch(/older softphone error/);
+    expect(o.data.softphoneErrors).toHaveLength(1);
+    const o2 = ccpOutcome({ ...snap, softphoneErrors: [{ ...old, at: '2026-01-01T11:30:00.000Z' }] }, now);
+    expect(o2.code).toBe('softphone-errors');
+  });
+
   it('the check skips without a CCP and waits a little less than its own timeout', async () => {
     const opts = resolveOptions({ checks: ['ccp'] });
     const ctx = { options: opts, progress: () => {} } as unknown as CheckContext;
