@@ -7,9 +7,12 @@
 //
 // Each run is a fresh page (a fresh browser context), as when an agent opens the desktop. The local
 // coturn stands in for the agent's TURN servers; the `endpoints` check is pointed at a local HTTP
-// endpoint and the Region table is off (no network access needed); `ccp` skips (no CCP URL).
+// endpoint and the Region table is off (no network access needed); `ccp` skips (no CCP URL) in the
+// runPreflight runs, and the element is timed both without a CCP and wrapping the local fake CCP
+// (demo/fake-ccp.html: real amazon-connect-streams, TURN servers from its createTransport answer).
 import { printTable, runMain, machineInfo, printMachine, median, BenchError } from './peers-lib/util.mjs';
-import { bundlePage, servePage, launchChromium, startCoturn, openPage, CHROMIUM_PATH } from './peers-lib/browser.mjs';
+import { existsSync, readFileSync } from 'node:fs';
+import { bundlePage, servePage, launchChromium, startCoturn, openPage, repoPath, CHROMIUM_PATH } from './peers-lib/browser.mjs';
 
 const GOAL_MS = 8000;
 const args = Object.fromEntries(process.argv.slice(2).map((a) => { const m = /^--([^=]+)(?:=(.*))?$/.exec(a); return m ? [m[1], m[2] ?? 'true'] : [a, 'true']; }));
@@ -62,33 +65,65 @@ async function main() {
   rows.push(['total (wall, full verdict)', [...new Set(all.map((r) => r.verdict))].join('/'), s(tot), s(Math.min(...wall)), s(Math.max(...wall)), tot <= GOAL_MS ? `goal <= ${GOAL_MS / 1000} s: met` : `goal <= ${GOAL_MS / 1000} s: MISSED`]);
   printTable(['check', 'verdict', 'median s', 'min s', 'max s', 'note (why not pass)'], rows, { title: `Time to verdict, runPreflight, all checks (median of ${runs})` });
 
-  // ---- <ccp-preflight>: time to a rendered verdict ----
+  // ---- <ccp-preflight>: time to a rendered verdict, without a CCP and wrapping the local fake CCP ----
   if (elementRuns > 0) {
-    let elementScript = null;
+    let files = null;
     try {
-      elementScript = await bundlePage(`import './bench/peers-lib/speed-element-page.js';`);
+      // Split like production: Streams and the CCP adapter are chunks fetched when the widget asks for them.
+      files = await bundlePage('', { split: true, entry: 'bench/peers-lib/speed-element-page.js' });
     } catch (e) {
       console.log(`\n<ccp-preflight> not measured: ${e instanceof BenchError ? e.message.replace(/\n\s*/g, ' ') : e}`);
     }
-    if (elementScript) {
-      const eserver = await servePage(elementScript, { title: 'bench:speed element' });
-      const er = [];
-      for (let i = 0; i < elementRuns; i++) {
-        const { page, context } = await openPage(browser, eserver.origin);
-        try {
-          const r = await page.evaluate((o) => globalThis.__bench.elementRun({ iceServers: o.iceServers, options: { endpoints: o.endpoints, regions: o.regions, ...(o.durationS ? { durationS: o.durationS } : {}) } }), options);
-          er.push(r);
-          process.stderr.write(`  element run ${i + 1}: verdict on screen after ${s(r.renderedMs)} s (${r.shown ? 'shown' : 'NOT shown'})\n`);
-        } finally {
-          await context.close();
+    if (files) {
+      const fake = ['demo/fake-ccp.html', 'demo/fake-ccp.js'].map((f) => [f, repoPath(f)]);
+      const haveFake = fake.every(([, p]) => existsSync(p));
+      const extra = {
+        '/__turn.json': { type: 'application/json', body: JSON.stringify({ iceServers: turn.iceServers, host: turn.host, port: turn.port }) },
+        ...Object.fromEntries(fake.filter(([, p]) => existsSync(p)).map(([f, p]) => [`/${f}`, { type: f.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript; charset=utf-8', body: () => readFileSync(p) }])),
+      };
+      const eserver = await servePage(files, { title: 'bench:speed element', extra });
+      const modes = [{ id: 'none', label: 'no CCP (ICE servers from config)' }];
+      if (haveFake) modes.push({ id: 'fake', label: 'wrapping a CCP (local fake CCP, real Streams 2.28.2)' });
+      const out = [];
+      for (const mode of modes) {
+        const er = [];
+        for (let i = 0; i < elementRuns; i++) {
+          const { page, context } = await openPage(browser, eserver.origin);
+          try {
+            const r = await page.evaluate((o) => globalThis.__bench.elementRun(o), {
+              iceServers: options.iceServers,
+              options: { endpoints: options.endpoints, regions: options.regions, ...(durationS ? { durationS } : {}) },
+              ccpUrl: mode.id === 'fake' ? `${eserver.origin}/demo/fake-ccp.html` : undefined,
+            });
+            er.push(r);
+            const ccp = r.checks.find((c) => c.id === 'ccp');
+            process.stderr.write(`  element, ${mode.id}, run ${i + 1}: verdict on screen after ${s(r.renderedMs)} s (${r.shown ? 'shown' : 'NOT shown'}; ccp ${ccp?.verdict ?? '?'})\n`);
+          } finally {
+            await context.close();
+          }
         }
+        out.push({ mode, er });
       }
-      const rendered = er.map((r) => r.renderedMs);
-      const first = er.map((r) => r.firstRenderMs);
-      printTable(['<ccp-preflight>', 'median s', 'min s', 'max s', 'note'], [
-        ['first render after insertion', s(median(first)), s(Math.min(...first)), s(Math.max(...first)), ''],
-        ['run() to verdict rendered', s(median(rendered)), s(Math.min(...rendered)), s(Math.max(...rendered)), `${er.every((r) => r.shown) ? 'summary text found in the rendered report' : 'summary text NOT found in every run'}${er.every((r) => r.hasReportElement) ? '' : '; no <ccp-preflight-report> inside'}; ${median(rendered) <= GOAL_MS ? `goal <= ${GOAL_MS / 1000} s: met` : `goal <= ${GOAL_MS / 1000} s: MISSED`}`],
-      ], { title: `Time to a rendered verdict in <ccp-preflight> (median of ${elementRuns}, from insertion)` });
+      const rows = [];
+      for (const { mode, er } of out) {
+        const rendered = er.map((r) => r.renderedMs);
+        const ccpMs = er.map((r) => r.checks.find((c) => c.id === 'ccp')?.durationMs ?? null);
+        const ccpV = [...new Set(er.map((r) => r.checks.find((c) => c.id === 'ccp')?.verdict ?? '?'))].join('/');
+        const media = er.map((r) => r.checks.find((c) => c.id === 'media')).find(Boolean);
+        const notes = [
+          er.every((r) => r.shown) ? 'summary text found in the rendered report' : 'summary text NOT found in every run',
+          er.every((r) => r.hasReportElement) ? '' : 'no <ccp-preflight-report> inside',
+          mode.id === 'fake' ? `ccp check ${ccpV}, median ${s(median(ccpMs))} s; media on TURN from ${media?.source ?? '?'}` : '',
+          median(rendered) <= GOAL_MS ? `goal <= ${GOAL_MS / 1000} s: met` : `goal <= ${GOAL_MS / 1000} s: MISSED`,
+        ].filter(Boolean).join('; ');
+        rows.push([mode.label, s(median(er.map((r) => r.firstRenderMs))), s(median(rendered)), s(Math.min(...rendered)), s(Math.max(...rendered)), notes]);
+      }
+      printTable(['<ccp-preflight>, all checks', 'first render s', 'verdict rendered, median s', 'min s', 'max s', 'note'], rows, { title: `Time to a rendered verdict in <ccp-preflight> (median of ${elementRuns}, from insertion)` });
+      for (const { mode, er } of out) {
+        const ids = er[0]?.checks.map((c) => c.id) ?? [];
+        console.log(`  ${mode.id === 'fake' ? 'wrapping a CCP' : 'no CCP'}, per check (median s): ${ids.map((id) => `${id} ${s(median(er.map((r) => r.checks.find((c) => c.id === id)?.durationMs ?? null)))}`).join(', ')}`);
+      }
+      if (!haveFake) console.log('(demo/fake-ccp.html is missing: the run wrapping a CCP was skipped.)');
     }
   }
   console.log(`\nGoal: full verdict <= ${GOAL_MS / 1000} s: ${tot <= GOAL_MS ? 'met' : 'MISSED'} (median ${s(tot)} s).`);

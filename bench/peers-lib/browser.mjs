@@ -11,12 +11,19 @@ import { startTurn, findTurnserver } from '../../test/support/turn.mjs';
 
 export { CHROMIUM_PATH };
 
-/** Bundles page code (a string of TS/JS, resolved from the repo root) into one ESM script. */
-export async function bundlePage(contents, { sourcefile = 'bench-page.ts', define = {} } = {}) {
+/**
+ * Bundles page code (a string of TS/JS, resolved from the repo root) into one ESM script. With
+ * `split: true`, lazy imports stay separate chunks fetched when used (as in production) and the result is
+ * a map { 'page.js': text, 'chunk-….js': text, … } for servePage; it bundles the file `entry` (relative to
+ * the repo root) instead of `contents`.
+ */
+export async function bundlePage(contents, { sourcefile = 'bench-page.ts', define = {}, split = false, entry } = {}) {
   const esbuild = await loadEsbuild();
   try {
     const res = await esbuild.build({
-      stdin: { contents, resolveDir: ROOT, sourcefile, loader: 'ts' },
+      ...(split
+        ? { entryPoints: { page: join(ROOT, entry) }, splitting: true, outdir: join(tmpdir(), 'ccpf-bench-split'), chunkNames: 'chunk-[hash]' }
+        : { stdin: { contents, resolveDir: ROOT, sourcefile, loader: 'ts' } }),
       bundle: true,
       format: 'esm',
       platform: 'browser',
@@ -30,6 +37,7 @@ export async function bundlePage(contents, { sourcefile = 'bench-page.ts', defin
       absWorkingDir: ROOT,
       define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis', ...define },
     });
+    if (split) return Object.fromEntries(res.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [f.path.split('/').pop(), f.text]));
     return res.outputFiles[0].text;
   } catch (e) {
     const msgs = (e?.errors ?? []).slice(0, 6).map((m) => `  ${m.location ? `${m.location.file}:${m.location.line}: ` : ''}${m.text}`).join('\n');
@@ -37,8 +45,12 @@ export async function bundlePage(contents, { sourcefile = 'bench-page.ts', defin
   }
 }
 
-/** Serves `/` (a blank page loading /page.js) and the given script. Returns { origin, stop }. */
-export async function servePage(script, { title = 'ccp-preflight bench', isolated = false } = {}) {
+/**
+ * Serves `/` (a blank page loading /page.js) and the given script (or a map of scripts from a split
+ * bundle), plus `extra` static routes { '/path': { body, type } }. Returns { origin, stop }.
+ */
+export async function servePage(script, { title = 'ccp-preflight bench', isolated = false, extra = {} } = {}) {
+  const scripts = typeof script === 'string' ? { 'page.js': script } : script;
   // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
   const iso = isolated ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp', 'cross-origin-resource-policy': 'same-origin' } : {};
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><script type="module" src="/page.js"></script></body></html>`;
@@ -47,9 +59,13 @@ export async function servePage(script, { title = 'ccp-preflight bench', isolate
     if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...iso });
       res.end(html);
-    } else if (url.pathname === '/page.js') {
+    } else if (url.pathname.endsWith('.js') && Object.hasOwn(scripts, url.pathname.slice(1))) {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store', ...iso });
-      res.end(script);
+      res.end(scripts[url.pathname.slice(1)]);
+    } else if (Object.hasOwn(extra, url.pathname)) {
+      const x = extra[url.pathname];
+      res.writeHead(200, { 'content-type': x.type, 'cache-control': 'no-store', ...iso });
+      res.end(typeof x.body === 'function' ? x.body() : x.body);
     } else if (url.pathname === '/ok') {
       // A local HTTPS-less endpoint for the endpoints check: answers quickly with 204.
       res.writeHead(204, { 'access-control-allow-origin': '*', 'cache-control': 'no-store' });

@@ -1,10 +1,18 @@
 // Page script of bench:speed (element part): time from inserting <ccp-preflight> and starting a run to
 // the verdict rendered in its report (the <ccp-preflight-report> inside has rendered the finished Report).
+// With `ccpUrl`, the widget wraps that CCP (the local fake CCP speaking Streams' iframe protocol): the run
+// then loads amazon-connect-streams lazily, initializes the CCP and takes its TURN servers (createTransport).
 import '../../src/index.ts';
 
-async function elementRun({ iceServers, options }) {
+async function elementRun({ iceServers, options, ccpUrl }) {
   const el = document.createElement('ccp-preflight');
-  el.iceServers = iceServers;
+  if (ccpUrl) {
+    el.setAttribute('ccp-url', ccpUrl);
+    el.setAttribute('ccp-mode', 'full');
+    el.setAttribute('login-popup', 'false');
+  } else {
+    el.iceServers = iceServers;
+  }
   el.options = options;
   const t0 = performance.now();
   document.body.append(el);
@@ -22,8 +30,9 @@ async function elementRun({ iceServers, options }) {
   }
   const renderedMs = performance.now() - t0;
   const shown = text().includes(report.summary.slice(0, 20));
+  const checks = report.checks.map((c) => ({ id: c.id, verdict: c.verdict, durationMs: c.durationMs, summary: c.summary, source: c.data?.source }));
   el.remove();
-  return { firstRenderMs, renderedMs, shown, verdict: report.verdict, hasReportElement: !!inner };
+  return { firstRenderMs, renderedMs, shown, verdict: report.verdict, hasReportElement: !!inner, checks };
 }
 
 globalThis.__bench = { elementRun };
