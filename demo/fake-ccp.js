@@ -103,6 +103,7 @@
     $('agent-name').textContent = config.name;
     $('agent-state').textContent = state.name + ' (' + state.type + ')';
     $('phone').textContent = config.softphoneEnabled ? 'Softphone' : 'Desk phone ' + (config.extension || '(none)');
+    $('call').textContent = contacts.length ? contacts.map(function (c) { return c.contactId; }).join(', ') + ' connected' : 'none';
     var sp = received.configure && received.configure.softphone;
     $('mode').textContent = sp ? (sp.allowFramedSoftphone ? 'full: framed softphone' : 'media-less') : 'mode ?';
   }
