@@ -168,7 +168,8 @@ describe('<ccp-preflight-report>', () => {
 
   it('compare view: deltas in words, highlighted, for the baseline property and attribute', async () => {
     const el = await fixture<CcpPreflightReportElement>(html`<ccp-preflight-report .report=${degraded} .baseline=${full}></ccp-preflight-report>`);
-    await el.updateComplete;
+    // The compare view loads on first use.
+    await waitUntil(() => q(el, '[part="compare"]'), 'compare view shown', { timeout: 5000 });
     const cmp = q(el, '[part="compare"]')!;
     const t = cmp.textContent!.replace(/\s+/g, ' ');
     expect(t).to.contain('Round trip (test call)');

@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { emit } from '../../internal/emit.js';
-import { parseReport, MAX_INPUT_CHARS, type ParseError, type ParseResult } from '../../report/parse.js';
+import type { ParseError, ParseResult } from '../../report/parse.js';
+import { MAX_INPUT_CHARS } from '../../report/limits.js';
 import type { Report } from '../../report/schema.js';
 import { renderCharts, CALL_SERIES } from './chart.js';
 import { renderCheckData, figures } from './check-data.js';
-import { renderCompare, safeCompare } from './compare-view.js';
 import { arr, fmt, fmtDate, fmtDuration, obj, str, verdictOf, VERDICT_ICONS, VERDICT_WORDS } from './format.js';
 import { styles } from './ccp-preflight-report.styles.js';
 
@@ -132,11 +132,33 @@ export class CcpPreflightReportElement extends LitElement {
     if (changed.has('mode') && changed.get('mode') !== undefined && this.mode === 'paste' && this.isConnected) this.readHash();
   }
 
+  private compareModule: typeof import('./compare-view.js') | undefined;
+  private compareLoading = false;
+
+  /** The compare view, loaded on first use (only a supervisor comparing two reports needs it). */
+  private compareView(): typeof import('./compare-view.js') | undefined {
+    if (!this.compareModule && !this.compareLoading) {
+      this.compareLoading = true;
+      void import('./compare-view.js').then(
+        (m) => {
+          this.compareModule = m;
+          this.requestUpdate();
+        },
+        () => {
+          this.compareLoading = false;
+        },
+      );
+    }
+    return this.compareModule;
+  }
+
   private async load(text: unknown, target: Target): Promise<ParseResult> {
     const seq = ++this.seq[target];
     this.busy = true;
     let r: ParseResult;
     try {
+      // The parser loads only when there is text to read (the agent's live view never needs it).
+      const { parseReport } = await import('../../report/parse.js');
       r = await parseReport(text);
     } catch (e) {
       // parseReport does not throw; this is the belt to its braces.
@@ -348,7 +370,8 @@ export class CcpPreflightReportElement extends LitElement {
 
   private renderReport(r: Report): TemplateResult {
     const v = verdictOf(r.verdict);
-    const cmp = this.baseline ? safeCompare(this.baseline, r) : null;
+    const compareView = this.baseline ? this.compareView() : undefined;
+    const cmp = this.baseline && compareView ? compareView.safeCompare(this.baseline, r) : null;
     const changes = new Map((cmp?.checks ?? []).map((c) => [c.id, c]));
     const subject = obj(r.subject);
     const agent = obj(subject.agent);
@@ -363,7 +386,7 @@ export class CcpPreflightReportElement extends LitElement {
         ${r.incomplete === true ? html`<p><strong>Partial:</strong> the run was cancelled before it finished.</p>` : nothing}
       </div>
       ${this.renderSoftphone(r)}
-      ${cmp && this.baseline ? renderCompare(this.baseline, r, cmp) : nothing}
+      ${cmp && this.baseline && compareView ? compareView.renderCompare(this.baseline, r, cmp) : nothing}
       <h3>Checks</h3>
       ${arr(r.checks).map((c, i) => {
         const check = obj(c);
