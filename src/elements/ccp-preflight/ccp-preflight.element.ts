@@ -141,6 +141,11 @@ export class CcpPreflightElement extends LitElement {
     this.heading = 'Softphone check';
   }
 
+  /** True while a switch to or from an external phone is in progress. */
+  get failoverInProgress(): boolean {
+    return this.failoverBusy;
+  }
+
   /** True while a run is in progress. */
   get running(): boolean {
     return this.runner.running;
