@@ -189,6 +189,14 @@ function sendConfiguration(
   });
 }
 
+/**
+ * A copy of the configuration to send: Streams' setConfiguration writes agentPreferences.locale into the object
+ * it is given (the LANGUAGE/locale workaround), which must not touch the agent data Streams holds.
+ */
+function copyConfig(c: AgentConfigurationLike): AgentConfigurationLike {
+  return { ...c, ...(c.agentPreferences ? { agentPreferences: { ...c.agentPreferences } } : {}) };
+}
+
 function snapshotOf(agent: AgentLike): FailoverRecord['before'] {
   const c = agent.getConfiguration();
   return { softphoneEnabled: !!c.softphoneEnabled, extension: c.extension ? String(c.extension) : null };
@@ -202,7 +210,7 @@ export async function switchToExternalPhone(
 ): Promise<FailoverRecord> {
   const now = opts.now ?? (() => new Date());
   const before = snapshotOf(agent);
-  const config: AgentConfigurationLike = { ...agent.getConfiguration(), softphoneEnabled: false, extension: check.e164 };
+  const config: AgentConfigurationLike = { ...copyConfig(agent.getConfiguration()), softphoneEnabled: false, extension: check.e164 };
   const base = {
     at: now().toISOString(),
     action: 'to-external-phone' as const,
@@ -229,7 +237,7 @@ export async function switchToSoftphone(
   const before = snapshotOf(agent);
   const current = agent.getConfiguration();
   const extension = opts.extension !== undefined ? opts.extension : (current.extension ?? null);
-  const config: AgentConfigurationLike = { ...current, softphoneEnabled: true, ...(extension !== null ? { extension } : {}) };
+  const config: AgentConfigurationLike = { ...copyConfig(current), softphoneEnabled: true, ...(extension !== null ? { extension } : {}) };
   const base = {
     at: now().toISOString(),
     action: 'to-softphone' as const,
