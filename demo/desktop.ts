@@ -33,12 +33,15 @@ el.options = {
     { region: 'ap-southeast-2', url: probe(210) },
   ],
 };
+// The fake CCP asks the agent to log in (login=1), once per page load (sid); no pop-up in the demo.
+const sid = Math.random().toString(36).slice(2, 8);
+el.setAttribute('login-popup', 'false');
 function applyMode(mode: string) {
   if (mode === 'none') {
     el.removeAttribute('ccp-url');
     el.setAttribute('ccp-mode', 'none');
   } else {
-    el.setAttribute('ccp-url', fakeCcpUrl);
+    el.setAttribute('ccp-url', `${fakeCcpUrl}?login=1&sid=${sid}`);
     el.setAttribute('ccp-mode', mode);
   }
 }
@@ -48,6 +51,7 @@ for (const input of document.querySelectorAll<HTMLInputElement>('input[name="mod
 applyMode('full');
 const showCcp = document.getElementById('show-ccp') as HTMLInputElement;
 showCcp.addEventListener('change', () => el.toggleAttribute('show-ccp', showCcp.checked));
+el.toggleAttribute('show-ccp', showCcp.checked);
 
 try {
   const res = await fetch('/__turn.json');

@@ -7,6 +7,7 @@ import { emit } from '../../internal/emit.js';
 import { RunController } from './run-controller.js';
 import type { CcpController } from '../../ccp/controller.js';
 import type { FailoverRecord } from '../../report/schema.js';
+import type { CallQualityDetail } from '../../events.js';
 import '../ccp-preflight-report/ccp-preflight-report.js';
 
 /** Parses the `ice-servers` attribute: a JSON array of RTCIceServer. Throws with a clear message. */
@@ -56,6 +57,9 @@ export function parseChecksAttribute(value: string): CheckId[] {
  * @csspart progress - The progress bar's track.
  * @csspart actions - The copy / download buttons row.
  * @csspart report - The embedded report renderer.
+ * @csspart ccp - The box holding the CCP iframe (shown with `show-ccp`).
+ * @csspart call-quality - The live call quality indicator.
+ * @csspart failover - The switch-to-external-phone panel.
  *
  * @cssprop --ccp-preflight-accent - Accent colour (buttons, progress). Default #0b63ce.
  * @cssprop --ccp-preflight-font-family - Font family.
@@ -132,6 +136,8 @@ export class CcpPreflightElement extends LitElement {
   private ccpKey = '';
   private ccpPending: Promise<CcpController | undefined> | undefined;
   private failoverBusy = false;
+  private failoverError: string | undefined;
+  private lastCallQuality: CallQualityDetail | undefined;
 
   constructor() {
     super();
@@ -184,7 +190,7 @@ export class CcpPreflightElement extends LitElement {
       await this.updateComplete;
       const container = this.renderRoot.querySelector('.ccp-frame') as HTMLElement | null;
       if (!container) throw new Error('The CCP container is missing from the widget.');
-      const { createCcp } = await import('../../ccp/index.js');
+      const [{ createCcp }] = await Promise.all([import('../../ccp/index.js'), import('../ccp-preflight-ccp/ccp-preflight-ccp.js')]);
       const ccp = createCcp({
         container,
         ccpUrl,
@@ -192,7 +198,11 @@ export class CcpPreflightElement extends LitElement {
         mode,
         loginPopup: this.loginPopup !== 'false',
         onChange: () => this.requestUpdate(),
-        onCallQuality: (d) => emit(this, 'ccp-preflight-call-quality', d),
+        onCallQuality: (d) => {
+          this.lastCallQuality = d;
+          this.requestUpdate();
+          emit(this, 'ccp-preflight-call-quality', d);
+        },
         onFailover: (record) => {
           if (this.report) this.report = { ...this.report, failover: [...(this.report.failover ?? []), record] };
           emit(this, 'ccp-preflight-failover', { record });
@@ -232,6 +242,7 @@ export class CcpPreflightElement extends LitElement {
       throw e;
     }
     this.failoverBusy = true;
+    this.failoverError = undefined;
     this.requestUpdate();
     try {
       const record = await ccp.failover(e164Number, { consent, reason: this.report?.softphone.fit === 'no' ? `Softphone not fit: ${this.report.summary}` : 'Requested by the agent.' });
@@ -255,6 +266,7 @@ export class CcpPreflightElement extends LitElement {
       throw e;
     }
     this.failoverBusy = true;
+    this.failoverError = undefined;
     this.requestUpdate();
     try {
       const record = await ccp.restoreSoftphone();
@@ -339,6 +351,7 @@ export class CcpPreflightElement extends LitElement {
 
   private fail(source: string, e: unknown): void {
     const message = e instanceof Error ? e.message : String(e);
+    if (source === 'failover') this.failoverError = message;
     this._message = { kind: 'error', text: message };
     emit(this, 'ccp-preflight-error', { source, message });
   }
@@ -455,8 +468,33 @@ export class CcpPreflightElement extends LitElement {
     `;
   }
 
-  /** The live-call indicator and the failover panel, when a CCP is wrapped. */
+  /** The live-call indicator and the failover panel, when a CCP is wrapped and its agent is known. */
   protected renderCcpParts() {
-    return nothing;
+    const ccp = this.ccp;
+    if (!ccp) return nothing;
+    const agent = ccp.agentSubject;
+    const q = this.lastCallQuality;
+    const unfit = this.report?.softphone.fit === 'no';
+    const deskphone = agent?.softphoneEnabled === false;
+    // Offered when the softphone is unfit, when the agent is on an external phone (the way back), or once
+    // the host gave a failover number and a run has happened.
+    const offerFailover = !!agent && (unfit || deskphone || (!!this.failoverNumber && !!this.report));
+    return html`
+      ${q ? html`<ccp-preflight-call-quality part="call-quality" .detail=${q}></ccp-preflight-call-quality>` : nothing}
+      ${offerFailover
+        ? html`<ccp-preflight-failover
+            part="failover"
+            .number=${this.failoverNumber}
+            .softphoneEnabled=${agent?.softphoneEnabled !== false}
+            .extension=${agent?.extension}
+            .busy=${this.failoverBusy}
+            .unfit=${unfit}
+            .records=${ccp.failoverRecords}
+            .error=${this.failoverError}
+            @ccp-preflight-failover-request=${(e: CustomEvent<{ e164: string }>) => void this.failover(e.detail.e164, 'agent').catch(() => {})}
+            @ccp-preflight-restore-request=${() => void this.restoreSoftphone().catch(() => {})}
+          ></ccp-preflight-failover>`
+        : nothing}
+    `;
   }
 }
