@@ -452,15 +452,15 @@ export class CcpPreflightElement extends LitElement {
         ${this._copyFallback !== undefined
           ? html`<label>Report text<textarea class="fallback" readonly .value=${this._copyFallback}></textarea></label>`
           : nothing}
+        ${this.renderCcpParts()}
         ${this.report
-          ? html`<ccp-preflight-report part="report" .report=${this.report}></ccp-preflight-report>
-              <div class="actions" part="actions">
+          ? html`<div class="actions report-actions" part="actions" role="group" aria-label="Share the report">
                 <button @click=${() => void this.copy('json')}>Copy report</button>
                 <button @click=${() => void this.copy('code')}>Copy share code</button>
                 <button @click=${() => void this.download()}>Download JSON</button>
-              </div>`
+              </div>
+              <ccp-preflight-report part="report" .report=${this.report}></ccp-preflight-report>`
           : nothing}
-        ${this.renderCcpParts()}
         <div class="ccp" ?hidden=${!this.showCcp || !this.ccpUrl || this.ccpMode === 'none'}>
           <div class="ccp-frame" part="ccp"></div>
         </div>

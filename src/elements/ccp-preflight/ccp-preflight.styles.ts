@@ -62,6 +62,14 @@ export const styles = css`
     outline: 3px solid var(--ccp-preflight-focus-ring, #ff9900);
     outline-offset: 2px;
   }
+  .report-actions {
+    margin: 0.75rem 0;
+  }
+  ccp-preflight-call-quality,
+  ccp-preflight-failover {
+    display: block;
+    margin: 0.75rem 0;
+  }
   .progress {
     margin: 0.75rem 0;
   }
