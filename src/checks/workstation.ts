@@ -8,8 +8,9 @@
  * - Logical cores: navigator.hardwareConcurrency (reported; the seed sets no bar). Privacy modes may report 2.
  * - Memory: navigator.deviceMemory, Chromium browsers only, secure contexts only. It is coarse on purpose:
  *   the browser rounds to a power of two and clamps to a range (0.25 to 8 GB in Chrome for years; the Device
- *   Memory spec leaves the bounds to the browser and they may widen), so "8" means "8 GB or more" and "2"
- *   means "about 2 GB". Firefox and Safari do not report it: then the memory part is skipped and said so.
+ *   Memory spec leaves the bounds to the browser, and Chromium 156 on the 24 GB reference machine reports 16),
+ *   so "2" means "about 2 GB" and 8 or more is reported as "N GB or more". Firefox and Safari do not report
+ *   it: then the memory part is skipped and said so.
  * - CPU: the calibrated benchmark of cpu-bench.ts (GHz-equivalent ± CPU_GHZ_UNCERTAINTY_PCT %).
  * - Load hint: event-loop lag and run scatter during the benchmark. Seed 003, Monitoring Workstations:
  *   monitoring a workstation under resource contention "may further reduce available resources and invalidate
@@ -37,7 +38,7 @@ export type WorkstationCode = keyof typeof WORKSTATION_CODES;
 
 const emptyWorkstationData = (): WorkstationData => ({ logicalCores: null, deviceMemoryGb: null, cpuGhzEstimate: null });
 
-/** A reported deviceMemory at or above this is the top of Chrome's historical range: "or more". */
+/** At or above this (the top of Chrome's range for years) a reported deviceMemory is said as "N GB or more". */
 export const DEVICE_MEMORY_TOP_GB = 8;
 
 export interface WorkstationCheckOptions {
