@@ -13,6 +13,10 @@ import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { ROOT, loadEsbuild, printTable, runMain, tempDir, machineInfo, printMachine, median, percentile, BenchError } from './peers-lib/util.mjs';
 
+if (process.argv.includes('--help')) {
+  console.log('Usage: node bench/overhead.mjs [--hours=8] [--call-s=300] [--no-browser]');
+  process.exit(0);
+}
 // Heap figures need a forced GC before each reading: re-run with --expose-gc when it is missing.
 if (typeof globalThis.gc !== 'function' && !process.env.CCPF_OVERHEAD_CHILD) {
   const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, CCPF_OVERHEAD_CHILD: '1' } });

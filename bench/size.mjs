@@ -15,6 +15,10 @@ import { ROOT, BenchError, loadEsbuild, printTable, runMain, tempDir, machineInf
 import { CHROMIUM_PATH } from '../test/support/chromium.mjs';
 
 const GOAL_KB = 25;
+if (process.argv.includes('--help')) {
+  console.log('Usage: node bench/size.mjs   (no options; prints the gzip weight table)');
+  process.exit(0);
+}
 const require = createRequire(join(ROOT, 'package.json'));
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
