@@ -270,6 +270,8 @@ export interface BandwidthData {
   bytes: number;
   durationMs: number;
   method: string;
+  /** Rate a congestion-controlled transfer can reach with the media check's RTT and loss (Mathis), kbit/s. */
+  lossLimitedKbps?: number;
 }
 
 export type SoftphoneErrorSeen = { errorType: string; errorMessage?: string; at: string; remedyId?: string };
