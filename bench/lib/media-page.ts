@@ -1,11 +1,13 @@
 // Benchmark page: exposes the real `media` check (through runPreflight) to the driver script.
 import { runPreflight } from '../../src/runner.js';
 import { mos } from '../../src/stats/mos.js';
+import type { CheckId } from '../../src/report/schema.js';
 
 declare global {
   interface Window {
     __benchReady?: boolean;
     __runMedia?: (iceServers: RTCIceServer[], durationS: number, opts?: { mic?: boolean }) => Promise<unknown>;
+    __runChecks?: (checks: CheckId[], iceServers: RTCIceServer[], durationS: number) => Promise<unknown>;
     __mos?: (rttMs: number, jitterMs: number, lossPct: number) => number | null;
   }
 }
@@ -15,6 +17,7 @@ window.__runMedia = async (iceServers, durationS, opts = {}) => {
   const report = await runPreflight({ checks: ['media'], iceServers, durationS, ...(opts.mic ? { deps: { createAudioContext: undefined } } : {}) });
   return report.checks[0];
 };
+window.__runChecks = async (checks, iceServers, durationS) => (await runPreflight({ checks, iceServers, durationS })).checks;
 window.__mos = (rttMs, jitterMs, lossPct) => mos({ rttMs, jitterMs, lossPct });
 window.__benchReady = true;
 

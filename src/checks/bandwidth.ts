@@ -9,9 +9,16 @@
  * its downlink (back), so each figure is bounded by the slower of the two; `upKbps` is peer A -> B and
  * `downKbps` B -> A. The pace caps the test at a light load: a figure close to the pace means "at least this
  * much", which is all the 100 Kbps bar needs. Bytes are bounded ({@link MAX_BYTES} per direction).
+ *
+ * A reliable data channel is congestion-controlled (SCTP, like TCP): on a path with long round trips and
+ * loss it cannot reach even a modest rate in a second or two, whatever the capacity. When the media check
+ * ran first, its RTT and loss give the rate such a transfer can reach (Mathis et al. 1997:
+ * MSS / RTT x 1.22 / sqrt(p), with RTT the sender's round trip A -> relay -> B -> relay -> A = 2 x rttMs);
+ * a shortfall explained by that bound is a `warn` (capacity not proven; the loss and RTT are the problem
+ * the media check reports), not a capacity `fail`.
  */
 import type { Check, CheckContext, CheckOutcome } from './types.js';
-import type { BandwidthData } from '../report/schema.js';
+import type { BandwidthData, MediaData } from '../report/schema.js';
 import { AbortError } from '../internal/timeout.js';
 import { MIN_BANDWIDTH_KBPS } from '../stats/thresholds.js';
 import { preferredTurnUrl, singleUrlServer } from './ice-url.js';
@@ -26,12 +33,27 @@ export const MAX_BYTES = Math.ceil((PACE_KBPS * SEND_MS) / 8 / CHUNK_BYTES) * CH
 /** After sending stops, wait this long at most for the last bytes. */
 export const DRAIN_MS = 800;
 export const CONNECT_TIMEOUT_MS = 5000;
+/** SCTP payload per packet used in the loss-limited rate (bytes). */
+export const MSS_BYTES = 1200;
+
+/**
+ * The rate in kbit/s a congestion-controlled transfer can reach on a path (Mathis et al. 1997), given the
+ * workstation <-> relay round trip `rttMs` (the sender's round trip through the relay pair is twice that)
+ * and the loop loss in percent. Null without figures; loss below 0.1 % is taken as 0.1 %.
+ */
+export function lossLimitedKbps(rttMs: number | null | undefined, lossPct: number | null | undefined): number | null {
+  if (typeof rttMs !== 'number' || typeof lossPct !== 'number' || !(rttMs > 0)) return null;
+  const p = Math.max(0.001, lossPct / 100);
+  const senderRttS = (2 * rttMs) / 1000;
+  return ((MSS_BYTES * 8) / 1000 / senderRttS) * (1.22 / Math.sqrt(p));
+}
 
 export const BANDWIDTH_CODES = {
   'no-servers': 'No ICE servers are configured and no CCP provided any (skipped).',
   'no-turn-url': 'No TURN URL is configured, so the relay path could not be measured (skipped).',
   'call-failed': 'The data channel through the TURN relay did not connect.',
   'low-bandwidth': 'Measured throughput is below the required bandwidth per workstation.',
+  'limited-by-loss': 'Throughput is below the bar, as expected from the measured round trip and loss of the path (capacity not proven).',
 } as const;
 
 function emptyBandwidth(): BandwidthData {
@@ -115,6 +137,18 @@ export const bandwidthCheck: Check<'bandwidth'> = {
       data.bytes = dirs[0]!.received + dirs[1]!.received;
       data.durationMs = Math.round(deps.now() - t0);
       const worst = Math.min(data.upKbps, data.downKbps);
+      const media = ctx.results.get('media');
+      const md = media && media.verdict !== 'skip' ? (media.data as MediaData) : undefined;
+      const bound = lossLimitedKbps(md?.rttMs, md?.lossPct);
+      if (bound !== null) data.lossLimitedKbps = Math.round(bound);
+      if (worst < required && bound !== null && worst >= 0.5 * Math.min(bound, PACE_KBPS)) {
+        return {
+          verdict: 'warn',
+          code: 'limited-by-loss',
+          summary: `Throughput through the relay is ${worst} kbit/s, below ${required} kbit/s, about what a congestion-controlled transfer can reach with the measured round trip ${md!.rttMs} ms and loss ${md!.lossPct} % (about ${Math.round(bound)} kbit/s): the loss and delay limit it; the capacity itself was not proven short.`,
+          data,
+        };
+      }
       if (worst < required) {
         return {
           verdict: 'fail',

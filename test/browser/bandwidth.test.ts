@@ -28,4 +28,19 @@ describe('bandwidth check through real coturn', () => {
     expect(report.checks[0]!.verdict).to.equal('skip');
     expect(report.checks[0]!.code).to.equal('no-servers');
   });
+
+  it('fails below 100 kbit/s behind a real 60 kbit/s bottleneck (the proxy serializes and tail-drops)', async () => {
+    const proxy = await executeServerCommand<{ port: number; iceServers: RTCIceServer[] }, { profile: object }>('proxy-start', { profile: { rateKbps: 60, queueMs: 500 } });
+    try {
+      const report = await runPreflight({ checks: ['bandwidth'], iceServers: proxy.iceServers });
+      const r = report.checks[0]!;
+      const d = r.data as BandwidthData;
+      expect(r.verdict, r.summary).to.equal('fail');
+      expect(r.code).to.equal('low-bandwidth');
+      expect(Math.min(d.upKbps!, d.downKbps!)).to.be.below(100);
+      expect(r.summary).to.match(/below the 100 kbit\/s/);
+    } finally {
+      await executeServerCommand('proxy-stop', { port: proxy.port });
+    }
+  });
 });

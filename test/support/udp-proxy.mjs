@@ -11,13 +11,15 @@
 //   order instead. Loss: independent (Bernoulli lossPct) or bursty with `burstLen` > 1 (Gilbert model: a
 //   two-state Markov chain whose bad state drops every packet; mean burst = burstLen packets, long-run loss =
 //   lossPct).
+// - Bottleneck: `rateKbps` > 0 serializes each direction of each client at that rate (IP+UDP headers
+//   counted) behind a queue of at most `queueMs` of backlog; packets beyond it are tail-dropped.
 // - Seeded PRNG (mulberry32) per direction: the same seed and the same packet sequence give the same fate.
 // - Timer lateness is measured and compensated (the schedule aims early by the running mean lateness), and
 //   `stats()` reports what was actually done: packets in/forwarded/dropped, mean actual added delay, and the
 //   RFC 3550-style jitter of the actually added delays, per direction.
 //
 // API: `const p = await startUdpProxy({ target: { host, port }, profile }); p.port; p.stats(); await p.stop();`
-// Profile: { delayMs, jitterMs, lossPct, burstLen, fifo, seed, up: {...}, down: {...} } (up/down override
+// Profile: { delayMs, jitterMs, lossPct, burstLen, fifo, rateKbps, queueMs, seed, up: {...}, down: {...} } (up/down override
 // the shared values for one direction). All times in ms, loss in percent.
 import dgram from 'node:dgram';
 
@@ -44,6 +46,8 @@ export function directionParams(profile = {}, dir = 'up') {
     lossPct: Math.min(100, Math.max(0, num(o.lossPct, 0))),
     burstLen: Math.max(1, num(o.burstLen, 1)),
     fifo: o.fifo === true,
+    rateKbps: Math.max(0, num(o.rateKbps, 0)),
+    queueMs: Math.max(1, num(o.queueMs, 200)),
   };
   return p;
 }
@@ -75,7 +79,7 @@ export function makeImpairment(params, seed) {
 }
 
 function newDirStats() {
-  return { packetsIn: 0, forwarded: 0, dropped: 0, delayed: 0, bytes: 0, sumDelayMs: 0, sumLateMs: 0, jitterMs: 0, lastDelay: null };
+  return { packetsIn: 0, forwarded: 0, dropped: 0, queueDropped: 0, delayed: 0, bytes: 0, sumDelayMs: 0, sumLateMs: 0, jitterMs: 0, lastDelay: null };
 }
 
 function publicDirStats(s) {
@@ -83,6 +87,8 @@ function publicDirStats(s) {
     packetsIn: s.packetsIn,
     forwarded: s.forwarded,
     dropped: s.dropped,
+    /** Of `dropped`: tail drops of the rate limiter's full queue. */
+    queueDropped: s.queueDropped,
     delayed: s.delayed,
     bytes: s.bytes,
     lossPct: s.packetsIn ? (100 * s.dropped) / s.packetsIn : 0,
@@ -114,9 +120,16 @@ export async function startUdpProxy({ target, profile = {}, port = 0, host = '12
   function schedule(dirName, params, dir, impair, msg, send) {
     const st = stats[dirName];
     st.packetsIn++;
-    const d = impair.fate();
+    let d = impair.fate();
     if (d < 0) { st.dropped++; return; }
     const t0 = performance.now();
+    if (params.rateKbps > 0) {
+      // A bottleneck link: serialize at rateKbps behind earlier packets; tail-drop beyond queueMs of backlog.
+      const start = Math.max(t0, dir.busyUntil ?? 0);
+      if (start - t0 > params.queueMs) { st.dropped++; st.queueDropped++; return; }
+      dir.busyUntil = start + ((msg.length + 28) * 8) / params.rateKbps;
+      d += dir.busyUntil - t0;
+    }
     let due = t0 + d;
     if (params.fifo && dir.lastDue > due) due = dir.lastDue;
     dir.lastDue = due;
