@@ -200,6 +200,8 @@ export class CcpPreflightElement extends LitElement {
         onChange: () => this.requestUpdate(),
         onCallQuality: (d) => {
           this.lastCallQuality = d;
+          // A call that ended joins the report's calls[] (bounded by the monitor).
+          if (d.ended && this.report && this.ccp) this.report = { ...this.report, calls: this.ccp.calls.summaries() };
           this.requestUpdate();
           emit(this, 'ccp-preflight-call-quality', d);
         },
