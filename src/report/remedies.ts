@@ -350,6 +350,7 @@ export const REMEDY_CATALOGUE: Readonly<Record<string, readonly Remedy[]>> = Obj
   // bandwidth (src/checks/bandwidth.ts)
   'bandwidth:low-bandwidth': [R.bandwidth, R.dedicated, R.remoteAgent, R.externalPhone],
   'bandwidth:call-failed': [R.udp3478, R.stateless, R.tcp443Connect],
+  'bandwidth:limited-by-loss': [R.remoteAgent, R.dedicated, R.monitor, R.directConnect],
   'bandwidth:*': [R.bandwidth, R.dedicated, R.remoteAgent, R.externalPhone],
 });
 
