@@ -89,7 +89,11 @@ export async function startTurn(opts = {}) {
   let stderr = '';
   child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
   let exited = false;
-  child.once('exit', () => { exited = true; });
+  // coturn is not our process group's child in the kernel's eyes once we die: kill it when this process exits,
+  // however it exits, so no TURN server outlives the demo, the CLI or a test run.
+  const killOnExit = () => { if (!exited) try { child.kill('SIGKILL'); } catch { /* gone */ } };
+  process.once('exit', killOnExit);
+  child.once('exit', () => { exited = true; process.off('exit', killOnExit); });
   const deadline = Date.now() + 8000;
   while (!(await stunPing(port))) {
     if (exited) throw new Error(`coturn exited at start: ${stderr.trim() || 'no message'} (args: ${args.join(' ')})`);

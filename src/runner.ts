@@ -261,6 +261,7 @@ export async function runPreflight(options: PreflightOptions = {}): Promise<Repo
       progress: (f, phrase) => report(i, (i + Math.min(1, Math.max(0, f))) / total, phrase ?? `${check.title}…`, check.id),
     };
     const r = await runCheck(check, ctx, parent, deps);
+    await explainMediaScope(r, resultMap);
     if (r.code === 'aborted') incomplete = true;
     results.push(r);
     resultMap.set(check.id, r);
@@ -303,6 +304,21 @@ export async function runPreflight(options: PreflightOptions = {}): Promise<Repo
     calls: [],
     ...(incomplete ? { incomplete: true } : {}),
   };
+}
+
+const MEDIA_PATH_IDS: readonly CheckId[] = ['ice-udp', 'ice-tcp', 'ice-tls', 'media', 'bandwidth'];
+
+/**
+ * When the CCP says audio does not run through this browser (an agent on an external phone, or a media-less
+ * CCP), the network and media results say what they do and do not tell.
+ */
+async function explainMediaScope(r: CheckResult, results: ReadonlyMap<CheckId, CheckResult>): Promise<void> {
+  if (!MEDIA_PATH_IDS.includes(r.id)) return;
+  const where = (results.get('ccp')?.data as { mediaLocation?: string } | undefined)?.mediaLocation;
+  if (where !== 'external-phone' && where !== 'local-desktop') return;
+  const { mediaCheckNote } = await import('./ccp/outcome.js');
+  const note = mediaCheckNote(results);
+  if (note) r.summary = `${r.summary} ${note.text}`;
 }
 
 /** Loads the shipped checks a run needs (each is its own chunk). */
