@@ -106,7 +106,8 @@ export async function startTurn(opts = {}) {
     if (exited) { rmSync(dir, { recursive: true, force: true }); return resolve(); }
     child.once('exit', () => { rmSync(dir, { recursive: true, force: true }); resolve(); });
     child.kill('SIGTERM');
-    setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 2000).unref();
+    // coturn may take seconds to honour SIGTERM; it keeps no state worth waiting for.
+    setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 500);
   });
   const iceServers = [
     { urls: [`stun:${host}:${port}`] },
