@@ -31,6 +31,14 @@ export const styles = css`
     gap: 0.5rem;
     align-items: center;
   }
+  .row.consent {
+    flex-wrap: nowrap;
+    align-items: flex-start;
+  }
+  .row.consent input {
+    margin-top: 0.2rem;
+    flex: none;
+  }
   .label {
     font-weight: 600;
   }

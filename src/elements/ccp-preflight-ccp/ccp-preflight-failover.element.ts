@@ -104,7 +104,7 @@ export class CcpPreflightFailoverElement extends LitElement {
               />
             </div>
             <div id="num-help" class="muted">+ then the country code and number, digits only.</div>
-            <div class="row">
+            <div class="row consent">
               <input id="consent" type="checkbox" .checked=${this._consent} @change=${(e: Event) => (this._consent = (e.target as HTMLInputElement).checked)} />
               <label for="consent">Ring my calls on this number until I switch back. Unanswered calls put me in the missed state.</label>
             </div>
