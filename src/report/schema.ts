@@ -249,8 +249,10 @@ export interface MediaData {
   rttSources?: { dataChannelMs?: number | null; candidatePairMs?: number | null; remoteInboundMs?: number | null };
   codec?: string;
   stoppedEarly?: boolean;
-  /** Jitter cross-check: inbound-rtp.jitter (the reported figure) and the data-channel probes' own estimate. */
-  jitterSources?: { inboundRtpMs?: number | null; dataChannelMs?: number | null };
+  /** Jitter by source: inbound-rtp.jitter and the data-channel probes' estimate; `used` says which is jitterMs. */
+  jitterSources?: { inboundRtpMs?: number | null; dataChannelMs?: number | null; used?: 'inbound-rtp' | 'data-channel' };
+  /** Share of probe arrivals that came out of order, percent (a reordering path). */
+  reorderedPct?: number;
   /** Loss trials by source (audio RTP packets and data-channel probes), pooled into lossPct. */
   lossSources?: { rtp?: { expected: number; lost: number }; dataChannel?: { sent: number; lost: number } };
   /** Loss burstiness: the design effect (>= 1) that widened lossCi95 for correlated (bursty) loss. */
