@@ -1,6 +1,7 @@
 // Impairment profiles shared by the benchmarks (bench:accuracy, bench:peers). Values are per direction of
 // the UDP proxy (browser -> coturn "up" and coturn -> browser "down"): delayMs, jitterMs (uniform ±),
-// lossPct, burstLen (Gilbert model mean burst length in packets; 1 = independent loss). A test call's loop
+// lossPct, burstLen (Gilbert model mean burst length in packets; 1 = independent loss), rateKbps/queueMs (a
+// bottleneck), seed. A test call's loop
 // (browser A -> relay -> browser B) crosses the proxy twice, once up and once down, so its expected figures
 // come from test/support/udp-proxy.mjs `expectedLoop(profile)`.
 export const PROFILES = [
@@ -11,7 +12,7 @@ export const PROFILES = [
   { id: 'burst', label: '30 ms each way, 3 % bursty loss (mean burst 4)', delayMs: 30, lossPct: 3, burstLen: 4 },
 ];
 
-const KEYS = ['delayMs', 'jitterMs', 'lossPct', 'burstLen', 'seed'];
+const KEYS = ['delayMs', 'jitterMs', 'lossPct', 'burstLen', 'rateKbps', 'queueMs', 'seed'];
 
 /**
  * Parses a command-line profile: 'delayMs=60,jitterMs=10,lossPct=3' (also up.delayMs=.., down.lossPct=..,

@@ -10,7 +10,9 @@
  *   selected candidate pair's currentRoundTripTime / 2 and remote-inbound-rtp.roundTripTime / 2 (both
  *   measure the loop's round trip; RTCP's appears only after the first receiver report).
  * - Jitter (`jitterMs`): inbound-rtp.jitter (seconds in the stats, converted to ms) of both peers' audio,
- *   the interquartile mean of polls after the warm-up; the probes' own RFC 3550-style estimate cross-checks it.
+ *   the interquartile mean of polls after the warm-up; the probes' own RFC 3550-style estimate cross-checks it
+ *   and replaces it when the path reorders packets (Chromium's RTP jitter skips out-of-order packets and
+ *   reads low there).
  * - Loss (`lossPct`): from counter deltas after the warm-up, never cumulative ratios: audio RTP
  *   (packetsLost / (packetsReceived + packetsLost) deltas, both directions) pooled with the probes (sent vs
  *   arrived, both directions). Wilson 95 % interval, widened by a design effect when losses come in bursts.
@@ -37,6 +39,8 @@ import { callQualityVerdict, intervalConclusive } from '../stats/verdict.js';
  * per second mean a tighter interval in the same few seconds.
  */
 export const PROBE_INTERVAL_MS = 10;
+/** Above this share of reordered probe arrivals, jitter comes from the probes (see compute()). */
+export const REORDER_PCT = 1;
 /** A timer or message later than expected by more than this means the page's main thread was blocked. */
 export const PAGE_BLOCK_MS = 12;
 /** getStats poll period. */
@@ -231,9 +235,15 @@ export const mediaCheck: Check<'media'> = {
         // smoothed estimator for a few hundred ms, which trimming ignores, and Chromium reports jitter in
         // whole milliseconds, which a mean of the middle half resolves better than a median. Polls of a
         // smoothed estimator are correlated: count one independent value per ~0.5 s per peer.
-        const jitterMs = trimmedMean(jitterPolls, 0.25);
-        const jitterCi = medianInterval95(jitterPolls, Math.max(2, jitterPolls.length / 4));
-        return { probes, rtpExpected, rtpLost, trials, lost, deff, lossPct, lossCi, jitterMs, jitterCi };
+        const rtpJitterMs = trimmedMean(jitterPolls, 0.25);
+        // Chromium's inbound-rtp.jitter skips packets that arrive out of order, so on a path that reorders
+        // (jitter larger than the packet spacing) it reads low. The probes' estimate pairs consecutive
+        // sequence numbers whatever their arrival order; it is the reported figure when the probes saw
+        // reordering (more than REORDER_PCT of arrivals), otherwise inbound-rtp.jitter is.
+        const useProbes = probes.reorderedPct > REORDER_PCT && probes.jitterMs !== null;
+        const jitterMs = useProbes ? probes.jitterMs : rtpJitterMs;
+        const jitterCi = useProbes ? probes.jitterCi95 : medianInterval95(jitterPolls, Math.max(2, jitterPolls.length / 4));
+        return { probes, rtpExpected, rtpLost, trials, lost, deff, lossPct, lossCi, jitterMs, jitterCi, rtpJitterMs, jitterFrom: useProbes ? ('data-channel' as const) : ('inbound-rtp' as const) };
       };
 
       const conclusive = (f: Figures): boolean => {
@@ -315,7 +325,8 @@ export const mediaCheck: Check<'media'> = {
         candidatePairMs: round(mean(rttPairPolls), 1),
         remoteInboundMs: round(mean(rttRemotePolls), 1),
       };
-      data.jitterSources = { inboundRtpMs: round(f.jitterMs, 1), dataChannelMs: round(p.jitterMs, 1) };
+      data.jitterSources = { inboundRtpMs: round(f.rtpJitterMs, 1), dataChannelMs: round(p.jitterMs, 1), used: f.jitterFrom };
+      data.reorderedPct = round(p.reorderedPct, 2) ?? 0;
       data.lossSources = { rtp: { expected: f.rtpExpected, lost: f.rtpLost }, dataChannel: { sent: p.trials, lost: p.lost } };
       data.lossDesignEffect = round(f.deff, 2) ?? 1;
       data.probesPageBlocked = p.pageBlocked;

@@ -25,6 +25,9 @@ export class ProbeLog {
   readonly lateFlag = new Uint8Array(MAX_PROBES);
   sent = 0;
   duplicates = 0;
+  /** Arrivals after a probe with a higher sequence number had already arrived (the path reorders). */
+  reordered = 0;
+  private maxSeqSeen = -1;
 
   /** Records a send; returns the sequence number, or -1 when the log is full. */
   send(nowMs: number): number {
@@ -46,6 +49,8 @@ export class ProbeLog {
     }
     this.transitMs[seq] = nowMs - sentAtMs;
     if (pageBlocked) this.lateFlag[seq] = 1;
+    if (seq < this.maxSeqSeen) this.reordered++;
+    else this.maxSeqSeen = seq;
   }
 }
 
@@ -56,6 +61,8 @@ export interface ProbeSummary {
   lossPct: number | null;
   /** Lag-1 autocorrelation of the loss indicator (bursty loss > 0). */
   lossAutocorrelation: number;
+  /** Share of arrivals that came after a later probe, percent (all logs, whole run). */
+  reorderedPct: number;
   /** Arrivals whose time was spoiled by a blocked page (counted for loss, not for RTT/jitter). */
   pageBlocked: number;
   /** One-loop transit (the workstation <-> relay round trip) of received probes, ms; rttMs is their median. */
@@ -147,6 +154,15 @@ export function summarizeProbes(logs: readonly ProbeLog[], fromMs: number, toMs:
     lossPct: trials ? (100 * lost) / trials : null,
     lossAutocorrelation: lossRho,
     pageBlocked: blocked,
+    reorderedPct: (() => {
+      let n = 0;
+      let r = 0;
+      for (const log of logs) {
+        r += log.reordered;
+        for (let i = 0; i < log.sent; i++) if (!Number.isNaN(log.transitMs[i]!)) n++;
+      }
+      return n ? (100 * r) / n : 0;
+    })(),
     transitsMs: transits,
     rttMs: median(transits),
     rttCi95: rttCi,

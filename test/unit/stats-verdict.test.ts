@@ -107,4 +107,18 @@ describe('data-channel probes', () => {
     expect(s.transitsMs).toHaveLength(45);
     expect(Math.max(...s.transitsMs)).toBe(40);
   });
+
+  it('counts reordered arrivals; jitter pairs consecutive sequence numbers whatever the arrival order', () => {
+    const log = new ProbeLog();
+    for (let i = 0; i < 4; i++) log.send(i * 10);
+    // transits 50, 30, 50, 30: probe 1 overtakes probe 0, probe 3 overtakes probe 2
+    log.receive(1, 10, 40);
+    log.receive(0, 0, 50);
+    log.receive(3, 30, 60);
+    log.receive(2, 20, 70);
+    expect(log.reordered).toBe(2);
+    const s = summarizeProbes([log], 0, 1000, 0);
+    expect(s.reorderedPct).toBe(50);
+    expect(s.jitterMs).toBe(20);
+  });
 });
