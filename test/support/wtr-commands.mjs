@@ -1,12 +1,13 @@
 // Extra @web/test-runner server commands (name -> (payload, turn) => result).
 //
 // Impairment proxy (test/support/udp-proxy.mjs) in front of the coturn the plugin started:
-// - 'proxy-start' payload { profile } -> { port, iceServers, profile } (UDP stun: and turn: URLs via the proxy)
+// - 'proxy-start' payload { profile } -> { port, iceServers, profile, expected } (UDP stun:/turn: URLs via the
+//   proxy; expected = the loop's expected rttMs/jitterMs/lossPct from udp-proxy.mjs expectedLoop)
 // - 'proxy-stats' payload { port }    -> what the proxy actually did (per direction)
 // - 'proxy-stop'  payload { port }    -> final stats; the proxy is closed
 // Each proxy runs in its own process (so the test runner's event loop cannot starve it).
 // At most 8 proxies live at once (the oldest is stopped), so a test that forgets to stop leaks nothing big.
-import { startUdpProxyProcess, proxiedIceServers } from './udp-proxy.mjs';
+import { startUdpProxyProcess, proxiedIceServers, expectedLoop } from './udp-proxy.mjs';
 
 const proxies = new Map();
 const MAX_PROXIES = 8;
@@ -32,7 +33,8 @@ export const extraCommands = {
     }
     const proxy = await startUdpProxyProcess({ target: { host: turn.host, port: turn.port }, profile: payload?.profile ?? {} });
     proxies.set(proxy.port, proxy);
-    return { port: proxy.port, host: proxy.host, profile: proxy.profile, iceServers: proxiedIceServers(proxy, turn) };
+    // `expected`: the loop's expected rttMs, RFC 3550 jitterMs (20 ms packets) and lossPct for this profile.
+    return { port: proxy.port, host: proxy.host, profile: proxy.profile, iceServers: proxiedIceServers(proxy, turn), expected: expectedLoop(payload?.profile ?? {}) };
   },
   'proxy-stats'(payload) {
     const p = proxies.get(payload?.port);
