@@ -142,7 +142,7 @@ async function main() {
         r.mos != null ? fmt(r.mos, 2) : '—',
         r.kbps != null ? fmt(r.kbps, 0) : '—',
         fmt(r.wallMs / 1000),
-        [r.verdict ? `verdict ${r.verdict}` : '', ciNote(r, truth), r.raw?.stoppedEarly ? 'stopped early' : '', actualLoss, r.error ? `error: ${r.error}` : ''].filter(Boolean).join('; '),
+        [r.verdict ? `verdict ${r.verdict}` : '', r.rttMs == null && r.summary ? `"${r.summary}"` : '', ciNote(r, truth), r.raw?.stoppedEarly ? 'stopped early' : '', actualLoss, r.error ? `error: ${r.error}` : ''].filter(Boolean).join('; '),
       ]);
     }
   }
