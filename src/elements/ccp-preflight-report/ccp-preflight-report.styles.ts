@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { buttonStyles } from '../shared.styles.js';
 
-export const styles = css`
+export const styles = [
+  buttonStyles,
+  css`
   :host {
     --_font: var(--ccp-preflight-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_text: var(--ccp-preflight-text, #16191f);
@@ -58,20 +61,6 @@ export const styles = css`
   .meta {
     color: var(--_muted);
     font-size: 0.875rem;
-  }
-  button {
-    font: inherit;
-    border-radius: 6px;
-    border: 1px solid var(--_accent);
-    background: var(--_surface);
-    color: var(--_accent);
-    padding: 0.4rem 0.9rem;
-    cursor: pointer;
-    min-height: 2.25rem;
-  }
-  button.primary {
-    background: var(--_accent);
-    color: var(--_accent-text);
   }
   button:focus-visible,
   textarea:focus-visible,
@@ -294,4 +283,5 @@ export const styles = css`
   .empty {
     color: var(--_muted);
   }
-`;
+`,
+];

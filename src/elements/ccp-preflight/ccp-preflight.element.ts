@@ -236,7 +236,26 @@ export class CcpPreflightElement extends LitElement {
    * failover policy). Resolves to the failover record; rejects with a clear error and changes nothing on
    * failure (invalid number, country not dialable, no CCP, service rejection, timeout).
    */
-  async failover(e164Number: string, consent: 'agent' | 'policy' = 'agent'): Promise<FailoverRecord> {
+  failover(e164Number: string, consent: 'agent' | 'policy' = 'agent'): Promise<FailoverRecord> {
+    return this.switchPhone(
+      (ccp) => ccp.failover(e164Number, { consent, reason: this.report?.softphone.fit === 'no' ? `Softphone not fit: ${this.report.summary}` : 'Requested by the agent.' }),
+      (record) => `Calls now ring on ${record.after.extension ?? e164Number}. You can switch back to the softphone at any time.`,
+    );
+  }
+
+  /** Switches the agent back to the softphone. Resolves to the record; rejects with a clear error. */
+  restoreSoftphone(): Promise<FailoverRecord> {
+    return this.switchPhone(
+      (ccp) => ccp.restoreSoftphone(),
+      () => 'Calls ring in the softphone again.',
+    );
+  }
+
+  /** One phone switch at a time through the CCP, with its outcome shown and any failure reported. */
+  private async switchPhone(
+    action: (ccp: CcpController) => Promise<FailoverRecord>,
+    done: (record: FailoverRecord) => string,
+  ): Promise<FailoverRecord> {
     const ccp = await this.ensureCcp();
     if (!ccp) {
       const e = new Error('There is no CCP to switch: set the ccp-url attribute to your instance\'s CCP URL first. Nothing was changed.');
@@ -247,32 +266,8 @@ export class CcpPreflightElement extends LitElement {
     this.failoverError = undefined;
     this.requestUpdate();
     try {
-      const record = await ccp.failover(e164Number, { consent, reason: this.report?.softphone.fit === 'no' ? `Softphone not fit: ${this.report.summary}` : 'Requested by the agent.' });
-      this._message = { kind: 'ok', text: `Calls now ring on ${record.after.extension ?? e164Number}. You can switch back to the softphone at any time.` };
-      return record;
-    } catch (e) {
-      this.fail('failover', e);
-      throw e;
-    } finally {
-      this.failoverBusy = false;
-      this.requestUpdate();
-    }
-  }
-
-  /** Switches the agent back to the softphone. Resolves to the record; rejects with a clear error. */
-  async restoreSoftphone(): Promise<FailoverRecord> {
-    const ccp = await this.ensureCcp();
-    if (!ccp) {
-      const e = new Error('There is no CCP: set the ccp-url attribute first. Nothing was changed.');
-      this.fail('failover', e);
-      throw e;
-    }
-    this.failoverBusy = true;
-    this.failoverError = undefined;
-    this.requestUpdate();
-    try {
-      const record = await ccp.restoreSoftphone();
-      this._message = { kind: 'ok', text: 'Calls ring in the softphone again.' };
+      const record = await action(ccp);
+      this._message = { kind: 'ok', text: done(record) };
       return record;
     } catch (e) {
       this.fail('failover', e);

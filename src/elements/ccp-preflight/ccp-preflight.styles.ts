@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { buttonStyles } from '../shared.styles.js';
 
-export const styles = css`
+export const styles = [
+  buttonStyles,
+  css`
   :host {
     --ccp-preflight-font: var(--ccp-preflight-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_accent: var(--ccp-preflight-accent, #0b63ce);
@@ -38,24 +41,6 @@ export const styles = css`
     gap: 0.5rem;
     flex-wrap: wrap;
     align-items: center;
-  }
-  button {
-    font: inherit;
-    border-radius: 6px;
-    border: 1px solid var(--_accent);
-    background: var(--_surface);
-    color: var(--_accent);
-    padding: 0.4rem 0.9rem;
-    cursor: pointer;
-    min-height: 2.25rem;
-  }
-  button.primary {
-    background: var(--_accent);
-    color: var(--_accent-text);
-  }
-  button:disabled {
-    opacity: 0.55;
-    cursor: not-allowed;
   }
   button:focus-visible,
   input:focus-visible {
@@ -139,4 +124,5 @@ export const styles = css`
     font-family: ui-monospace, monospace;
     font-size: 0.8rem;
   }
-`;
+`,
+];
