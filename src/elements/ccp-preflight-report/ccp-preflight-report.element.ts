@@ -467,7 +467,12 @@ export class CcpPreflightReportElement extends LitElement {
           </div>`
         : nothing}
       ${str(err.message) ? html`<p><strong>Error${str(err.name) ? ` (${str(err.name)})` : ''}:</strong> ${str(err.message)}</p>` : nothing}
-      ${v !== 'skip' || hasMeasurements(c.data) ? renderCheckData(str(c.id), c.data) : nothing}
+      ${v !== 'skip' || hasMeasurements(c.data)
+        ? html`<details class="measurements" part="measurements" ?open=${v === 'warn' || v === 'fail'}>
+            <summary>Measurements</summary>
+            ${renderCheckData(str(c.id), c.data)}
+          </details>`
+        : nothing}
       <p class="meta">Took ${fmtDuration(c.durationMs)}${str(c.code) ? ` · finding: ${str(c.code)}` : ''}</p>
     </section>`;
   }
