@@ -96,7 +96,7 @@ export function printTable(header, rows, { title } = {}) {
   for (const r of all.slice(1)) console.log(fmt(r));
 }
 
-/** Also a Markdown version of the same table (for PERFORMANCE.md). */
+/** Also a Markdown version of the same table (for the README's Performance section). */
 export function markdownTable(header, rows) {
   const cell = (c) => (c === null || c === undefined ? '—' : String(c).replace(/\|/g, '\\|'));
   return [
