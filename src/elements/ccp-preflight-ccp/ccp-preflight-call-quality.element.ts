@@ -11,6 +11,7 @@ const fmt = (x: number | null | undefined, digits = 0) => (typeof x === 'number'
  * A compact live call-quality indicator: RTT, loss and estimated MOS of the agent's current softphone call,
  * with the verdict in words beside its colour. Properties in, no events out.
  *
+ * @tagname ccp-preflight-call-quality
  * @summary Live softphone call quality.
  * @csspart indicator - The indicator box.
  * @cssprop --ccp-preflight-pass - Colour of "Good".

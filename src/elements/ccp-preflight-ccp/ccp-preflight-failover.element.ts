@@ -20,6 +20,7 @@ declare global {
  * consent, and back to the softphone. Self-contained: properties in, request events out; the host does the
  * switch (CcpController.failover / restoreSoftphone) and passes the new state back in.
  *
+ * @tagname ccp-preflight-failover
  * @summary Switch calls to an external phone and back.
  * @fires ccp-preflight-failover-request - The agent asked to switch to `detail.e164` (and consented).
  * @fires ccp-preflight-restore-request - The agent asked to go back to the softphone.
@@ -35,8 +36,8 @@ export class CcpPreflightFailoverElement extends LitElement {
     unfit: { type: Boolean },
     records: { attribute: false },
     error: { type: String },
-    _consent: { state: true },
-    _value: { state: true },
+    _consent: { state: true, attribute: false },
+    _value: { state: true, attribute: false },
   };
 
   /** Suggested external number (the widget's failover-number). */

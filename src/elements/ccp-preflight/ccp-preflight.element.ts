@@ -43,6 +43,7 @@ export function parseChecksAttribute(value: string): CheckId[] {
  * The agent's pre-flight widget: one button runs the checks and shows whether the softphone will work, why
  * not, and what to do.
  *
+ * @tagname ccp-preflight
  * @summary Amazon Connect softphone pre-flight diagnostics for agents.
  *
  * @fires ccp-preflight-progress - Progress of a run ({ fraction, checkId, index, total, phrase }).
@@ -87,9 +88,9 @@ export class CcpPreflightElement extends LitElement {
     loginPopup: { type: String, attribute: 'login-popup' },
     heading: { type: String },
     report: { attribute: false },
-    _progress: { state: true },
-    _message: { state: true },
-    _copyFallback: { state: true },
+    _progress: { state: true, attribute: false },
+    _message: { state: true, attribute: false },
+    _copyFallback: { state: true, attribute: false },
   };
 
   /** Instance CCP URL, e.g. https://ALIAS.my.connect.aws/ccp-v2. */
