@@ -31,6 +31,7 @@ Options:
   --ccp-url URL         Your instance's CCP URL (https://ALIAS.my.connect.aws/ccp-v2); tests through the CCP
   --ccp-mode MODE       full | media-less (default full when --ccp-url is given)
   --region REGION       Amazon Connect Region of the instance, e.g. us-east-1
+  --ip-ranges FILE      AWS ip-ranges.json: the report says whether the relay used is in AMAZON_CONNECT ranges
   --redact              Mask identity, public IPs and phone digits in the report
   --json                Print the Report JSON on stdout (a human summary otherwise)
   --chromium PATH       Chromium executable (default ${DEFAULT_CHROMIUM})
@@ -57,6 +58,7 @@ export function parseRunArgs(argv) {
         'ccp-url': { type: 'string' },
         'ccp-mode': { type: 'string' },
         region: { type: 'string' },
+        'ip-ranges': { type: 'string' },
         redact: { type: 'boolean' },
         json: { type: 'boolean' },
         chromium: { type: 'string' },
@@ -125,6 +127,22 @@ export function parseRunArgs(argv) {
   if (values.region !== undefined) {
     if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(values.region)) throw new UsageError(`--region "${values.region}" is not a Region name like us-east-1.`);
     opts.run.region = values.region;
+  }
+  if (values['ip-ranges'] !== undefined) {
+    let text;
+    try {
+      text = readFileSync(values['ip-ranges'], 'utf8');
+    } catch (e) {
+      throw new UsageError(`--ip-ranges: cannot read "${values['ip-ranges']}" (${e.code ?? e.message}).`);
+    }
+    let ranges;
+    try {
+      ranges = JSON.parse(text);
+    } catch (e) {
+      throw new UsageError(`--ip-ranges: "${values['ip-ranges']}" is not JSON (${e.message}). Pass AWS's ip-ranges.json itself.`);
+    }
+    if (!ranges || !Array.isArray(ranges.prefixes)) throw new UsageError(`--ip-ranges: "${values['ip-ranges']}" has no "prefixes" list; it is not AWS's ip-ranges.json.`);
+    opts.run.ipRanges = ranges;
   }
   if (opts.localTurn && opts.run.iceServers) throw new UsageError('Give either --local-turn or --ice-servers, not both.');
   return opts;

@@ -39,8 +39,16 @@ describe('ccp-preflight run: arguments', () => {
     [['--ccp-url', 'https://a.my.connect.aws/ccp-v2', '--ccp-mode', 'half'], /"full" or "media-less"/],
     [['--region', 'mars'], /not a Region name/],
     [['--bogus'], /Unknown option '--bogus'/],
+    [['--ip-ranges', 'no/such/file.json'], /--ip-ranges: cannot read/],
+    [['--ip-ranges', 'README.md'], /is not JSON/],
+    [['--ip-ranges', 'package.json'], /has no "prefixes" list/],
   ])('refuses %j with a clear message', (args, msg) => {
     expect(() => parseRunArgs(args)).toThrow(msg);
+  });
+
+  it('reads an ip-ranges.json for the relay location', () => {
+    const o = parseRunArgs(['--ip-ranges', 'test/unit/fixtures/ip-ranges/ip-ranges.json']);
+    expect(Array.isArray(o.run.ipRanges.prefixes)).toBe(true);
   });
 
   it('maps verdicts to exit codes', () => {
