@@ -19,7 +19,7 @@
  */
 import type { Check, CheckContext, CheckOutcome } from './types.js';
 import type { BandwidthData, MediaData } from '../report/schema.js';
-import { AbortError } from '../internal/timeout.js';
+import { tickUntilDone } from '../internal/timeout.js';
 import { MIN_BANDWIDTH_KBPS } from '../stats/thresholds.js';
 import { preferredTurnUrl, singleUrlServer } from './ice-url.js';
 import { openRelayPair, type RelayPair } from './relay-pair.js';
@@ -77,7 +77,6 @@ export const bandwidthCheck: Check<'bandwidth'> = {
     if (!pick) return { verdict: 'skip', code: 'no-turn-url', summary: 'Only STUN URLs are configured; measuring throughput needs a TURN URL.', data };
     data.method = `data channel through ${pick.url.safe}, both directions at once, paced at ${PACE_KBPS} kbit/s for ${SEND_MS / 1000} s`;
     let pair: RelayPair | undefined;
-    let timer: unknown;
     try {
       const opened = await openRelayPair(deps, { iceServers: [singleUrlServer(pick.url, pick.server)], iceTransportPolicy: 'relay' }, signal, { audio: false, dc: { ordered: true }, timeoutMs: CONNECT_TIMEOUT_MS });
       if (!opened.ok) {
@@ -98,38 +97,21 @@ export const bandwidthCheck: Check<'bandwidth'> = {
         });
       }
       const t0 = deps.now();
-      await new Promise<void>((resolve, reject) => {
-        let finished = false;
-        const finish = (e?: Error) => {
-          if (finished) return;
-          finished = true;
-          if (timer !== undefined) deps.clearTimeout(timer);
-          timer = undefined;
-          signal.removeEventListener('abort', onAbort);
-          if (e) reject(e);
-          else resolve();
-        };
-        const onAbort = () => finish(new AbortError());
-        signal.addEventListener('abort', onAbort, { once: true });
-        const tick = () => {
-          timer = undefined;
-          const elapsed = deps.now() - t0;
-          if (elapsed < SEND_MS) {
-            // Pace: bytes due by now, never more than MAX_BYTES, never more than 64 KB queued.
-            const due = Math.min(MAX_BYTES, Math.ceil((PACE_KBPS * elapsed) / 8 / CHUNK_BYTES) * CHUNK_BYTES);
-            for (const d of dirs) {
-              while (d.sent < due && d.from.readyState === 'open' && d.from.bufferedAmount < 65536) {
-                d.from.send(chunk);
-                d.sent += CHUNK_BYTES;
-              }
+      await tickUntilDone(signal, deps, TICK_MS, (ctl) => {
+        const elapsed = deps.now() - t0;
+        if (elapsed < SEND_MS) {
+          // Pace: bytes due by now, never more than MAX_BYTES, never more than 64 KB queued.
+          const due = Math.min(MAX_BYTES, Math.ceil((PACE_KBPS * elapsed) / 8 / CHUNK_BYTES) * CHUNK_BYTES);
+          for (const d of dirs) {
+            while (d.sent < due && d.from.readyState === 'open' && d.from.bufferedAmount < 65536) {
+              d.from.send(chunk);
+              d.sent += CHUNK_BYTES;
             }
           }
-          const drained = dirs.every((d) => d.received >= d.sent);
-          if ((elapsed >= SEND_MS && drained) || elapsed >= SEND_MS + DRAIN_MS) return finish();
-          ctx.progress(Math.min(0.99, elapsed / (SEND_MS + DRAIN_MS)), 'Bandwidth: sending through the relay…');
-          timer = deps.setTimeout(tick, TICK_MS);
-        };
-        tick();
+        }
+        const drained = dirs.every((d) => d.received >= d.sent);
+        if ((elapsed >= SEND_MS && drained) || elapsed >= SEND_MS + DRAIN_MS) return ctl.done();
+        ctx.progress(Math.min(0.99, elapsed / (SEND_MS + DRAIN_MS)), 'Bandwidth: sending through the relay…');
       });
       const kbps = (d: (typeof dirs)[number]) => (d.received > 0 && d.lastAt > t0 ? (d.received * 8) / (d.lastAt - t0) : 0);
       data.upKbps = Math.round(kbps(dirs[0]!));
@@ -160,7 +142,6 @@ export const bandwidthCheck: Check<'bandwidth'> = {
       const capped = worst >= PACE_KBPS * 0.9 ? ` (at least; the test is paced at ${PACE_KBPS} kbit/s)` : '';
       return { verdict: 'pass', summary: `Throughput through the relay: ${worst} kbit/s${capped}, above the ${required} kbit/s required.`, data };
     } finally {
-      if (timer !== undefined) deps.clearTimeout(timer);
       pair?.close();
     }
   },

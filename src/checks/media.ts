@@ -24,7 +24,7 @@
  */
 import type { Check, CheckContext, CheckOutcome } from './types.js';
 import type { MediaData, MediaSample } from '../report/schema.js';
-import { AbortError } from '../internal/timeout.js';
+import { tickUntilDone } from '../internal/timeout.js';
 import { inAmazonConnectRanges, preferredTurnUrl, singleUrlServer } from './ice-url.js';
 import { openRelayPair, type RelayPair } from './relay-pair.js';
 import { audioSnapshot, snapshotDelta, type AudioSnapshot } from '../stats/getstats.js';
@@ -105,7 +105,6 @@ export const mediaCheck: Check<'media'> = {
 
     const maxMs = options.durationS * 1000;
     let pair: RelayPair | undefined;
-    let timer: unknown;
     try {
       ctx.progress(0.02, 'Test call: connecting through the relay…');
       const opened = await openRelayPair(deps, config, signal, { audio: true, dc: { ordered: false, maxRetransmits: 0 }, timeoutMs: CONNECT_TIMEOUT_MS });
@@ -257,50 +256,32 @@ export const mediaCheck: Check<'media'> = {
         );
       };
 
-      await new Promise<void>((resolve, reject) => {
-        let polling = false;
-        let lastPoll = 0;
-        let finished = false;
-        const finish = (e?: Error) => {
-          if (finished) return;
-          finished = true;
-          if (timer !== undefined) deps.clearTimeout(timer);
-          timer = undefined;
-          signal.removeEventListener('abort', onAbort);
-          if (e) reject(e);
-          else resolve();
-        };
-        const onAbort = () => finish(new AbortError());
-        signal.addEventListener('abort', onAbort, { once: true });
-        const tick = () => {
-          timer = undefined;
-          if (finished) return;
-          const now = deps.now();
-          noteLiveness(now);
-          lastTickAt = now;
-          const elapsed = now - t0;
-          sendProbe(dcA, logAB);
-          sendProbe(dcB, logBA);
-          if (!polling && now - lastPoll >= POLL_INTERVAL_MS) {
-            polling = true;
-            lastPoll = now;
-            pollStats()
-              .then(() => {
-                polling = false;
-                if (finished) return;
-                const measured = deps.now() - measureFrom;
-                ctx.progress(Math.min(0.98, elapsed / maxMs), 'Test call: measuring round trip, jitter and loss…');
-                if (elapsed >= maxMs) return finish();
-                if (measured >= MIN_MEASURE_MS && conclusive(compute(deps.now()))) {
-                  stoppedEarly = elapsed < maxMs - POLL_INTERVAL_MS;
-                  finish();
-                }
-              })
-              .catch((e: unknown) => finish(e instanceof Error ? e : new Error(String(e))));
-          }
-          if (!finished) timer = deps.setTimeout(tick, PROBE_INTERVAL_MS);
-        };
-        tick();
+      let polling = false;
+      let lastPoll = 0;
+      await tickUntilDone(signal, deps, PROBE_INTERVAL_MS, (ctl) => {
+        const now = deps.now();
+        noteLiveness(now);
+        lastTickAt = now;
+        const elapsed = now - t0;
+        sendProbe(dcA, logAB);
+        sendProbe(dcB, logBA);
+        if (!polling && now - lastPoll >= POLL_INTERVAL_MS) {
+          polling = true;
+          lastPoll = now;
+          pollStats()
+            .then(() => {
+              polling = false;
+              if (ctl.finished) return;
+              const measured = deps.now() - measureFrom;
+              ctx.progress(Math.min(0.98, elapsed / maxMs), 'Test call: measuring round trip, jitter and loss…');
+              if (elapsed >= maxMs) return ctl.done();
+              if (measured >= MIN_MEASURE_MS && conclusive(compute(deps.now()))) {
+                stoppedEarly = elapsed < maxMs - POLL_INTERVAL_MS;
+                ctl.done();
+              }
+            })
+            .catch((e: unknown) => ctl.fail(e));
+        }
       });
 
       const end = deps.now();
@@ -355,7 +336,6 @@ export const mediaCheck: Check<'media'> = {
           : `Test call through ${pick.url.safe}: ${worst.map((x) => x.text).join('; ')} (${figures}).`;
       return { verdict: q.verdict === 'skip' ? 'pass' : q.verdict, ...(worst[0] ? { code: worst[0].code } : {}), summary, data };
     } finally {
-      if (timer !== undefined) deps.clearTimeout(timer);
       pair?.close();
     }
   },

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
-/** Buttons shared by the widget and the report viewer (accent colours from `--ccp-preflight-*`). */
-export const buttonStyles = css`
+/** Buttons and screen-reader-only text, shared by the widget and the report viewer. */
+export const sharedStyles = css`
   button {
     font: inherit;
     border-radius: 6px;
@@ -19,5 +19,18 @@ export const buttonStyles = css`
   button:disabled {
     opacity: 0.55;
     cursor: not-allowed;
+  }
+  /* Text for screen readers only. */
+  .sr-only,
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0, 0, 0, 0);
+    white-space: nowrap;
+    border: 0;
   }
 `;

@@ -89,3 +89,60 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** What a loop step of {@link tickUntilDone} can do. */
+export interface TickControl {
+  /** Ends the loop successfully. */
+  done(): void;
+  /** Ends the loop with an error. */
+  fail(e: unknown): void;
+  /** True once the loop has ended (done, failed or aborted). */
+  readonly finished: boolean;
+}
+
+/**
+ * Calls `step` at once and then every `intervalMs` (one timer at a time) until the step calls `done()` or
+ * `fail()`, or `signal` aborts (AbortError). The timer is cleared and the abort listener removed however the
+ * loop ends.
+ */
+export function tickUntilDone(
+  signal: AbortSignal,
+  timers: { setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (h: unknown) => void },
+  intervalMs: number,
+  step: (ctl: TickControl) => void,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let timer: unknown;
+    let finished = false;
+    const finish = (e?: unknown) => {
+      if (finished) return;
+      finished = true;
+      if (timer !== undefined) timers.clearTimeout(timer);
+      timer = undefined;
+      signal.removeEventListener('abort', onAbort);
+      if (e !== undefined) reject(e instanceof Error ? e : new Error(String(e)));
+      else resolve();
+    };
+    const onAbort = () => finish(signal.reason instanceof Error ? signal.reason : new AbortError());
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    const ctl: TickControl = {
+      done: () => finish(),
+      fail: (e) => finish(e ?? new Error('failed')),
+      get finished() {
+        return finished;
+      },
+    };
+    const tick = () => {
+      timer = undefined;
+      if (finished) return;
+      try {
+        step(ctl);
+      } catch (e) {
+        finish(e ?? new Error('failed'));
+      }
+      if (!finished) timer = timers.setTimeout(tick, intervalMs);
+    };
+    tick();
+  });
+}

@@ -1,8 +1,8 @@
 import { css } from 'lit';
-import { buttonStyles } from '../shared.styles.js';
+import { sharedStyles } from '../shared.styles.js';
 
 export const styles = [
-  buttonStyles,
+  sharedStyles,
   css`
   :host {
     --_font: var(--ccp-preflight-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
@@ -100,17 +100,6 @@ export const styles = [
     align-items: center;
     flex-wrap: wrap;
     margin-top: 0.5rem;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0, 0, 0, 0);
-    white-space: nowrap;
-    border: 0;
   }
   .errors {
     border: 1px solid var(--_fail);

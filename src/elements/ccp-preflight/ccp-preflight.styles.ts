@@ -1,8 +1,8 @@
 import { css } from 'lit';
-import { buttonStyles } from '../shared.styles.js';
+import { sharedStyles } from '../shared.styles.js';
 
 export const styles = [
-  buttonStyles,
+  sharedStyles,
   css`
   :host {
     --ccp-preflight-font: var(--ccp-preflight-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
@@ -87,17 +87,6 @@ export const styles = [
   .message.ok {
     border-left-color: var(--ccp-preflight-pass, #1d8102);
     background: var(--ccp-preflight-pass-bg, #f2f8f0);
-  }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0, 0, 0, 0);
-    white-space: nowrap;
-    border: 0;
   }
   .ccp {
     margin-top: 1rem;
