@@ -135,7 +135,8 @@ export async function runCheck(check: Check, ctx: CheckContext, parent: AbortSig
   else if (result.verdict === 'warn' || result.verdict === 'fail') {
     // The catalogue loads only when something needs a remedy.
     const { remediesFor } = await import('./report/remedies.js');
-    const r = remediesFor(check.id, outcome.code);
+    const instance = opts.ccpUrl ? safeOrigin(opts.ccpUrl) : undefined;
+    const r = remediesFor(check.id, outcome.code, { ...(opts.region ? { region: opts.region } : {}), ...(instance ? { instance } : {}) });
     if (r.length) result.remedies = r;
   }
   return result;

@@ -2,6 +2,8 @@
  * ICE server URL helpers shared by the ice-*, media and bandwidth checks: classify a STUN/TURN URL by
  * transport, strip anything credential-like for reports, and test a relay address against ip-ranges.
  */
+import { relayInAmazonConnect } from '../allowlist/match.js';
+
 export type IceTransport = 'udp' | 'tcp' | 'tls';
 
 export interface ParsedIceUrl {
@@ -72,34 +74,11 @@ export function singleUrlServer(url: ParsedIceUrl, server: RTCIceServer): RTCIce
   return s;
 }
 
-function ipv4ToInt(ip: string): number | null {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
-  if (!m) return null;
-  const parts = m.slice(1).map(Number);
-  if (parts.some((p) => p > 255)) return null;
-  return ((parts[0]! << 24) >>> 0) + (parts[1]! << 16) + (parts[2]! << 8) + parts[3]!;
-}
-
 /**
- * Is `ip` inside the AMAZON_CONNECT prefixes of an AWS ip-ranges.json document? Null when no document or
- * the address is not IPv4 (IPv6 ranges are not checked).
+ * Is `ip` inside the AMAZON_CONNECT prefixes (of `region` and GLOBAL, when a Region is given) of an AWS
+ * ip-ranges.json document? IPv4 and IPv6. Null when there is no document or the address is not an IP.
  */
-export function inAmazonConnectRanges(ip: string | undefined, ipRanges: unknown): boolean | null {
-  if (!ip || !ipRanges || typeof ipRanges !== 'object') return null;
-  const prefixes = (ipRanges as { prefixes?: unknown }).prefixes;
-  if (!Array.isArray(prefixes)) return null;
-  const addr = ipv4ToInt(ip);
-  if (addr === null) return null;
-  for (const p of prefixes) {
-    if (!p || typeof p !== 'object') continue;
-    const { ip_prefix: prefix, service } = p as { ip_prefix?: unknown; service?: unknown };
-    if (service !== 'AMAZON_CONNECT' || typeof prefix !== 'string') continue;
-    const [net, bitsStr] = prefix.split('/');
-    const base = ipv4ToInt(net ?? '');
-    const bits = Number(bitsStr);
-    if (base === null || !(bits >= 0 && bits <= 32)) continue;
-    const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-    if (((addr & mask) >>> 0) === ((base & mask) >>> 0)) return true;
-  }
-  return false;
+export function inAmazonConnectRanges(ip: string | undefined, ipRanges: unknown, region?: string): boolean | null {
+  if (!ip || !ipRanges) return null;
+  return relayInAmazonConnect(ip, ipRanges, region);
 }

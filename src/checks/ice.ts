@@ -231,7 +231,7 @@ function makeIceCheck<K extends 'ice-udp' | 'ice-tcp' | 'ice-tls'>(id: K, transp
         }),
       );
       for (const r of results) {
-        if (r.probe.relayAddress !== undefined) r.probe.relayInAmazonConnect = inAmazonConnectRanges(r.probe.relayAddress, ctx.options.ipRanges);
+        if (r.probe.relayAddress !== undefined) r.probe.relayInAmazonConnect = inAmazonConnectRanges(r.probe.relayAddress, ctx.options.ipRanges, ctx.options.region);
         data.servers.push(r.probe);
       }
       const judged = results.map(judgeProbe);

@@ -316,7 +316,7 @@ export const mediaCheck: Check<'media'> = {
       const relay = sa?.localCandidate;
       if (relay?.address) {
         data.relayAddress = relay.address;
-        data.relayInAmazonConnect = inAmazonConnectRanges(relay.address, options.ipRanges);
+        data.relayInAmazonConnect = inAmazonConnectRanges(relay.address, options.ipRanges, options.region);
       }
       const m = data.rttMs !== null && data.jitterMs !== null && data.lossPct !== null ? mosOf({ rttMs: data.rttMs, jitterMs: data.jitterMs, lossPct: data.lossPct }) : null;
       data.mos = round(m, 2);

@@ -72,11 +72,25 @@ describe('ICE URL helpers', () => {
     expect(preferredTurnUrl([{ urls: ['turn:b?transport=tcp', 'turn:c'] }])!.url.safe).toBe('turn:c:3478');
   });
 
-  it('tests relay addresses against AMAZON_CONNECT ip ranges', () => {
-    const ranges = { prefixes: [{ ip_prefix: '15.193.0.0/19', service: 'AMAZON_CONNECT' }, { ip_prefix: '10.0.0.0/8', service: 'EC2' }] };
+  it('tests relay addresses against AMAZON_CONNECT ip ranges (IPv4, IPv6, Region and GLOBAL)', () => {
+    const ranges = {
+      syncToken: '1',
+      createDate: '2026-11-20-10-30-00',
+      prefixes: [
+        { ip_prefix: '15.193.0.0/19', region: 'GLOBAL', service: 'AMAZON_CONNECT', network_border_group: 'GLOBAL' },
+        { ip_prefix: '18.233.213.128/25', region: 'us-east-1', service: 'AMAZON_CONNECT', network_border_group: 'us-east-1' },
+        { ip_prefix: '10.0.0.0/8', region: 'us-east-1', service: 'EC2', network_border_group: 'us-east-1' },
+      ],
+      ipv6_prefixes: [{ ipv6_prefix: '2600:1f18:4000::/36', region: 'us-east-1', service: 'AMAZON_CONNECT', network_border_group: 'us-east-1' }],
+    };
     expect(inAmazonConnectRanges('15.193.1.2', ranges)).toBe(true);
     expect(inAmazonConnectRanges('10.1.1.1', ranges)).toBe(false);
+    expect(inAmazonConnectRanges('2600:1f18:4000::1', ranges)).toBe(true);
+    expect(inAmazonConnectRanges('18.233.213.200', ranges, 'us-east-1')).toBe(true);
+    expect(inAmazonConnectRanges('18.233.213.200', ranges, 'eu-west-2')).toBe(false);
+    expect(inAmazonConnectRanges('15.193.1.2', ranges, 'eu-west-2')).toBe(true); // GLOBAL counts everywhere
     expect(inAmazonConnectRanges('15.193.1.2', undefined)).toBeNull();
+    expect(inAmazonConnectRanges('abc.local', ranges)).toBeNull();
   });
 });
 

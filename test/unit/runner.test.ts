@@ -94,3 +94,22 @@ describe('runner', () => {
     expect(VERSION).toBe(pkg.version);
   });
 });
+
+describe('runner remedies', () => {
+  it('attaches catalogue remedies to a warn/fail, with the Region filled in', async () => {
+    const check: Check = {
+      id: 'ice-udp',
+      title: 'Fake UDP',
+      timeoutMs: () => 1000,
+      codes: {},
+      emptyData: () => ({}) as never,
+      run: async () => ({ verdict: 'fail', code: 'no-relay', summary: 'no relay', data: {} as never }),
+    } as Check;
+    const report = await runPreflight({ checks: ['ice-udp'], registry: [check], deps, region: 'eu-west-2' });
+    const remedies = report.checks[0]!.remedies ?? [];
+    expect(remedies.length).toBeGreaterThan(0);
+    expect(remedies.every((r) => r.source.length > 0)).toBe(true);
+    expect(remedies.map((r) => r.text).join(' ')).toMatch(/3478/);
+    expect(remedies.map((r) => r.text).join(' ')).not.toMatch(/<region>/);
+  });
+});
