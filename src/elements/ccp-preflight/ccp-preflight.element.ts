@@ -450,7 +450,7 @@ export class CcpPreflightElement extends LitElement {
         ${this._copyFallback !== undefined
           ? html`<label>Report text<textarea class="fallback" readonly .value=${this._copyFallback}></textarea></label>`
           : nothing}
-        ${this.renderCcpParts()}
+        ${this.renderCallQuality()} ${this.renderFailover('top')}
         ${this.report
           ? html`<div class="actions report-actions" part="actions" role="group" aria-label="Share the report">
                 <button @click=${() => void this.copy('json')}>Copy report</button>
@@ -459,6 +459,7 @@ export class CcpPreflightElement extends LitElement {
               </div>
               <ccp-preflight-report part="report" .report=${this.report}></ccp-preflight-report>`
           : nothing}
+        ${this.renderFailover('bottom')}
         <div class="ccp" ?hidden=${!this.showCcp || !this.ccpUrl || this.ccpMode === 'none'}>
           <div class="ccp-frame" part="ccp"></div>
         </div>
@@ -466,33 +467,37 @@ export class CcpPreflightElement extends LitElement {
     `;
   }
 
-  /** The live-call indicator and the failover panel, when a CCP is wrapped and its agent is known. */
-  protected renderCcpParts() {
+  /** The live-call indicator, when a CCP is wrapped and a call has been seen. */
+  protected renderCallQuality() {
+    const q = this.ccp ? this.lastCallQuality : undefined;
+    return q ? html`<ccp-preflight-call-quality part="call-quality" .detail=${q}></ccp-preflight-call-quality>` : nothing;
+  }
+
+  /**
+   * The failover panel. Offered when the softphone is unfit, when the agent is on an external phone (the way
+   * back), or once the host gave a failover number and a run has happened. `urgent` panels (unfit, or on an
+   * external phone) go above the report; an optional one goes below it.
+   */
+  protected renderFailover(where: 'top' | 'bottom') {
     const ccp = this.ccp;
-    if (!ccp) return nothing;
-    const agent = ccp.agentSubject;
-    const q = this.lastCallQuality;
+    const agent = ccp?.agentSubject;
+    if (!ccp || !agent) return nothing;
     const unfit = this.report?.softphone.fit === 'no';
-    const deskphone = agent?.softphoneEnabled === false;
-    // Offered when the softphone is unfit, when the agent is on an external phone (the way back), or once
-    // the host gave a failover number and a run has happened.
-    const offerFailover = !!agent && (unfit || deskphone || (!!this.failoverNumber && !!this.report));
-    return html`
-      ${q ? html`<ccp-preflight-call-quality part="call-quality" .detail=${q}></ccp-preflight-call-quality>` : nothing}
-      ${offerFailover
-        ? html`<ccp-preflight-failover
-            part="failover"
-            .number=${this.failoverNumber}
-            .softphoneEnabled=${agent?.softphoneEnabled !== false}
-            .extension=${agent?.extension}
-            .busy=${this.failoverBusy}
-            .unfit=${unfit}
-            .records=${ccp.failoverRecords}
-            .error=${this.failoverError}
-            @ccp-preflight-failover-request=${(e: CustomEvent<{ e164: string }>) => void this.failover(e.detail.e164, 'agent').catch(() => {})}
-            @ccp-preflight-restore-request=${() => void this.restoreSoftphone().catch(() => {})}
-          ></ccp-preflight-failover>`
-        : nothing}
-    `;
+    const deskphone = agent.softphoneEnabled === false;
+    const urgent = unfit || deskphone;
+    if (!urgent && !(this.failoverNumber && this.report)) return nothing;
+    if ((where === 'top') !== urgent) return nothing;
+    return html`<ccp-preflight-failover
+      part="failover"
+      .number=${this.failoverNumber}
+      .softphoneEnabled=${!deskphone}
+      .extension=${agent.extension}
+      .busy=${this.failoverBusy}
+      .unfit=${unfit}
+      .records=${ccp.failoverRecords}
+      .error=${this.failoverError}
+      @ccp-preflight-failover-request=${(e: CustomEvent<{ e164: string }>) => void this.failover(e.detail.e164, 'agent').catch(() => {})}
+      @ccp-preflight-restore-request=${() => void this.restoreSoftphone().catch(() => {})}
+    ></ccp-preflight-failover>`;
   }
 }
