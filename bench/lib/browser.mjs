@@ -9,13 +9,13 @@
 //                                   own process (test/support/udp-proxy.mjs startUdpProxyProcess); await proxy.stats()
 // - cleanup()                    -> stops everything started through these helpers (also on SIGINT/SIGTERM)
 import http from 'node:http';
-import { existsSync, mkdtempSync, writeFileSync, rmSync, chmodSync } from 'node:fs';
-import { tmpdir, setPriority } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../../test/support/chromium.mjs';
 import { startTurn, findTurnserver } from '../../test/support/turn.mjs';
 import { startUdpProxyProcess, proxiedIceServers } from '../../test/support/udp-proxy.mjs';
+import { prioritizedChromiumPath } from './chromium-priority.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export { CHROMIUM_PATH };
@@ -65,15 +65,8 @@ export async function servePage(script) {
   return { origin: `http://localhost:${server.address().port}`, stop };
 }
 
-/** Can this process raise scheduling priority (root)? */
-export function canRaisePriority() {
-  try {
-    setPriority(process.pid, 0);
-    return typeof process.getuid === 'function' && process.getuid() === 0;
-  } catch {
-    return false;
-  }
-}
+export { canRaisePriority } from './chromium-priority.mjs';
+
 
 /**
  * Launches Chromium. `priority` (e.g. -10, root only) starts it through a `nice` wrapper so that every
@@ -83,14 +76,8 @@ export function canRaisePriority() {
 export async function launchChromium(extraArgs = [], { priority = 0 } = {}) {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium was not found at ${CHROMIUM_PATH}: install it with \`sudo apt-get install chromium\` or set CHROMIUM_PATH.`);
   const { chromium } = await import('playwright-core');
-  let executablePath = CHROMIUM_PATH;
-  if (priority && canRaisePriority()) {
-    const dir = mkdtempSync(join(tmpdir(), 'ccpf-chromium-'));
-    executablePath = join(dir, 'chromium');
-    writeFileSync(executablePath, `#!/bin/sh\nexec nice -n ${Number(priority)} ${CHROMIUM_PATH} "$@"\n`);
-    chmodSync(executablePath, 0o755);
-    track(() => rmSync(dir, { recursive: true, force: true }));
-  }
+  const { executablePath, remove } = prioritizedChromiumPath(priority);
+  if (remove) track(remove);
   const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
   const stop = track(() => browser.close());
   return { browser, stop };

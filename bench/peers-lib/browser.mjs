@@ -2,12 +2,13 @@
 // http://localhost (a secure context, so getUserMedia works), launch Debian Chromium through
 // playwright-core, and start coturn. Everything started is registered for cleanup (also on Ctrl-C).
 import http from 'node:http';
-import { existsSync, mkdtempSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
-import { tmpdir, setPriority } from 'node:os';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, BenchError, loadEsbuild, onCleanup } from './util.mjs';
 import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../../test/support/chromium.mjs';
 import { startTurn, findTurnserver } from '../../test/support/turn.mjs';
+import { prioritizedChromiumPath } from '../lib/chromium-priority.mjs';
 
 export { CHROMIUM_PATH };
 
@@ -81,15 +82,7 @@ export async function servePage(script, { title = 'ccp-preflight bench', isolate
   return { origin: `http://localhost:${server.address().port}`, stop };
 }
 
-/** Can this process raise scheduling priority (root)? */
-export function canRaisePriority() {
-  try {
-    setPriority(process.pid, 0);
-    return typeof process.getuid === 'function' && process.getuid() === 0;
-  } catch {
-    return false;
-  }
-}
+export { canRaisePriority } from '../lib/chromium-priority.mjs';
 
 /**
  * Launches Debian Chromium headless (playwright-core), with the shared media/loopback flags. `priority`
@@ -106,16 +99,8 @@ export async function launchChromium(extraArgs = [], { priority = 0 } = {}) {
   } catch {
     throw new BenchError('playwright-core is not installed: run `npm ci`, then run again.');
   }
-  let executablePath = CHROMIUM_PATH;
-  let prioritized = false;
-  if (priority && canRaisePriority()) {
-    const dir = mkdtempSync(join(tmpdir(), 'ccpf-chromium-'));
-    executablePath = join(dir, 'chromium');
-    writeFileSync(executablePath, `#!/bin/sh\nexec nice -n ${Number(priority)} ${CHROMIUM_PATH} "$@"\n`);
-    chmodSync(executablePath, 0o755);
-    onCleanup(() => rmSync(dir, { recursive: true, force: true }));
-    prioritized = true;
-  }
+  const { executablePath, prioritized, remove } = prioritizedChromiumPath(priority);
+  if (remove) onCleanup(remove);
   const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
   const stop = onCleanup(() => browser.close().catch(() => {}));
   return { browser, stop, prioritized };
