@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT, BenchError, printTable, runMain, machineInfo, printMachine, round } from './peers-lib/util.mjs';
 import { bundlePage, servePage, launchChromium, startCoturn, openPage, CHROMIUM_PATH } from './peers-lib/browser.mjs';
-import { loadProfiles } from './peers-lib/profiles.mjs';
+import { PROFILES, parseProfile } from './lib/profiles.mjs';
 import { startUdpProxyProcess, expectedLoop, proxiedIceServers } from '../test/support/udp-proxy.mjs';
 import { onCleanup } from './peers-lib/util.mjs';
 
@@ -56,14 +56,11 @@ function ciNote(r, truth) {
 }
 
 async function main() {
-  const { source: profileSource, profiles: PROFILES } = await loadProfiles();
   const profileIds = args.profiles ? args.profiles.split(',') : PROFILES.map((p) => p.id);
   const profiles = profileIds.map((id) => PROFILES.find((p) => p.id === id) ?? (() => { throw new BenchError(`Unknown profile "${id}". Known: ${PROFILES.map((p) => p.id).join(', ')}.`); })());
   // Extra profiles on the command line, in bench:accuracy's syntax: --profile=delayMs=60,jitterMs=10,lossPct=3
   const custom = process.argv.slice(2).filter((a) => a.startsWith('--profile=')).map((a) => a.slice('--profile='.length));
   if (custom.length) {
-    let parseProfile;
-    try { ({ parseProfile } = await import('./lib/profiles.mjs')); } catch { throw new BenchError('--profile needs bench/lib/profiles.mjs (parseProfile), which is missing.'); }
     if (!args.profiles) profiles.length = 0;
     custom.forEach((text, i) => { try { profiles.push(parseProfile(text, i)); } catch (e) { throw new BenchError(e.message); } });
   }
@@ -88,7 +85,7 @@ async function main() {
   const { browser, prioritized } = await launchChromium([], { priority });
   const { page } = await openPage(browser, server.origin);
   console.log(`coturn on 127.0.0.1:${turn.port}; page ${server.origin}; ${profiles.length} profile(s) × ${tools.length} tool(s); browser and proxy ${prioritized ? 'at nice -10' : 'at normal priority'}.`);
-  console.log(`Profiles from ${profileSource}. Impairment: test/support/udp-proxy.mjs, a seeded UDP proxy between the browser and`);
+  console.log(`Profiles from bench/lib/profiles.mjs (shared with bench:accuracy). Impairment: test/support/udp-proxy.mjs, a seeded UDP proxy between the browser and`);
   console.log('coturn, impairing both legs. Truth = expectedLoop(profile): the workstation <-> relay round trip (one loop');
   console.log('A -> relay -> B), the RFC 3550 jitter of that loop and its loss; the same seed for every tool.');
 
