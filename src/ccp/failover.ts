@@ -218,14 +218,27 @@ export async function switchToExternalPhone(
     reason: opts.reason ?? 'Softphone not fit; calls redirected to an external phone.',
     before,
   };
+  return applySwitch(agent, config, base, { softphoneEnabled: false, extension: check.e164 }, opts);
+}
+
+/**
+ * Sends the whole configuration and records the outcome: `switched` with `after`, or a FailoverError
+ * carrying a `failed` record in which nothing changed (`after` = `before`).
+ */
+async function applySwitch(
+  agent: AgentLike,
+  config: AgentConfigurationLike,
+  base: Omit<FailoverRecord, 'status' | 'after' | 'error'>,
+  after: FailoverRecord['after'],
+  opts: SwitchOptions & { invalidLocale: string },
+): Promise<FailoverRecord> {
   try {
     await sendConfiguration(agent, config, opts.timeoutMs ?? DEFAULT_FAILOVER_TIMEOUT_MS, opts.invalidLocale, opts.signal);
   } catch (e) {
     const err = e as FailoverError;
-    const record: FailoverRecord = { ...base, status: 'failed', after: before, error: err.message };
-    throw new FailoverError(err.code, err.message, record);
+    throw new FailoverError(err.code, err.message, { ...base, status: 'failed', after: base.before, error: err.message });
   }
-  return { ...base, status: 'switched', after: { softphoneEnabled: false, extension: check.e164 } };
+  return { ...base, status: 'switched', after };
 }
 
 /** Switches the agent back to the softphone, restoring `extension` when given. */
@@ -245,11 +258,5 @@ export async function switchToSoftphone(
     reason: opts.reason ?? 'Back to the softphone.',
     before,
   };
-  try {
-    await sendConfiguration(agent, config, opts.timeoutMs ?? DEFAULT_FAILOVER_TIMEOUT_MS, opts.invalidLocale, opts.signal);
-  } catch (e) {
-    const err = e as FailoverError;
-    throw new FailoverError(err.code, err.message, { ...base, status: 'failed', after: before, error: err.message });
-  }
-  return { ...base, status: 'switched', after: { softphoneEnabled: true, extension: extension ?? null } };
+  return applySwitch(agent, config, base, { softphoneEnabled: true, extension: extension ?? null }, opts);
 }
