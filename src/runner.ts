@@ -194,7 +194,7 @@ function newId(): string {
  */
 export async function runPreflight(options: PreflightOptions = {}): Promise<Report> {
   const opts = resolveOptions(options);
-  const deps = defaultDepsSafe(options.deps);
+  const deps = defaultDeps(options.deps);
   const parent = options.signal ?? new AbortController().signal;
   const registry = options.registry ?? (await loadChecks(opts.checks));
   const plan = opts.checks
@@ -337,9 +337,4 @@ function safeOrigin(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function defaultDepsSafe(over: Partial<Deps> | undefined): Deps {
-  // In Node (tests) there is no RTCPeerConnection etc.; defaultDeps only touches globals lazily.
-  return defaultDeps(over);
 }

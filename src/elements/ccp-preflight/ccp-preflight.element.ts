@@ -202,12 +202,12 @@ export class CcpPreflightElement extends LitElement {
         onCallQuality: (d) => {
           this.lastCallQuality = d;
           // A call that ended joins the report's calls[] (bounded by the monitor).
-          if (d.ended && this.report && this.ccp) this.report = { ...this.report, calls: this.ccp.calls.summaries() };
+          if (d.ended && this.report) this.report = this.withCcp(this.report);
           this.requestUpdate();
           emit(this, 'ccp-preflight-call-quality', d);
         },
         onFailover: (record) => {
-          if (this.report) this.report = { ...this.report, failover: [...(this.report.failover ?? []), record] };
+          if (this.report) this.report = this.withCcp(this.report);
           emit(this, 'ccp-preflight-failover', { record });
         },
       });
@@ -325,7 +325,7 @@ export class CcpPreflightElement extends LitElement {
             this.requestUpdate();
           },
         });
-        return ccp ? ccp.decorateReport(r) : r;
+        return this.withCcp(r);
       });
       this.report = report;
       if (this.ccp && this.failoverPolicy === 'auto' && report.softphone.fit === 'no' && this.failoverNumber && this.ccp?.agentSubject?.softphoneEnabled !== false) {
@@ -354,11 +354,20 @@ export class CcpPreflightElement extends LitElement {
     emit(this, 'ccp-preflight-error', { source, message });
   }
 
+  /**
+   * `report` with the wrapped CCP's calls and failovers so far. The CCP controller holds them (bounded), so
+   * they are taken from it each time rather than patched into the report piecemeal.
+   */
+  private withCcp(report: Report): Report {
+    if (!this.ccp) return report;
+    const { failover: _previous, ...base } = report;
+    return this.ccp.decorateReport({ ...base, calls: [] });
+  }
+
   /** The report as pretty JSON (redacted when `redact` is set). */
   async reportJson(): Promise<string> {
     if (!this.report) throw new Error('There is no report yet: run the check first.');
-    let report: Report = this.ccp ? this.ccp.decorateReport({ ...this.report, calls: [], failover: [] }) : this.report;
-    if (!report.failover?.length) delete report.failover;
+    let report = this.withCcp(this.report);
     if (this.redact) {
       const { redactReport } = await import('../../report/redact.js');
       report = redactReport(report);
@@ -373,7 +382,7 @@ export class CcpPreflightElement extends LitElement {
       else {
         if (!this.report) throw new Error('There is no report yet: run the check first.');
         const { encodeShareCode } = await import('../../report/share.js');
-        text = await encodeShareCode(this.report);
+        text = await encodeShareCode(this.withCcp(this.report));
       }
     } catch (e) {
       this.fail('copy', e);
@@ -401,10 +410,6 @@ export class CcpPreflightElement extends LitElement {
     } catch (e) {
       this.fail('copy', e);
     }
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
   }
 
   override render() {
