@@ -70,7 +70,7 @@ export interface CcpControllerOptions {
 export async function loadStreams(): Promise<ConnectLike> {
   await import('amazon-connect-streams');
   const c = (globalThis as unknown as { connect?: ConnectLike }).connect;
-  if (!c?.core?.initCCP) throw new Error('amazon-connect-streams loaded but did not define connect.core.initCCP');
+  if (!c?.core?.initCCP) throw new Error('The Amazon Connect Streams library loaded but is not usable (connect.core.initCCP is missing): another copy or an old version of Streams may be on this page. Load one copy of amazon-connect-streams 2.28.2 or later, then reload.');
   return c;
 }
 
@@ -251,7 +251,7 @@ export class CcpController extends EventTarget implements CcpHandle {
       this.iframe = (after.find((f) => !before.has(f) && f.name === CCP_IFRAME_NAME) as HTMLIFrameElement | undefined) ?? null;
     }
     const bus = core.getEventBus();
-    if (!bus) throw new Error('Streams has no event bus after initCCP');
+    if (!bus) throw new Error('The Amazon Connect Streams library started the CCP but gave no event bus, so calls and errors cannot be followed: load one copy of amazon-connect-streams 2.28.2 or later, then reload.');
     const on = (event: string | undefined, f: (d: unknown) => void) => {
       if (event) this.subs.push(bus.subscribe(event, f));
     };

@@ -43,7 +43,7 @@ export async function createAudioSource(deps: Deps): Promise<AudioSource> {
   }
   const stream = await deps.getUserMedia({ audio: true });
   const t = stream.getAudioTracks()[0];
-  if (!t) throw new Error('no audio track');
+  if (!t) throw new Error('The microphone gave no audio track for the test call: check that a microphone is connected and allowed for this site, then run again.');
   const c = t.clone();
   return { tracks: [t, c], close: () => { t.stop(); c.stop(); } };
 }

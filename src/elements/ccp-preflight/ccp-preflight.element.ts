@@ -190,7 +190,7 @@ export class CcpPreflightElement extends LitElement {
     this.ccpPending = (async () => {
       await this.updateComplete;
       const container = this.renderRoot.querySelector('.ccp-frame') as HTMLElement | null;
-      if (!container) throw new Error('The CCP container is missing from the widget.');
+      if (!container) throw new Error('The widget could not find its CCP container, so the CCP was not started: reload the page.');
       const [{ createCcp }] = await Promise.all([import('../../ccp/index.js'), import('../ccp-preflight-ccp/ccp-preflight-ccp.js')]);
       const ccp = createCcp({
         container,
