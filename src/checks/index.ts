@@ -1,23 +1,9 @@
 import type { Check } from './types.js';
-import { browserCheck } from './browser.js';
-import { workstationCheck } from './workstation.js';
-import { devicesCheck } from './devices.js';
-import { ccpCheck } from './ccp.js';
-import { endpointsCheck } from './endpoints.js';
-import { iceUdpCheck, iceTcpCheck, iceTlsCheck } from './ice.js';
-import { mediaCheck } from './media.js';
-import { bandwidthCheck } from './bandwidth.js';
+import { CHECK_IDS } from '../report/schema.js';
+import { CHECK_LOADERS } from './loaders.js';
 
-/** Every shipped check, in the canonical run order (CHECK_IDS). */
-export const ALL_CHECKS: readonly Check[] = [
-  browserCheck,
-  workstationCheck,
-  devicesCheck,
-  ccpCheck,
-  endpointsCheck,
-  iceUdpCheck,
-  iceTcpCheck,
-  iceTlsCheck,
-  mediaCheck,
-  bandwidthCheck,
-] as readonly Check[];
+/**
+ * Every shipped check, in the canonical run order (CHECK_IDS), loaded at once: for tools and tests that
+ * need the whole list. The runner loads only the checks a run needs, through CHECK_LOADERS.
+ */
+export const ALL_CHECKS: readonly Check[] = await Promise.all(CHECK_IDS.map((id) => CHECK_LOADERS[id]()));

@@ -3,7 +3,7 @@ import type { Check } from './types.js';
 
 /**
  * Each check loads on demand (its own chunk), so the widget's up-front weight is the element, Lit and the
- * runner; a run fetches only the checks it runs. ALL_CHECKS (./index.ts) is the static list for tools/tests.
+ * runner; a run fetches only the checks it runs. ALL_CHECKS (./index.ts) loads them all, for tools/tests.
  */
 export const CHECK_LOADERS: Readonly<Record<CheckId, () => Promise<Check>>> = {
   browser: () => import('./browser.js').then((m) => m.browserCheck as Check),
