@@ -6,7 +6,9 @@ const USAGE = `Usage: ccp-preflight <command> [options]
 
 Commands:
   run         Run the softphone checks in headless Chromium and print the report
-  allowlist   Print the firewall allowlist for an Amazon Connect Region from ip-ranges.json
+  allowlist   Print the network allowlist (domains and IP ranges) for an Amazon Connect instance and Region
+  log         Read a CCP log (agent-log.txt): each call's quality, the softphone errors, the timeline
+  serve       Run the fleet collector: agents' widgets post reports, supervisors see the fleet
 
 Run "ccp-preflight <command> --help" for the command's options.
 Exit codes: 0 pass, 1 warn, 2 fail, 3 usage or set-up error.`;
@@ -19,6 +21,12 @@ try {
   else if (cmd === 'allowlist') {
     const { allowlistMain } = await import('./allowlist.mjs');
     code = await allowlistMain(rest, io);
+  } else if (cmd === 'log') {
+    const { logMain } = await import('./log.mjs');
+    code = await logMain(rest, io);
+  } else if (cmd === 'serve') {
+    const { serveMain } = await import('./serve.mjs');
+    code = await serveMain(rest, io);
   } else if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
     io.stdout.write(USAGE + '\n');
     code = cmd ? 0 : 3;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run setup`: everything a fresh Debian/Ubuntu machine needs for the demo and the tests.
-//  1. Debian's chromium and coturn, with apt-get, when missing (as root, or through sudo);
+//  1. Debian's chromium, firefox-esr, coturn and postgresql, with apt-get, when missing (as root, or through sudo);
 //  2. the npm dependencies from the lockfile (npm ci).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,6 +9,9 @@ const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'igno
 const need = [];
 if (!existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium') && !has('chromium')) need.push('chromium');
 if (!has('turnserver') && !existsSync('/usr/bin/turnserver')) need.push('coturn');
+if (!existsSync(process.env.FIREFOX_PATH || '/usr/bin/firefox-esr') && !has('firefox-esr')) need.push('firefox-esr');
+// The collector's tests start a real PostgreSQL in a temp folder (the demo uses the embedded PGlite).
+if (!existsSync('/usr/lib/postgresql') && !has('pg_ctl')) need.push('postgresql');
 
 function run(cmd, args, env = process.env) {
   console.log(`$ ${cmd} ${args.join(' ')}`);
@@ -35,7 +38,7 @@ if (need.length) {
   apt('update', '-qq');
   apt('install', '-y', '-qq', ...need);
 } else {
-  console.log('setup: chromium and coturn are installed.');
+  console.log('setup: chromium, firefox-esr, coturn and postgresql are installed.');
 }
 run('npm', ['ci', '--no-audit', '--no-fund']);
 console.log('setup: done.');
