@@ -15,31 +15,11 @@ export type ReportSchema = typeof REPORT_SCHEMA;
 /** String verdicts (readable in JSON). Order of severity: fail > warn > pass > skip. */
 export type Verdict = 'pass' | 'warn' | 'fail' | 'skip';
 
-/** Check ids are part of the report format. */
-export type CheckId =
-  | 'browser'
-  | 'workstation'
-  | 'devices'
-  | 'endpoints'
-  | 'ice-udp'
-  | 'ice-tcp'
-  | 'ice-tls'
-  | 'media'
-  | 'bandwidth'
-  | 'ccp';
+/** Check ids are part of the report format: the one list, in the canonical run order. */
+export const CHECK_IDS = ['browser', 'workstation', 'devices', 'ccp', 'endpoints', 'ice-udp', 'ice-tcp', 'ice-tls', 'media', 'bandwidth'] as const;
 
-export const CHECK_IDS: readonly CheckId[] = [
-  'browser',
-  'workstation',
-  'devices',
-  'ccp',
-  'endpoints',
-  'ice-udp',
-  'ice-tcp',
-  'ice-tls',
-  'media',
-  'bandwidth',
-];
+/** A check id (derived from {@link CHECK_IDS}). */
+export type CheckId = (typeof CHECK_IDS)[number];
 
 /** A piece of advice, written from the seeds; `source` names the seed section or the standard. */
 export interface Remedy {
