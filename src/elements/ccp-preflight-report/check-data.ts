@@ -92,12 +92,12 @@ export function renderCheckData(id: string, dataIn: unknown): TemplateResult | t
       return html`${figures([['ICE servers from', str(d.source)]])}
       ${table(
         'Servers probed',
-        ['Server', 'Server reflexive (srflx)', 'Relay', 'Relay address', 'Errors'],
+        ['Server', 'Public address found (STUN)', 'Relay', 'Relay address', 'Errors'],
         arr(d.servers).map(obj).map((s) => [
           str(s.url),
           s.srflx === true ? `yes, ${fmt(s.srflxMs, 'ms')}` : 'no',
           s.relay === true ? `yes, ${fmt(s.relayMs, 'ms')}` : 'no',
-          str(s.relayAddress) + (s.relayInAmazonConnect === true ? ' (in AMAZON_CONNECT ranges)' : s.relayInAmazonConnect === false ? ' (not in AMAZON_CONNECT ranges)' : ''),
+          str(s.relayAddress) + (s.relayInAmazonConnect === true ? ' (in the Amazon Connect IP ranges)' : s.relayInAmazonConnect === false ? ' (not in the Amazon Connect IP ranges)' : ''),
           arr(s.errors).map(obj).map((e) => `${fmt(e.code)} ${str(e.text)}${str(e.meaning) ? `: ${str(e.meaning)}` : ''}`).join('; ') || 'none',
         ]),
       )}`;
@@ -108,11 +108,11 @@ export function renderCheckData(id: string, dataIn: unknown): TemplateResult | t
         ['Jitter', fmtCi(d.jitterMs, d.jitterCi95, 'ms', 1)],
         ['Packet loss', fmtCi(d.lossPct, d.lossCi95, '%', 1)],
         ['MOS (1-5)', num(d.mos) !== null ? `${fmt(d.mos, '', 2)}${str(d.mosBand) ? ` (${str(d.mosBand)})` : ''}` : 'not measured'],
-        ['Send / receive', `${fmt(d.sendKbps, 'kbps')} / ${fmt(d.recvKbps, 'kbps')}`],
+        ['Send / receive', `${fmt(d.sendKbps, 'kbit/s')} / ${fmt(d.recvKbps, 'kbit/s')}`],
         ['Packets sent / received / lost', `${fmt(d.packetsSent)} / ${fmt(d.packetsReceived)} / ${fmt(d.packetsLost)}`],
         ['Transport', str(d.transport)],
         ['Relay server', str(d.serverUrl)],
-        ['Relay address', str(d.relayAddress) + (d.relayInAmazonConnect === true ? ' (in AMAZON_CONNECT ranges)' : '')],
+        ['Relay address', str(d.relayAddress) + (d.relayInAmazonConnect === true ? ' (in the Amazon Connect IP ranges)' : '')],
         ['Codec', str(d.codec)],
         ['Round trip cross-checks', isObj(d.rttSources) ? `data channel ${fmt(src.dataChannelMs, 'ms')}, candidate pair ${fmt(src.candidatePairMs, 'ms')}, RTCP ${fmt(src.remoteInboundMs, 'ms')}` : ''],
         ['Stopped early', d.stoppedEarly === true ? 'yes' : ''],
@@ -121,9 +121,9 @@ export function renderCheckData(id: string, dataIn: unknown): TemplateResult | t
     }
     case 'bandwidth':
       return figures([
-        ['Upload', fmt(d.upKbps, 'kbps')],
-        ['Download', fmt(d.downKbps, 'kbps')],
-        ['Needed', fmt(d.requiredKbps, 'kbps')],
+        ['Upload', fmt(d.upKbps, 'kbit/s')],
+        ['Download', fmt(d.downKbps, 'kbit/s')],
+        ['Needed', fmt(d.requiredKbps, 'kbit/s')],
         ['Method', str(d.method)],
       ]);
     case 'ccp': {

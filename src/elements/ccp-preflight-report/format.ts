@@ -41,7 +41,8 @@ export function fmtDate(v: unknown): string {
   const s = str(v);
   const t = Date.parse(s);
   if (!s || Number.isNaN(t)) return s || 'unknown';
-  return new Date(t).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace(/Z$/, ' UTC');
+  // The reader's local time, with its zone shown (a supervisor compares it with their own clock).
+  return new Date(t).toLocaleString('en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
 }
 
 export function fmtDuration(ms: unknown): string {
