@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 // @ts-expect-error plain ESM module without types
-import { parseRunArgs, CLI_CHECK_IDS, exitCodeFor, formatHuman } from '../../cli/run.mjs';
+import { parseRunArgs, RUN_USAGE, exitCodeFor, formatHuman } from '../../cli/run.mjs';
 import { CHECK_IDS } from '../../src/report/schema.js';
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['cli/ccp-preflight.mjs', ...args], { encoding: 'utf8' });
 
 describe('ccp-preflight run: arguments', () => {
-  it('knows the same check ids as the report schema', () => {
-    expect(CLI_CHECK_IDS).toEqual([...CHECK_IDS]);
+  it('takes its check ids from the package (every schema id accepted, listed in the help, an unknown one refused)', () => {
+    expect(parseRunArgs(['--checks', CHECK_IDS.join(',')]).run.checks).toEqual([...CHECK_IDS]);
+    expect(RUN_USAGE).toContain(CHECK_IDS.join(','));
+    expect(() => parseRunArgs(['--checks', 'ice-quic'])).toThrow(`Known checks: ${CHECK_IDS.join(', ')}.`);
   });
 
   it('parses a full set of options', () => {
