@@ -1,31 +1,85 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 /**
- * `npm run build`: the published ESM modules in dist/ (lit bundled in, so a page can load dist/index.js with no
- * import map; amazon-connect-streams and libphonenumber-js stay in lazy chunks loaded only when a CCP is used).
- * The demo's dev server is started by demo/serve.mjs (it also starts the local TURN server).
+ * `npm run build` runs Vite twice:
+ *
+ * - `vite build` (default mode): the self-contained build for `<script type="module">` pages, in `dist/*.js` and
+ *   `dist/chunks/`: Lit and every dependency bundled in, no import map needed; amazon-connect-streams and
+ *   libphonenumber-js stay in lazy chunks loaded only when the widget starts a CCP itself. No source maps
+ *   (they would ship third-party code).
+ * - `vite build --mode esm`: the build for bundler users, in `dist/esm/`, one file per source module, every
+ *   dependency left as a bare import (`lit`, `amazon-connect-streams` as peer dependencies: one copy of each in
+ *   the desktop's bundle), with source maps of our own code only.
+ *
+ * The demo's dev server is started by demo/serve.mjs (it also starts the local TURN server and the collector).
  */
-export default defineConfig({
-  build: {
-    target: 'es2022',
-    outDir: 'dist',
-    emptyOutDir: false,
-    sourcemap: true,
-    minify: true,
-    lib: {
-      entry: {
-        index: resolve(import.meta.dirname, 'src/index.ts'),
-        report: resolve(import.meta.dirname, 'src/report/index.ts'),
-        allowlist: resolve(import.meta.dirname, 'src/allowlist/index.ts'),
-      },
-      formats: ['es'],
+
+const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+};
+const externalNames = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+const isExternal = (id: string): boolean => externalNames.some((n) => id === n || id.startsWith(`${n}/`));
+
+/**
+ * amazon-connect-streams finds the global object with `new Function("return this")()` when `this` is undefined
+ * (always, in a strict ES module), which a strict Content-Security-Policy reports as an `eval` violation. The
+ * self-contained build replaces it with `globalThis` (same value, no eval).
+ */
+function streamsWithoutFunctionShim(): Plugin {
+  return {
+    name: 'ccp-preflight:streams-no-function-shim',
+    transform(code, id) {
+      if (!id.includes('amazon-connect-streams')) return null;
+      const out = code.replaceAll('new Function("return this")()', 'globalThis');
+      return out === code ? null : { code: out, map: null };
     },
-    rollupOptions: {
-      output: {
-        entryFileNames: '[name].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
+  };
+}
+
+const entries = {
+  index: resolve(import.meta.dirname, 'src/index.ts'),
+  report: resolve(import.meta.dirname, 'src/report/index.ts'),
+  allowlist: resolve(import.meta.dirname, 'src/allowlist/index.ts'),
+};
+
+export default defineConfig(({ mode }) =>
+  mode === 'esm'
+    ? {
+        build: {
+          target: 'es2022',
+          outDir: 'dist/esm',
+          emptyOutDir: true,
+          sourcemap: true,
+          minify: false,
+          lib: { entry: entries, formats: ['es'] },
+          rollupOptions: {
+            external: isExternal,
+            output: {
+              preserveModules: true,
+              preserveModulesRoot: 'src',
+              entryFileNames: '[name].js',
+            },
+          },
+        },
+      }
+    : {
+        plugins: [streamsWithoutFunctionShim()],
+        build: {
+          target: 'es2022',
+          outDir: 'dist',
+          emptyOutDir: false,
+          sourcemap: false,
+          minify: true,
+          lib: { entry: entries, formats: ['es'] },
+          rollupOptions: {
+            output: {
+              entryFileNames: '[name].js',
+              chunkFileNames: 'chunks/[name]-[hash].js',
+            },
+          },
+        },
       },
-    },
-  },
-});
+);

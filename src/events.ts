@@ -39,7 +39,13 @@ export interface CcpPreflightEventMap {
   'ccp-preflight-error': CustomEvent<ErrorDetail>;
 }
 
+/*
+ * The events bubble and are composed, so desktops listen on the element, on `document` or on `window`: each of
+ * the three DOM event maps knows them, and `addEventListener('ccp-preflight-complete', (e) => e.detail.report)`
+ * is typed wherever it is called.
+ */
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface HTMLElementEventMap extends CcpPreflightEventMap {}
+  interface DocumentEventMap extends CcpPreflightEventMap {}
+  interface WindowEventMap extends CcpPreflightEventMap {}
 }
