@@ -24,7 +24,7 @@ function table(caption: string, head: readonly string[], rows: readonly (readonl
       <tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr>
     </thead>
     <tbody>
-      ${rows.map((r) => html`<tr><th scope="row">${r[0]}</th>${r.slice(1).map((c) => html`<td>${c}</td>`)}</tr>`)}
+      ${rows.map((r) => html`<tr><th scope="row">${r[0]}</th>${r.slice(1).map((c, i) => html`<td data-label=${head[i + 1] ?? ''}>${c}</td>`)}</tr>`)}
     </tbody>
   </table>`;
 }
