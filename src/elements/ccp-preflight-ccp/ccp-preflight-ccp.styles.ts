@@ -2,6 +2,11 @@ import { css } from 'lit';
 
 /** Shared styles of the CCP sub-elements; custom properties fall back to the widget's defaults. */
 export const styles = css`
+  /* The widget's one focus style (not the browser's thin ring). */
+  :focus-visible {
+    outline: 3px solid var(--ccp-preflight-focus-ring, #ff9900);
+    outline-offset: 2px;
+  }
   :host {
     --_accent: var(--ccp-preflight-accent, #0b63ce);
     --_accent-text: var(--ccp-preflight-accent-text, #ffffff);
