@@ -49,8 +49,7 @@ export type { CcpControllerOptions } from './controller.js';
 export { FailoverError, validateExternalNumber, maskNumber, E164_PATTERN } from './failover.js';
 export type { Consent, FailoverErrorCode } from './failover.js';
 export { CallQualityMonitor, samplesFromSoftphoneStats, MAX_CALLS_KEPT, MAX_SAMPLES_PER_CALL } from './call-quality.js';
-export { SOFTPHONE_ERROR_ADVICE, CCP_REMEDIES, adviceFor } from './advice.js';
-export { CCP_CODES, ccpOutcome, mediaCheckNote } from './outcome.js';
+export { ccpOutcome, mediaCheckNote } from './outcome.js';
 export type { CcpSnapshot, CcpState } from './outcome.js';
 export type { ConnectLike } from './connect-types.js';
 

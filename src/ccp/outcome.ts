@@ -1,29 +1,14 @@
 /**
  * Turns a snapshot of the wrapped CCP into the `ccp` check's outcome: verdict, finding code, message and
- * remedies. Pure (no Streams), shared by the controller's `waitReady` and the check, tested in Node.
+ * remedies (from the one catalogue, src/report/remedies.ts). Pure (no Streams), used by the controller's
+ * `waitReady`, tested in Node. The finding codes live with the check (src/checks/ccp.ts).
  */
 import type { CheckOutcome } from '../checks/types.js';
 import type { AgentSubject, CcpData, CcpMode, Remedy, Verdict } from '../report/schema.js';
-import { remediesForErrors, remedy, remedyIdFor } from './advice.js';
+import type { CcpCode } from '../checks/ccp.js';
+import { REMEDIES, remediesFor, remediesForSoftphoneErrors, softphoneErrorAdvice } from '../report/remedies.js';
 import { maskNumber } from './failover.js';
 
-/** Finding codes of the `ccp` check, with their meaning (the check exports them as `codes`). */
-export const CCP_CODES = {
-  'not-configured': 'No CCP URL was given (ccp-mode none): the CCP checks were skipped.',
-  'login-needed': 'The CCP did not acknowledge the page in time: the agent is not logged in (or the CCP page is unreachable).',
-  'auth-failed': 'The CCP reported an authentication failure (expired or refused login).',
-  'access-denied': 'The CCP reported access denied: the user may not use the CCP here.',
-  'iframe-retries-exhausted': 'Streams reloaded the CCP frame 10 times without an answer.',
-  timeout: 'The CCP gave no sign of life within the check\'s time.',
-  'load-error': 'The Streams library or the CCP frame could not be loaded.',
-  'no-agent': 'The CCP answered but sent no agent data in time.',
-  'softphone-errors': 'The softphone reported errors.',
-  'missed-call': 'The agent is in the Missed Call state and receives no calls until set back to Available.',
-  'websocket-lost': 'The CCP\'s WebSocket connection is lost.',
-  'transport-failed': 'The CCP did not hand out the softphone\'s TURN servers (createTransport failed).',
-} as const;
-
-export type CcpCode = keyof typeof CCP_CODES;
 
 /** Softphone errors younger than this make the check warn (60 min). */
 export const RECENT_ERRORS_MS = 60 * 60 * 1000;
@@ -99,11 +84,11 @@ const MODE_NOTE: Record<CcpMode, string> = {
 /** Builds the check outcome from a snapshot. */
 export function ccpOutcome(s: CcpSnapshot, nowMs: number = Date.now()): CheckOutcome<'ccp'> {
   const data = ccpDataOf(s);
-  const fail = (code: CcpCode, summary: string, remedies: Remedy[]): CheckOutcome<'ccp'> => ({
+  const fail = (code: CcpCode, summary: string): CheckOutcome<'ccp'> => ({
     verdict: 'fail',
     code,
     summary,
-    remedies,
+    remedies: remediesFor('ccp', code),
     data,
     error: { name: code, message: summary },
   });
@@ -114,26 +99,18 @@ export function ccpOutcome(s: CcpSnapshot, nowMs: number = Date.now()): CheckOut
       return fail(
         'login-needed',
         `The CCP did not answer this page${secs(s.waitedMs)}: the agent is not logged in to the CCP, or the CCP URL is unreachable or not approved for this origin.`,
-        [remedy('ccp-login'), remedy('ccp-approved-origin'), remedy('ccp-reachability')],
       );
     case 'auth-failed':
-      return fail('auth-failed', 'The CCP reported an authentication failure: the login expired or was refused.', [remedy('ccp-login')]);
+      return fail('auth-failed', 'The CCP reported an authentication failure: the login expired or was refused.');
     case 'access-denied':
-      return fail('access-denied', 'The CCP denied access to this user.', [remedy('ccp-security-profile'), remedy('ccp-approved-origin')]);
+      return fail('access-denied', 'The CCP denied access to this user.');
     case 'iframe-retries-exhausted':
-      return fail('iframe-retries-exhausted', 'Streams reloaded the CCP frame 10 times and never got an answer.', [
-        remedy('ccp-reachability'),
-        remedy('ccp-approved-origin'),
-        remedy('ccp-login'),
-      ]);
+      return fail('iframe-retries-exhausted', 'Streams reloaded the CCP frame 10 times and never got an answer.');
     case 'error':
-      return fail('load-error', `The CCP could not be started: ${s.loadError ?? 'unknown error'}.`, [remedy('ccp-reachability')]);
+      return fail('load-error', `The CCP could not be started: ${s.loadError ?? 'unknown error'}.`);
     case 'loading':
     case 'timeout':
-      return fail('timeout', `The CCP gave no answer${secs(s.waitedMs)}: no acknowledgement, no login prompt, no error.`, [
-        remedy('ccp-reachability'),
-        remedy('ccp-approved-origin'),
-      ]);
+      return fail('timeout', `The CCP gave no answer${secs(s.waitedMs)}: no acknowledgement, no login prompt, no error.`);
     case 'initialized':
       break;
   }
@@ -142,7 +119,7 @@ export function ccpOutcome(s: CcpSnapshot, nowMs: number = Date.now()): CheckOut
       verdict: 'warn',
       code: 'no-agent',
       summary: `The CCP is connected but sent no agent data${secs(s.waitedMs)}; the agent's phone setting is unknown.`,
-      remedies: [remedy('ccp-login')],
+      remedies: remediesFor('ccp', 'no-agent'),
       data,
     };
   }
@@ -162,7 +139,7 @@ export function ccpOutcome(s: CcpSnapshot, nowMs: number = Date.now()): CheckOut
     parts.push(
       `CCP connected. ${who} takes calls on an external phone (deskphone ${maskNumber(s.agent.extension) ?? 'number not set'}), not the softphone: the softphone media checks are not needed for calls.`,
     );
-    remedies.push(remedy('external-phone-answer'));
+    remedies.push(REMEDIES.deskphone);
   } else {
     parts.push(`CCP connected. ${who} uses the softphone. ${MODE_NOTE[s.mode]}`.trim());
   }
@@ -171,19 +148,19 @@ export function ccpOutcome(s: CcpSnapshot, nowMs: number = Date.now()): CheckOut
   if (recent.length) {
     const types = [...new Set(recent.map((e) => e.errorType))];
     parts.push(`The softphone reported ${recent.length} error(s) in the last hour: ${types.join(', ')}.`);
-    remedies.push(...remediesForErrors(types));
+    remedies.push(...remediesForSoftphoneErrors(types));
     flag('warn', 'softphone-errors');
   } else if (s.softphoneErrors.length) {
     parts.push(`${s.softphoneErrors.length} older softphone error(s) (more than an hour ago) are listed in the details.`);
   }
   if (isMissedCall(s.agentState)) {
     parts.push('The agent missed a call and is in the Missed Call state: no calls are routed until the status is set back to Available.');
-    remedies.push(remedy('missed-call-available'));
+    remedies.push(REMEDIES.missedCall);
     flag('warn', 'missed-call');
   }
   if (s.websocket === 'lost') {
     parts.push('The CCP\'s WebSocket connection is lost: the CCP gets no live updates.');
-    remedies.push(remedy('websocket-443'));
+    remedies.push(REMEDIES.proxyWebSocket);
     flag('warn', 'websocket-lost');
   }
   if (s.transportError && s.agent.softphoneEnabled !== false && s.mode !== 'media-less') {
@@ -205,7 +182,7 @@ export function ccpOutcome(s: CcpSnapshot, nowMs: number = Date.now()): CheckOut
 /** The SoftphoneErrorSeen entry for an error (message kept short; never an URL with a query). */
 export function softphoneErrorSeen(errorType: string, errorMessage: string | undefined, at: Date): CcpData['softphoneErrors'][number] {
   const msg = errorMessage ? String(errorMessage).slice(0, 300) : undefined;
-  return { errorType, ...(msg ? { errorMessage: msg } : {}), at: at.toISOString(), remedyId: remedyIdFor(errorType) };
+  return { errorType, ...(msg ? { errorMessage: msg } : {}), at: at.toISOString(), remedyId: softphoneErrorAdvice(errorType).remedies[0]!.id };
 }
 
 /**

@@ -1,27 +1,47 @@
 /**
- * The remedy catalogue: what to do about each warn/fail finding of each check, written from the seeds
- * (../shared/seeds: seed 000 = AWS whitepaper "AWS Direct Connect for Amazon Connect", seed 003 = Amazon
- * Connect "Best Practices for Using the Contact Control Panel") or a cited standard. Every remedy names its
- * source section.
+ * The remedy catalogue, the only one: what to do about each warn/fail finding of each check and each softphone
+ * error the CCP reports. One text per id, one action per remedy, in words an agent or admin acts on; every
+ * remedy cites the public document it comes from by title and link (never an internal copy of it).
  *
- * Keys: `${checkId}:${code}` for a finding code a check exports in its `codes`, and `${checkId}:*` as the
- * check's fallback (used for codes without an entry, including the runner's `timeout` and `error`).
+ * Keys of REMEDY_CATALOGUE: `${checkId}:${code}` for a finding code a check exports in its `codes`, and
+ * `${checkId}:*` as the check's fallback (used for codes without an entry, including the runner's `timeout`
+ * and `error`). SOFTPHONE_ERROR_REMEDIES maps each `connect.SoftphoneErrorTypes` value to its remedies.
  */
 import type { CheckId, Remedy } from './schema.js';
 
-const S003_PORTS = 'seed 003, Network Ports and Protocols';
-const S003_PORT_CONS = 'seed 003, Port and Protocol Considerations';
-const S003_REQS = 'seed 003, Agent Workstation Requirements';
-const S003_MONITOR = 'seed 003, Monitoring Workstations';
-const S003_REGION = 'seed 003, Region Selection Considerations';
-const S003_REMOTE = 'seed 003, Agents Using Amazon Connect Remotely';
-const S003_DX = 'seed 003, Using AWS Direct Connect';
-const S003_VDI = 'seed 003, Using Amazon Connect in a VDI Environment';
-const S003_CONN = 'seed 003, CCP Connectivity';
-const S003_REROUTE = 'seed 003, Rerouting Audio';
-const S000_RANGES = 'seed 000, Allow IP address ranges';
-const S000_STATELESS = 'seed 000, Stateless firewalls';
-const S000_PORT_CONS = 'seed 000, Port and protocol considerations';
+/** A public document: title and link (CITATIONS.md). */
+interface Doc {
+  title: string;
+  href: string;
+}
+const GUIDE = 'Amazon Connect Administrator Guide';
+const NETWORK: Doc = { title: `${GUIDE}: Set up your network to use the Amazon Connect Contact Control Panel (CCP)`, href: 'https://docs.aws.amazon.com/connect/latest/adminguide/ccp-networking.html' };
+const HARDWARE: Doc = { title: `${GUIDE}: Agent headset and workstation requirements for using the CCP`, href: 'https://docs.aws.amazon.com/connect/latest/adminguide/ccp-agent-hardware.html' };
+const VDI_DOC: Doc = { title: `${GUIDE}: Use Amazon Connect in a VDI environment`, href: 'https://docs.aws.amazon.com/connect/latest/adminguide/using-ccp-vdi.html' };
+const DX: Doc = { title: 'AWS whitepaper: AWS Direct Connect for Amazon Connect', href: 'https://docs.aws.amazon.com/whitepapers/latest/aws-direct-connect-for-amazon-connect/set-up-your-network.html' };
+const STREAMS: Doc = { title: 'Amazon Connect Streams API documentation', href: 'https://github.com/amazon-connect/amazon-connect-streams/blob/master/Documentation.md' };
+const STREAMS_ALLOWLIST: Doc = { title: 'Amazon Connect Streams README: Allowlisting', href: 'https://github.com/amazon-connect/amazon-connect-streams#allowlisting' };
+const MEDIA_CAPTURE: Doc = { title: 'W3C Media Capture and Streams', href: 'https://www.w3.org/TR/mediacapture-streams/' };
+const TURN_RFC: Doc = { title: 'RFC 8656: Traversal Using Relays around NAT (TURN)', href: 'https://www.rfc-editor.org/rfc/rfc8656' };
+
+/** `Title, section "Section": link`; several citations are joined with "; " (the viewer splits them). */
+const cite = (doc: Doc, section?: string): string => `${doc.title}${section ? `, section "${section}"` : ''}: ${doc.href}`;
+const both = (...c: string[]): string => c.join('; ');
+
+const S003_PORTS = cite(NETWORK, 'Network Ports and Protocols');
+const S003_PORT_CONS = cite(NETWORK, 'Port and Protocol Considerations');
+const S003_REQS = cite(HARDWARE, 'Agent Workstation Requirements');
+const S003_MONITOR = cite(HARDWARE, 'Monitoring Workstations');
+const S003_REGION = cite(NETWORK, 'Region Selection Considerations');
+const S003_REMOTE = cite(NETWORK, 'Agents Using Amazon Connect Remotely');
+const S003_DX = cite(NETWORK, 'Using AWS Direct Connect');
+const S003_VDI = cite(VDI_DOC);
+const S003_CONN = cite(NETWORK, 'CCP Connectivity');
+const S003_REROUTE = cite(NETWORK, 'Rerouting Audio');
+const S000_RANGES = cite(DX, 'Allow IP address ranges');
+const S000_STATELESS = cite(DX, 'Stateless firewalls');
+const S000_PORT_CONS = cite(DX, 'Port and protocol considerations');
+const S000_REGION = cite(DX, 'Amazon Connect Region selection considerations');
 
 const r = (id: string, text: string, source: string, audience: Remedy['audience']): Remedy => Object.freeze({ id, text, source, audience });
 
@@ -49,7 +69,7 @@ export const REMEDIES = {
   tcp443CloudFront: r(
     'tcp-443-cloudfront',
     "Allow TCP 443 in both directions to every CLOUDFRONT range in ip-ranges.json, or instead the instance URL (https://<alias>.my.connect.aws or https://<alias>.awsapps.com) on port 443. CloudFront ranges are global: the edge that serves the CCP follows the agent's location, so agents in other countries need them too.",
-    `${S003_PORTS}; ${S000_PORT_CONS}`,
+    both(S003_PORTS, S000_PORT_CONS),
     'network-admin',
   ),
   stateless: r(
@@ -61,19 +81,19 @@ export const REMEDIES = {
   regionOnly: r(
     'region-ranges-only',
     "Open the ranges of the Region where the instance was created (Amazon Connect and EC2 need only that Region's endpoints); open every range listed for that Region, not a subset.",
-    `${S003_PORT_CONS}; ${S000_PORT_CONS}`,
+    both(S003_PORT_CONS, S000_PORT_CONS),
     'network-admin',
   ),
   newRanges: r(
     'ip-ranges-30-days',
     'Keep the allowlist current: new ranges appear in ip-ranges.json at least 30 days before Amazon Connect uses them, so re-generate it at least monthly (`ccp-preflight allowlist ... --previous <old file>` lists what was added and by when). Intermittent failures after a range change point to a stale allowlist.',
-    `${S000_RANGES}; ${S003_PORTS}`,
+    both(S000_RANGES, S003_PORTS),
     'network-admin',
   ),
   proxyCert: r(
     'proxy-ssl-cache-shift',
     'If a proxy or firewall between the CCP and Amazon Connect inspects TLS, raise its SSL certificate cache timeout to cover a whole agent shift (e.g. 8 hours plus breaks and lunch), so a certificate renewal does not cut agents off mid-shift.',
-    `${S003_PORT_CONS}; ${S000_PORT_CONS}`,
+    both(S003_PORT_CONS, S000_PORT_CONS),
     'network-admin',
   ),
   proxyWebSocket: r(
@@ -85,26 +105,26 @@ export const REMEDIES = {
   dns: r(
     'dns-resolve',
     "The host name did not resolve: check the instance alias in ccp-url for typos, and that the agents' DNS resolves it and *.amazonaws.com (run `nslookup <host>` on the workstation). The CCP reaches its endpoints by name.",
-    `${S003_CONN}; ${S003_PORTS}`,
+    both(S003_CONN, S003_PORTS),
     'it',
   ),
   mediaLess: r(
     'media-less-ccp',
     'Where ports to Amazon Connect cannot be opened, a custom CCP built with the Streams API can run media-less (no Amazon Connect media ports), but it still needs EC2 and CloudFront on TCP 443.',
-    `${S003_PORT_CONS}; ${S000_PORT_CONS}`,
+    both(S003_PORT_CONS, S000_PORT_CONS),
     'it',
   ),
   // --- Path quality, Region, Direct Connect, remote agents ---------------------------------------------
   regionClosest: r(
     'region-closest',
     'Put the instance in the Amazon Connect Region closest to the agents; where policy fixes the Region, pick the network path with the fewest hops to it (hub-and-spoke networks that backhaul to a distant edge router add latency).',
-    `${S003_REGION}; seed 000, Amazon Connect Region selection considerations`,
+    both(S003_REGION, S000_REGION),
     'supervisor',
   ),
   directConnect: r(
     'direct-connect-scope',
     'AWS Direct Connect gives a dedicated, consistent path from the edge router to AWS, but it does not fix the private LAN/WAN between the agent and the edge router: measure and fix that part first.',
-    `${S003_DX}; ${S003_VDI}`,
+    both(S003_DX, S003_VDI),
     'network-admin',
   ),
   remoteAgent: r(
@@ -135,7 +155,7 @@ export const REMEDIES = {
   securePage: r(
     'https-page',
     'Open the agent desktop over HTTPS: browsers give the microphone and WebRTC only to secure pages.',
-    'W3C Media Capture and Streams (getUserMedia requires a secure context)',
+    cite(MEDIA_CAPTURE, 'getUserMedia requires a secure context'),
     'it',
   ),
   cpu: r(
@@ -148,7 +168,7 @@ export const REMEDIES = {
   headroom: r(
     'workstation-headroom',
     'Leave headroom above the minimums (they cover the CCP only): close heavy applications during calls, and do not add logging or monitoring tools to a workstation that is already short of resources (it makes things worse and invalidates the results).',
-    `${S003_REQS}; ${S003_MONITOR}`,
+    both(S003_REQS, S003_MONITOR),
     'agent',
   ),
   bandwidth: r(
@@ -161,31 +181,31 @@ export const REMEDIES = {
   micPermission: r(
     'microphone-permission',
     "Allow the microphone for the agent desktop's site (the icon in the address bar, or the browser's site settings), then reload; IT can grant it by browser policy.",
-    `W3C Media Capture and Streams (permission to capture); ${S003_REQS}`,
+    both(cite(MEDIA_CAPTURE, 'permission to capture'), S003_REQS),
     'agent',
   ),
   osMicPermission: r(
     'os-microphone-permission',
     "Let the browser use the microphone in the operating system's privacy settings (Windows: Settings > Privacy > Microphone; macOS: System Settings > Privacy & Security > Microphone), then restart the browser.",
-    'W3C Media Capture and Streams (NotAllowedError from the system)',
+    cite(MEDIA_CAPTURE, 'NotAllowedError'),
     'agent',
   ),
   micBusy: r(
     'microphone-busy',
     'Close other programs that hold the microphone (another softphone, a meeting app), unplug and reconnect the headset, then reload the page.',
-    `W3C Media Capture and Streams (NotReadableError); ${S003_REQS} (USB headset)`,
+    both(cite(MEDIA_CAPTURE, 'NotReadableError'), S003_REQS),
     'agent',
   ),
   micDevice: r(
     'microphone-device',
     'Connect the headset, select it as the input in the browser and the operating system, and check its mute switch and input level.',
-    `${S003_REQS} (USB headset)`,
+    S003_REQS,
     'agent',
   ),
   externalPhone: r(
     'external-e164',
     'If this workstation cannot meet the softphone requirements, redirect calls to an external phone number in E.164 format (the agent\'s existing telephony) until it is fixed; mind that phone\'s distance to the Region.',
-    `${S003_REQS}; ${S003_REROUTE}`,
+    both(S003_REQS, S003_REROUTE),
     'supervisor',
   ),
   vdi: r(
@@ -197,44 +217,62 @@ export const REMEDIES = {
   // --- CCP (Streams) ------------------------------------------------------------------------------------
   ccpLogin: r(
     'ccp-login',
-    'Sign in to the CCP in this browser (open the instance URL), and allow its pop-up and cookies; if sign-in keeps failing, check the instance URL in ccp-url.',
-    `${S003_CONN}; amazon-connect-streams documentation (initCCP, loginPopup)`,
+    "Sign in to the CCP in this browser: open the instance's CCP address in a tab, sign in, and allow its pop-up and cookies.",
+    both(S003_CONN, cite(STREAMS, 'initCCP')),
     'agent',
   ),
   ccpOrigin: r(
     'ccp-approved-origin',
-    "Add the agent desktop's origin to the instance's Approved origins (Amazon Connect console, Application integration), so the embedded CCP may load.",
-    'amazon-connect-streams documentation (Allowlisting)',
+    "Add the agent desktop's origin (its https address) to the instance's Approved origins in the Amazon Connect console, so the embedded CCP may load.",
+    cite(STREAMS_ALLOWLIST),
     'it',
   ),
   ccpEndpoints: r(
     'ccp-endpoints',
-    'The CCP reaches EC2 for signaling, Amazon Connect for media and CloudFront for its web content; if CloudFront fails the page or its buttons do not load, if EC2 or Amazon Connect fail the CCP shows errors. Run the endpoints and ICE checks to see which one is blocked.',
+    'Run the endpoints and ICE checks to find which of the three CCP destinations is blocked: CloudFront (web content: the page or its buttons do not load), EC2 (signaling) or Amazon Connect (media).',
     S003_CONN,
     'network-admin',
   ),
+  ccpSecurityProfile: r(
+    'ccp-security-profile',
+    'Give the agent\'s user a security profile with "Contact Control Panel (CCP): Access CCP" (an admin does this in the Amazon Connect console).',
+    cite(STREAMS, 'onAccessDenied'),
+    'supervisor',
+  ),
   panicLogout: r(
     'panic-logout',
-    'Do not close the browser window that runs the CCP during a call: the call stays up, but after logging back in its audio cannot be re-established (only transfer or hang-up work).',
-    `${S003_CONN} (Panic logout)`,
+    'Keep the browser window that runs the CCP open during a call: after closing it and signing in again, the call\'s audio cannot come back (only transfer or hang-up work).',
+    S003_CONN,
     'agent',
   ),
   missedCall: r(
     'missed-call-available',
-    'After a missed call the agent stays in the Missed state and gets no calls until the agent or a supervisor sets the status back to Available.',
-    `${S003_CONN} (Missed calls)`,
+    "Set the agent's status back to Available in the CCP's status menu: after a missed call the agent gets no calls until then.",
+    S003_CONN,
     'agent',
   ),
   deskphone: r(
     'deskphone-mode',
-    "The agent is set to deskphone: calls ring the configured external number, not this browser. Switch back to softphone in the CCP settings to use the headset, and mind the phone's distance to the Region.",
+    "Answer calls on the external phone promptly (an unanswered call puts the agent in the Missed state), or switch back to the softphone in the CCP settings to use the headset.",
     S003_REROUTE,
+    'agent',
+  ),
+  softphoneSingle: r(
+    'softphone-single-session',
+    'Close the other tabs, windows or devices where this agent has the CCP open, keep one, then try the call again: the softphone runs in one place at a time.',
+    cite(STREAMS, 'SoftphoneErrorTypes'),
+    'agent',
+  ),
+  softphoneReload: r(
+    'softphone-retry-or-reroute',
+    'Reload the agent desktop page and try the call again; if softphone errors keep coming, ask a supervisor to send calls to an external phone until the workstation is fixed.',
+    both(cite(STREAMS, 'SoftphoneErrorTypes'), S003_REROUTE),
     'agent',
   ),
   turnCredential: r(
     'turn-credential',
     "The TURN server refused the credential: with the CCP's own servers, reload the CCP (its credentials are short-lived); with configured servers, correct the username and credential.",
-    'RFC 8656 (TURN), 401 Unauthorized / 441 Wrong Credentials',
+    cite(TURN_RFC, '441 Wrong Credentials'),
     'it',
   ),
   config: r(
@@ -304,12 +342,12 @@ export const REMEDY_CATALOGUE: Readonly<Record<string, readonly Remedy[]>> = Obj
   'devices:*': [R.micPermission, R.micDevice, R.usbHeadset, R.externalPhone],
 
   // ccp (src/checks/ccp.ts)
-  'ccp:login-needed': [R.ccpLogin],
-  'ccp:auth-failed': [R.ccpLogin, R.ccpOrigin],
-  'ccp:access-denied': [R.ccpOrigin, R.ccpLogin],
-  'ccp:iframe-retries-exhausted': [R.ccpOrigin, R.ccpEndpoints, R.tcp443CloudFront],
-  'ccp:timeout': [R.ccpLogin, R.ccpEndpoints, R.tcp443CloudFront],
-  'ccp:load-error': [R.ccpEndpoints, R.tcp443CloudFront, R.ccpOrigin],
+  'ccp:login-needed': [R.ccpLogin, R.ccpOrigin, R.tcp443CloudFront],
+  'ccp:auth-failed': [R.ccpLogin],
+  'ccp:access-denied': [R.ccpSecurityProfile, R.ccpOrigin],
+  'ccp:iframe-retries-exhausted': [R.tcp443CloudFront, R.ccpOrigin, R.ccpLogin],
+  'ccp:timeout': [R.tcp443CloudFront, R.ccpOrigin, R.ccpEndpoints],
+  'ccp:load-error': [R.tcp443CloudFront, R.ccpEndpoints],
   'ccp:no-agent': [R.ccpLogin, R.ccpEndpoints],
   'ccp:softphone-errors': [R.ccpEndpoints, R.udp3478, R.tcp443Ec2],
   'ccp:websocket-lost': [R.proxyWebSocket, R.proxyCert, R.tcp443Ec2],
@@ -353,6 +391,39 @@ export const REMEDY_CATALOGUE: Readonly<Record<string, readonly Remedy[]>> = Obj
   'bandwidth:limited-by-loss': [R.remoteAgent, R.dedicated, R.monitor, R.directConnect],
   'bandwidth:*': [R.bandwidth, R.dedicated, R.remoteAgent, R.externalPhone],
 });
+
+/**
+ * Remedies for each softphone error the CCP reports (`connect.SoftphoneErrorTypes` of amazon-connect-streams
+ * 2.28.2, in its order, plus `multiple_softphone_active_sessions`, published when createTransport is refused
+ * with SoftphoneConnectionLimitBreachedException), with what the error means in plain words.
+ */
+export const SOFTPHONE_ERROR_REMEDIES: Readonly<Record<string, { meaning: string; remedies: readonly Remedy[] }>> = Object.freeze({
+  unsupported_browser: { meaning: 'The browser is not supported by the softphone.', remedies: [R.browserLatest] },
+  microphone_not_shared: { meaning: 'The softphone was not allowed to use the microphone.', remedies: [R.micPermission, R.osMicPermission] },
+  signalling_handshake_failure: { meaning: 'The softphone reached the signaling endpoint but the call handshake failed.', remedies: [R.tcp443Ec2, R.proxyWebSocket, R.softphoneReload] },
+  signalling_connection_failure: { meaning: 'The softphone could not connect to the signaling endpoint.', remedies: [R.tcp443Ec2, R.proxyWebSocket] },
+  ice_collection_timeout: { meaning: 'The softphone found no media path in time: UDP to the Amazon Connect media servers is probably blocked.', remedies: [R.udp3478, R.stateless] },
+  user_busy_error: { meaning: 'The softphone is busy in another tab or window.', remedies: [R.softphoneSingle] },
+  webrtc_error: { meaning: "The browser's calling engine (WebRTC) reported an error.", remedies: [R.softphoneReload, R.browserLatest] },
+  realtime_communication_error: { meaning: 'The call audio session failed after it started.', remedies: [R.udp3478, R.tcp443Ec2, R.softphoneReload] },
+  vdi_strategy_not_supported: { meaning: 'The configured remote desktop (VDI) platform is not supported by the softphone.', remedies: [R.vdi] },
+  vdi_redir_not_supported: { meaning: 'This remote desktop (VDI) client cannot redirect the call audio.', remedies: [R.vdi] },
+  other: { meaning: 'The softphone reported an unclassified error.', remedies: [R.softphoneReload] },
+  multiple_softphone_active_sessions: { meaning: 'More softphone sessions are active for this agent than allowed.', remedies: [R.softphoneSingle] },
+});
+
+/** What a softphone error means and its remedies; unknown types get those of `other` (`known: false`). */
+export function softphoneErrorAdvice(errorType: string): { meaning: string; remedies: readonly Remedy[]; known: boolean } {
+  const a = SOFTPHONE_ERROR_REMEDIES[errorType];
+  return a ? { ...a, known: true } : { ...SOFTPHONE_ERROR_REMEDIES.other!, known: false };
+}
+
+/** Remedies of several softphone error types, deduplicated, in first-seen order. */
+export function remediesForSoftphoneErrors(errorTypes: Iterable<string>): Remedy[] {
+  const byId = new Map<string, Remedy>();
+  for (const t of errorTypes) for (const x of softphoneErrorAdvice(t).remedies) if (!byId.has(x.id)) byId.set(x.id, x);
+  return [...byId.values()];
+}
 
 /** Facts that make a remedy concrete: the instance's Region and origin. */
 export interface RemedyContext {

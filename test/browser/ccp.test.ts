@@ -4,7 +4,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { createCcp, FailoverError, SOFTPHONE_ERROR_ADVICE, type CcpController, type CcpControllerOptions } from '../../src/ccp/index.js';
+import { SOFTPHONE_ERROR_REMEDIES } from '../../src/report/remedies.js';
+import { createCcp, FailoverError, type CcpController, type CcpControllerOptions } from '../../src/ccp/index.js';
 import { runPreflight } from '../../src/runner.js';
 import type { CallQualityDetail } from '../../src/events.js';
 import type { FailoverRecord } from '../../src/report/schema.js';
@@ -244,7 +245,7 @@ describe('ccp adapter against the fake CCP (real Streams)', () => {
     await c.waitReady(never(), 8000);
     const enumValues = Object.values((globalThis as unknown as { connect: { SoftphoneErrorTypes: Record<string, string> } }).connect.SoftphoneErrorTypes);
     expect(enumValues.length).to.be.greaterThan(5);
-    for (const t of enumValues) expect(SOFTPHONE_ERROR_ADVICE, `advice for ${t}`).to.have.property(t);
+    for (const t of enumValues) expect(SOFTPHONE_ERROR_REMEDIES, `advice for ${t}`).to.have.property(t);
     for (const t of enumValues) cmd('softphone-error', { errorType: t });
     await until(() => c.snapshot.softphoneErrors.length === enumValues.length, 4000, 'all softphone errors');
     const out = await c.waitReady(never(), 2000);
@@ -252,12 +253,12 @@ describe('ccp adapter against the fake CCP (real Streams)', () => {
     expect(out.code).to.equal('softphone-errors');
     const ids = (out.remedies ?? []).map((r) => r.id);
     for (const t of enumValues) {
-      for (const id of SOFTPHONE_ERROR_ADVICE[t]!.remedies) expect(ids, `${t} -> ${id}`).to.include(id);
+      for (const { id } of SOFTPHONE_ERROR_REMEDIES[t]!.remedies) expect(ids, `${t} -> ${id}`).to.include(id);
     }
     const seen = out.data.softphoneErrors.find((e) => e.errorType === 'ice_collection_timeout')!;
     expect(seen.remedyId).to.equal('udp-3478-amazon-connect');
-    expect(out.remedies!.find((r) => r.id === 'udp-3478-amazon-connect')!.text).to.match(/UDP port 3478/);
-    expect(out.data.softphoneErrors.find((e) => e.errorType === 'signalling_connection_failure')!.remedyId).to.equal('tcp-443-signaling');
+    expect(out.remedies!.find((r) => r.id === 'udp-3478-amazon-connect')!.text).to.match(/UDP 3478/);
+    expect(out.data.softphoneErrors.find((e) => e.errorType === 'signalling_connection_failure')!.remedyId).to.equal('tcp-443-ec2-signaling');
     expect(out.data.softphoneErrors.find((e) => e.errorType === 'microphone_not_shared')!.remedyId).to.equal('microphone-permission');
   });
 

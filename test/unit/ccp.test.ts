@@ -9,7 +9,7 @@ import { CcpController } from '../../src/ccp/controller.js';
 import type { AgentConfigurationLike, AgentLike, ClientCallbacks, ConnectLike, Subscription } from '../../src/ccp/connect-types.js';
 import { CallQualityMonitor, PeerConnectionSampler, samplesFromSoftphoneStats, MAX_CALLS_KEPT, MAX_SAMPLES_PER_CALL } from '../../src/ccp/call-quality.js';
 import { FailoverError, validateExternalNumber, maskNumber } from '../../src/ccp/failover.js';
-import { SOFTPHONE_ERROR_ADVICE, adviceFor } from '../../src/ccp/advice.js';
+import { SOFTPHONE_ERROR_REMEDIES, softphoneErrorAdvice, REMEDIES } from '../../src/report/remedies.js';
 import { ccpOutcome, type CcpSnapshot } from '../../src/ccp/outcome.js';
 import { ccpCheck } from '../../src/checks/ccp.js';
 import { resolveOptions } from '../../src/runner.js';
@@ -499,11 +499,14 @@ describe('advice, numbers, outcome, check', () => {
     expect(m).not.toBeNull();
     const values = [...m![1]!.matchAll(/'([a-z_]+)'/g)].map((x) => x[1]!);
     expect(values.length).toBeGreaterThan(8);
-    for (const v of values) expect(Object.keys(SOFTPHONE_ERROR_ADVICE)).toContain(v);
-    expect(adviceFor('ice_collection_timeout').remedies).toEqual(['udp-3478-amazon-connect']);
-    expect(adviceFor('signalling_connection_failure').remedies).toEqual(['tcp-443-signaling']);
-    expect(adviceFor('microphone_not_shared').remedies).toEqual(['microphone-permission']);
-    expect(adviceFor('something-new').known).toBe(false);
+    for (const v of values) expect(Object.keys(SOFTPHONE_ERROR_REMEDIES)).toContain(v);
+    const ids = (t: string) => softphoneErrorAdvice(t).remedies.map((r) => r.id);
+    expect(ids('ice_collection_timeout')[0]).toBe('udp-3478-amazon-connect');
+    expect(ids('signalling_connection_failure')[0]).toBe('tcp-443-ec2-signaling');
+    expect(ids('microphone_not_shared')[0]).toBe('microphone-permission');
+    expect(softphoneErrorAdvice('something-new')).toMatchObject({ known: false, remedies: [REMEDIES.softphoneReload] });
+    // The ccp check's remedies come from the one catalogue (same objects, same texts).
+    for (const a of Object.values(SOFTPHONE_ERROR_REMEDIES)) for (const r of a.remedies) expect(Object.values(REMEDIES)).toContain(r);
   });
 
   it('validates E.164 and dialable countries case-insensitively', async () => {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { ALL_CHECKS } from '../../src/checks/index.js';
 import { CHECK_IDS, type CheckId } from '../../src/report/schema.js';
-import { REMEDIES, REMEDY_CATALOGUE, remediesFor } from '../../src/report/remedies.js';
+import { REMEDIES, REMEDY_CATALOGUE, SOFTPHONE_ERROR_REMEDIES, remediesFor } from '../../src/report/remedies.js';
 import { ENDPOINTS_CODES } from '../../src/checks/endpoints.js';
 
-/** A remedy's source must name a seed section or a standard/reference document. */
-const SOURCE = /seed 00[03], [A-Z]|W3C |RFC \d+|ITU-T [GP]\.\d+|amazon-connect-streams documentation/;
+/** A remedy's source names a public document by title and links it (never an internal copy, "seed"). */
+const SOURCE = /^(?!.*\bseed\b)[A-Z][^;]*: https:\/\/[^\s;]+(; [A-Z][^;]*: https:\/\/[^\s;]+)*$/;
 /** Codes the runner itself emits (not in any check's `codes`). */
 const RUNNER_CODES = ['timeout', 'error'];
 /** Meanings that mark a skip code (no remedy needed): "(skip", "skipped", "Not run". */
@@ -88,9 +88,13 @@ describe('remedy catalogue', () => {
   it.skipIf(!haveSeeds)('every cited seed section exists in the seed text', () => {
     const text = { '000': seeds[0]!, '003': seeds[1]!.replace(/\\/g, '') };
     const cited = new Set<string>();
-    for (const r of Object.values(REMEDIES)) for (const m of r.source.matchAll(/seed (00[03]), ([A-Z][A-Za-z /-]+?)(?=[;(]|$)/g)) cited.add(`${m[1]}|${m[2]!.trim()}`);
+    // The public pages keep the sections of the documents the seeds copy: the Administrator Guide's (003) and
+    // the Direct Connect whitepaper's (000).
+    for (const r of Object.values(REMEDIES)) {
+      for (const m of r.source.matchAll(/(AWS whitepaper|Amazon Connect Administrator Guide)[^;]*?, section "([^"]+)"/g)) cited.add(`${m[1] === 'AWS whitepaper' ? '000' : '003'}|${m[2]!}`);
+    }
     expect(cited.size).toBeGreaterThan(10);
-    expect([...cited]).toContain('003|Using Amazon Connect in a VDI Environment');
+    expect([...cited]).toContain('003|Network Ports and Protocols');
     for (const c of cited) {
       const [seed, section] = c.split('|') as ['000' | '003', string];
       expect(text[seed].toLowerCase(), `seed ${seed}, ${section}`).toContain(section.toLowerCase());
@@ -109,6 +113,16 @@ describe('remedy catalogue', () => {
     // Without a context, or with junk, the catalogue text stays as written.
     expect(remediesFor('endpoints', 'signaling-dns')[1]!.text).toContain('rtc.connect-telecom.<region>.amazonaws.com');
     expect(remediesFor('endpoints', 'signaling-dns', { region: '<script>' })[1]!.text).toContain('<region>');
+  });
+
+  it('is the one catalogue: unique ids, one text each, every entry and softphone error cited by a public link', () => {
+    const all = Object.values(REMEDIES);
+    expect(new Set(all.map((x) => x.id)).size).toBe(all.length);
+    for (const x of all) expect(x.source, x.id).toMatch(SOURCE);
+    const used = [...Object.values(REMEDY_CATALOGUE).flat(), ...Object.values(SOFTPHONE_ERROR_REMEDIES).flatMap((a) => a.remedies)];
+    for (const x of used) expect(all, x.id).toContain(x);
+    expect(SOURCE.test('seed 003, Network Ports and Protocols')).toBe(false);
+    expect(SOURCE.test('Amazon Connect Administrator Guide: Set up your network')).toBe(false);
   });
 
   it('falls back to the check fallback for unknown codes and dedupes', () => {
