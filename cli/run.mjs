@@ -4,19 +4,14 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, extname, join, normalize, sep } from 'node:path';
+import { CHROMIUM_PATH, BrowserLaunchError, launchBrowser } from './browser-launch.mjs';
 
 const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..'));
 /** The check ids, from the built package (the one list: CHECK_IDS in src/report/schema.ts); null before a build. */
 const CHECK_IDS = await import('ccp-preflight/report').then((m) => m.CHECK_IDS, () => null);
 const NOT_BUILT = 'The ccp-preflight package is not built (dist/ is missing): run `npm run build` first.';
 export const EXIT = { pass: 0, warn: 1, fail: 2, usage: 3 };
-const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-  '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required',
-  '--allow-loopback-in-peer-connection',
-];
+const DEFAULT_CHROMIUM = CHROMIUM_PATH;
 
 export const RUN_USAGE = `Usage: ccp-preflight run [options]
 
@@ -220,18 +215,14 @@ export async function runMain(argv, io) {
     io.stderr.write('ccp-preflight run: the package is not built (dist/index.js is missing). Run "npm run build" first.\n');
     return EXIT.usage;
   }
-  if (!existsSync(opts.chromium)) {
-    io.stderr.write(`ccp-preflight run: Chromium not found at ${opts.chromium}. Install it (Debian: sudo apt-get install chromium) or pass --chromium PATH.\n`);
-    return EXIT.usage;
-  }
-  let chromium;
+  let browser;
   try {
-    ({ chromium } = await import('playwright-core'));
-  } catch {
-    io.stderr.write('ccp-preflight run: playwright-core is not installed. Run "npm install" in the package folder.\n');
-    return EXIT.usage;
+    browser = await launchBrowser({ browser: 'chromium', executablePath: opts.chromium });
+  } catch (e) {
+    io.stderr.write(`ccp-preflight run: ${e instanceof Error ? e.message : String(e)}\n`);
+    return e instanceof BrowserLaunchError ? EXIT.usage : EXIT.fail;
   }
-  const cleanups = [];
+  const cleanups = [() => browser.close()];
   const cleanup = async () => {
     while (cleanups.length) await cleanups.pop()().catch(() => {});
   };
@@ -249,10 +240,7 @@ export async function runMain(argv, io) {
     const server = await startStaticServer();
     cleanups.push(() => new Promise((r) => server.close(() => r())));
     const port = server.address().port;
-    const browser = await chromium.launch({ executablePath: opts.chromium, headless: true, args: CHROMIUM_ARGS });
-    cleanups.push(() => browser.close());
-    const context = await browser.newContext({ permissions: ['microphone'] });
-    const page = await context.newPage();
+    const page = await browser.newPage();
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     if (opts.verbose) page.on('console', (m) => io.stderr.write(`[page] ${m.text()}\n`));
