@@ -12,7 +12,11 @@
  *   null-prototype objects: nothing in a pasted report can reach Object.prototype.
  * - Strings over MAX_STRING_CHARS and arrays over MAX_ARRAY_ITEMS are refused (a report's samples are bounded).
  */
-import { CHECK_IDS, REPORT_SCHEMA, type Report } from './schema.js';
+import * as v from 'valibot';
+import { REPORT_SCHEMA } from './definition/constants.js';
+import { Report as ReportDefinition } from './definition/report.js';
+import { printable } from './definition/fields.js';
+import type { Report } from './definition/types.js';
 import { decodeShareCode, findShareCode, ShareCodeError } from './share.js';
 
 export { MAX_INPUT_CHARS, MAX_JSON_BYTES, MAX_DEPTH, MAX_STRING_CHARS, MAX_ARRAY_ITEMS, MAX_ERRORS } from './limits.js';
@@ -227,15 +231,8 @@ function joinPath(base: string, key: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Structure validation
+// Structure validation: the one definition (./definition/report.ts), through Valibot.
 // ---------------------------------------------------------------------------------------------------------
-
-const VERDICTS = ['pass', 'warn', 'fail', 'skip'] as const;
-const CCP_MODES = ['full', 'media-less', 'none'] as const;
-const FIT = ['yes', 'no', 'unknown'] as const;
-
-/** Field rules: s string, n finite number, b boolean, o object, a array, N number|null, B boolean|null; `?` optional. */
-type Rule = 's' | 's?' | 'n' | 'n?' | 'N' | 'N?' | 'b' | 'b?' | 'B?' | 'o' | 'o?' | 'a' | 'a?' | readonly string[];
 
 function validateTree(raw: unknown, from: 'json' | 'share-code'): ParseResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -263,176 +260,22 @@ function validateTree(raw: unknown, from: 'json' | 'share-code'): ParseResult {
     );
   }
 
-  fields(r, '', errs, {
-    id: 's',
-    createdAt: 's',
-    verdict: VERDICTS,
-    summary: 's',
-    tool: 'o',
-    subject: 'o',
-    environment: 'o',
-    softphone: 'o',
-    checks: 'a',
-    calls: 'a',
-    failover: 'a?',
-    redacted: 'a?',
-    incomplete: 'b?',
-  });
-  if (typeof r.createdAt === 'string' && Number.isNaN(Date.parse(r.createdAt))) errs.add('createdAt', `Expected a date and time (ISO 8601), got "${printable(r.createdAt.slice(0, 40))}".`);
-  if (isObj(r.tool)) fields(r.tool, 'tool', errs, { name: 's', version: 's' });
-  if (isObj(r.subject)) {
-    fields(r.subject, 'subject', errs, { ccpMode: CCP_MODES, instance: 's?', region: 's?', agent: 'o?', label: 's?' });
-    if (isObj(r.subject.agent)) agentFields(r.subject.agent, 'subject.agent', errs);
-  }
-  if (isObj(r.environment)) {
-    const env = r.environment;
-    fields(env, 'environment', errs, { userAgent: 's', browser: 'o', platform: 's', language: 's?', logicalCores: 'N?', deviceMemoryGb: 'N?' });
-    if (isObj(env.browser)) fields(env.browser, 'environment.browser', errs, { family: 's', major: 'N' });
-  }
-  if (isObj(r.softphone)) {
-    fields(r.softphone, 'softphone', errs, { fit: FIT, blockers: 'a' });
-    eachObj(r.softphone.blockers, 'softphone.blockers', errs, (b, p) => fields(b, p, errs, { id: 's', verdict: VERDICTS, summary: 's' }));
-  }
-  eachObj(r.checks, 'checks', errs, (c, p) => checkFields(c, p, errs));
-  eachObj(r.calls, 'calls', errs, (c, p) => callFields(c, p, errs));
-  eachObj(r.failover, 'failover', errs, (f, p) => {
-    fields(f, p, errs, { at: 's', action: ['to-external-phone', 'to-softphone'], status: ['switched', 'failed'], consent: 's', reason: 's', before: 'o', after: 'o', error: 's?' });
-    for (const side of ['before', 'after'] as const) {
-      const s = f[side];
-      if (isObj(s)) {
-        fields(s, `${p}.${side}`, errs, { softphoneEnabled: 'b' });
-        if (s.extension !== null && typeof s.extension !== 'string') errs.add(`${p}.${side}.extension`, `Expected text or null, got ${kindOf(s.extension)}.`);
-      }
-    }
-  });
-  if (Array.isArray(r.redacted)) r.redacted.forEach((x, i) => { if (typeof x !== 'string') errs.add(`redacted[${i}]`, `Expected text, got ${kindOf(x)}.`); });
-
+  // The definition's messages are already sentences (definition/fields.ts); here they get their paths. The
+  // report returned is the null-prototype copy (with unknown fields kept), not Valibot's output.
+  const checked = v.safeParse(ReportDefinition, r, { abortEarly: false });
+  if (!checked.success) for (const issue of checked.issues) errs.add(issuePath(issue), issue.message);
   if (errs.list.length) return { ok: false, errors: errs.result() };
   return { ok: true, report: r as unknown as Report, from };
 }
 
-function checkFields(c: Obj, p: string, errs: Errors): void {
-  fields(c, p, errs, { id: 's', title: 's', verdict: VERDICTS, summary: 's', code: 's?', remedies: 'a?', startedAt: 's', durationMs: 'n', data: 'o', error: 'o?' });
-  eachObj(c.remedies, `${p}.remedies`, errs, (x, q) => fields(x, q, errs, { id: 's', text: 's', source: 's', audience: 's?' }));
-  if (isObj(c.error)) fields(c.error, `${p}.error`, errs, { name: 's', message: 's' });
-  if (!isObj(c.data)) return;
-  const d = c.data;
-  const dp = `${p}.data`;
-  const id = typeof c.id === 'string' && (CHECK_IDS as readonly string[]).includes(c.id) ? c.id : 'unknown';
-  switch (id) {
-    case 'browser':
-      fields(d, dp, errs, { family: 's?', major: 'N?', userAgent: 's?', secureContext: 'b?', apis: 'o?', minSupportedMajor: 'N?', latestMajor: 'N?', versionTableDate: 's?' }, true);
-      break;
-    case 'workstation':
-      fields(d, dp, errs, { logicalCores: 'N?', deviceMemoryGb: 'N?', cpuGhzEstimate: 'N?', benchmark: 'o?', loadHint: 's?', eventLoopLagMs: 'N?' }, true);
-      if (isObj(d.benchmark)) fields(d.benchmark, `${dp}.benchmark`, errs, { iterations: 'N?', medianMs: 'N?', runs: 'N?' }, true);
-      break;
-    case 'devices':
-      fields(d, dp, errs, { permission: 's?', inputs: 'a?', outputs: 'N?', captureOk: 'b?', levelDbfs: 'N?', peakDbfs: 'N?', level: 's?', selectedInput: 'o?' }, true);
-      eachObj(d.inputs, `${dp}.inputs`, errs, (x, q) => fields(x, q, errs, { label: 's?', kind: 's?', isDefault: 'b?' }, true));
-      break;
-    case 'endpoints':
-      fields(d, dp, errs, { endpoints: 'a?', regions: 'a?', bestRegion: 's?', instanceRegion: 's?', recommendation: 's?', websocket: 'o?' }, true);
-      eachObj(d.endpoints, `${dp}.endpoints`, errs, (x, q) => {
-        fields(x, q, errs, { url: 's', role: 's?', outcome: 's', medianMs: 'N?', samplesMs: 'a?', detail: 's?' }, true);
-        numbers(x.samplesMs, `${q}.samplesMs`, errs);
-      });
-      eachObj(d.regions, `${dp}.regions`, errs, (x, q) => fields(x, q, errs, { region: 's', url: 's?', medianMs: 'N?', outcome: 's?' }, true));
-      break;
-    case 'ice-udp':
-    case 'ice-tcp':
-    case 'ice-tls':
-      fields(d, dp, errs, { transport: 's?', servers: 'a?', source: 's?' }, true);
-      eachObj(d.servers, `${dp}.servers`, errs, (x, q) => {
-        fields(x, q, errs, { url: 's', kind: 's?', transport: 's?', srflx: 'b?', relay: 'b?', srflxMs: 'N?', relayMs: 'N?', relayAddress: 's?', errors: 'a?', relayInAmazonConnect: 'B?' }, true);
-        eachObj(x.errors, `${q}.errors`, errs, (e, r) => fields(e, r, errs, { code: 'N?', text: 's?', meaning: 's?' }, true));
-      });
-      break;
-    case 'media':
-      fields(d, dp, errs, {
-        transport: 's?', serverUrl: 's?', relayAddress: 's?', relayInAmazonConnect: 'B?', durationMs: 'N?', rttMs: 'N?', jitterMs: 'N?', lossPct: 'N?', packetsSent: 'N?', packetsReceived: 'N?', packetsLost: 'N?',
-        mos: 'N?', mosBand: 's?', sendKbps: 'N?', recvKbps: 'N?', rttSources: 'o?', codec: 's?', stoppedEarly: 'b?', samples: 'a?', source: 's?',
-        rttCi95: 'o?', jitterCi95: 'o?', lossCi95: 'o?',
-      }, true);
-      for (const k of ['rttCi95', 'jitterCi95', 'lossCi95']) if (isObj(d[k])) fields(d[k], `${dp}.${k}`, errs, { lo: 'n', hi: 'n' }, true);
-      eachObj(d.samples, `${dp}.samples`, errs, (x, q) => fields(x, q, errs, { tMs: 'n', rttMs: 'N?', jitterMs: 'N?', lossPct: 'N?', sendKbps: 'N?', recvKbps: 'N?' }, true));
-      break;
-    case 'bandwidth':
-      fields(d, dp, errs, { upKbps: 'N?', downKbps: 'N?', requiredKbps: 'N?', bytes: 'N?', durationMs: 'N?', method: 's?' }, true);
-      break;
-    case 'ccp':
-      fields(d, dp, errs, { mode: 's?', state: 's?', ccpUrl: 's?', streamsVersion: 's?', mediaLocation: 's?', agent: 'o?', softphoneErrors: 'a?', websocket: 's?', agentState: 'o?', missedCall: 'b?', iceServersFromCcp: 'N?' }, true);
-      if (isObj(d.agent)) agentFields(d.agent, `${dp}.agent`, errs);
-      eachObj(d.softphoneErrors, `${dp}.softphoneErrors`, errs, (x, q) => fields(x, q, errs, { errorType: 's', errorMessage: 's?', at: 's?', remedyId: 's?' }, true));
-      break;
-    default:
-      // A check id from a newer minor version: kept; its data is shown generically.
-      break;
+/** `checks[3].data.rttMs` from a Valibot issue's path. */
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  let p = '';
+  for (const item of issue.path ?? []) {
+    const key = (item as { key?: unknown }).key;
+    p = typeof key === 'number' ? `${p}[${key}]` : joinPath(p, String(key));
   }
-}
-
-function agentFields(a: Obj, p: string, errs: Errors): void {
-  fields(a, p, errs, { name: 's?', username: 's?', softphoneEnabled: 'b?', extension: 's?', routingProfile: 's?', dialableCountries: 'a?' }, true);
-}
-
-function callFields(c: Obj, p: string, errs: Errors): void {
-  fields(c, p, errs, { contactId: 's?', startedAt: 's', endedAt: 's?', durationMs: 'n', source: 's', rttMs: 'o', jitterMs: 'o', lossPct: 'o', mos: 'o', verdict: VERDICTS, samples: 'a' });
-  if (isObj(c.rttMs)) fields(c.rttMs, `${p}.rttMs`, errs, { avg: 'N', p95: 'N', max: 'N' });
-  if (isObj(c.jitterMs)) fields(c.jitterMs, `${p}.jitterMs`, errs, { avg: 'N', p95: 'N', max: 'N' });
-  if (isObj(c.lossPct)) fields(c.lossPct, `${p}.lossPct`, errs, { avg: 'N', max: 'N' });
-  if (isObj(c.mos)) fields(c.mos, `${p}.mos`, errs, { avg: 'N', min: 'N' });
-  eachObj(c.samples, `${p}.samples`, errs, (x, q) => fields(x, q, errs, { tMs: 'n', rttMs: 'N?', jitterMs: 'N?', lossPct: 'N?', mos: 'N?' }));
-}
-
-/**
- * Checks fields by rule. With `loose` (check data), an optional field may also be null: check data is read
- * leniently (several data interfaces use `X | null` for "not measured"), only wrong types are refused.
- */
-function fields(o: Obj, base: string, errs: Errors, rules: Record<string, Rule>, loose = false): void {
-  for (const [key, rule] of Object.entries(rules)) {
-    const p = base ? `${base}.${key}` : key;
-    const v = o[key];
-    if (Array.isArray(rule)) {
-      if (v === undefined) errs.add(p, `Missing required field "${key}" (one of ${rule.join(', ')}).`);
-      else if (typeof v !== 'string' || !rule.includes(v)) errs.add(p, `Expected one of ${rule.join(', ')}, got ${describeValue(v)}.`);
-      continue;
-    }
-    const r = rule as Exclude<Rule, readonly string[]>;
-    const optional = r.endsWith('?');
-    if (v === undefined || (loose && optional && v === null)) {
-      if (!optional) errs.add(p, `Missing required field "${key}" (${TYPE_WORDS[r[0] as keyof typeof TYPE_WORDS]}).`);
-      continue;
-    }
-    const t = r[0] as keyof typeof TYPE_WORDS;
-    const ok =
-      t === 's' ? typeof v === 'string'
-      : t === 'n' ? typeof v === 'number'
-      : t === 'N' ? typeof v === 'number' || v === null
-      : t === 'b' ? typeof v === 'boolean'
-      : t === 'B' ? typeof v === 'boolean' || v === null
-      : t === 'o' ? isObj(v)
-      : Array.isArray(v);
-    if (!ok) errs.add(p, `Expected ${TYPE_WORDS[t]}, got ${describeValue(v)}.`);
-  }
-}
-
-const TYPE_WORDS = { s: 'text', n: 'a number', N: 'a number or null', b: 'true or false', B: 'true, false or null', o: 'an object', a: 'a list' } as const;
-
-function eachObj(list: unknown, base: string, errs: Errors, fn: (o: Obj, path: string) => void): void {
-  if (!Array.isArray(list)) return;
-  list.forEach((x, i) => {
-    if (isObj(x)) fn(x, `${base}[${i}]`);
-    else errs.add(`${base}[${i}]`, `Expected an object, got ${describeValue(x)}.`);
-  });
-}
-
-function numbers(list: unknown, base: string, errs: Errors): void {
-  if (!Array.isArray(list)) return;
-  list.forEach((x, i) => { if (typeof x !== 'number') errs.add(`${base}[${i}]`, `Expected a number, got ${describeValue(x)}.`); });
-}
-
-function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+  return p;
 }
 
 function kindOf(v: unknown): string {
@@ -443,17 +286,6 @@ function kindOf(v: unknown): string {
   if (typeof v === 'number') return 'a number';
   if (typeof v === 'boolean') return 'true/false';
   return typeof v;
-}
-
-function describeValue(v: unknown): string {
-  if (typeof v === 'string') return `text "${printable(v.slice(0, 40))}${v.length > 40 ? '…' : ''}"`;
-  if (typeof v === 'number' || typeof v === 'boolean') return `${kindOf(v)} ${String(v)}`;
-  return kindOf(v);
-}
-
-/** Control characters shown as \u escapes so a message never carries invisible text. */
-function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function describe(e: unknown): string {
