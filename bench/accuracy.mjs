@@ -71,7 +71,7 @@ async function main() {
   const script = await bundle('bench/lib/media-page.ts');
   const { origin } = await servePage(script);
   const { browser } = await launchChromium([], { priority: o.priority });
-  const page = await openPage(browser, origin);
+  const { page } = await openPage(browser, origin);
   const rows = [];
   const t0 = Date.now();
   const loadStart = loadavg()[0];

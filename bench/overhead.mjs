@@ -5,13 +5,13 @@
 //   node bench/overhead.mjs [--hours=8] [--call-s=300] [--no-browser]
 //
 // The per-poll path is the real code (src/ccp/call-quality.ts PeerConnectionSampler + CallQualityMonitor,
-// src/stats/*), bundled with esbuild; see bench/peers-lib/overhead-core.js for what one poll includes.
+// src/stats/*), bundled with esbuild; see bench/lib/overhead-core.js for what one poll includes.
 // One poll per simulated second (the controller polls every 2 s, so this is twice the real rate),
 // calls of 5 minutes back to back: 28,800 polls and 96 calls in 8 hours.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { ROOT, loadEsbuild, printTable, runMain, tempDir, machineInfo, printMachine, median, percentile, BenchError } from './peers-lib/util.mjs';
+import { ROOT, loadEsbuild, printTable, runMain, tempDir, machineInfo, printMachine, median, percentile, BenchError } from './lib/util.mjs';
 
 if (process.argv.includes('--help')) {
   console.log('Usage: node bench/overhead.mjs [--hours=8] [--call-s=300] [--no-browser]');
@@ -51,7 +51,7 @@ async function main() {
   const tmp = tempDir('ccpf-overhead-');
   const outfile = join(tmp, 'overhead-core.mjs');
   try {
-    await esbuild.build({ entryPoints: [join(ROOT, 'bench/peers-lib/overhead-core.js')], bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile, logLevel: 'silent', absWorkingDir: ROOT });
+    await esbuild.build({ entryPoints: [join(ROOT, 'bench/lib/overhead-core.js')], bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile, logLevel: 'silent', absWorkingDir: ROOT });
   } catch (e) {
     throw new BenchError(`Could not bundle the monitor code: ${(e?.errors ?? []).map((m) => m.text).join('; ') || e?.message}`);
   }
@@ -77,8 +77,8 @@ async function main() {
 
   if (args['no-browser'] !== 'true') {
     try {
-      const { bundlePage, servePage, launchChromium, openPage } = await import('./peers-lib/browser.mjs');
-      const script = await bundlePage(`import './bench/peers-lib/overhead-page.js';`);
+      const { bundlePage, servePage, launchChromium, openPage } = await import('./lib/browser.mjs');
+      const script = await bundlePage(`import './bench/lib/overhead-page.js';`);
       const server = await servePage(script, { title: 'bench:overhead', isolated: true });
       const { browser } = await launchChromium(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
       const { page } = await openPage(browser, server.origin);

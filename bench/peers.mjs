@@ -11,11 +11,11 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ROOT, BenchError, printTable, runMain, machineInfo, printMachine, round } from './peers-lib/util.mjs';
-import { bundlePage, servePage, launchChromium, startCoturn, openPage, CHROMIUM_PATH } from './peers-lib/browser.mjs';
+import { ROOT, BenchError, printTable, runMain, machineInfo, printMachine, round } from './lib/util.mjs';
+import { bundlePage, servePage, launchChromium, startTurnServer, openPage, CHROMIUM_PATH } from './lib/browser.mjs';
 import { PROFILES, parseProfile } from './lib/profiles.mjs';
 import { startUdpProxyProcess, expectedLoop, proxiedIceServers } from '../test/support/udp-proxy.mjs';
-import { onCleanup } from './peers-lib/util.mjs';
+import { onCleanup } from './lib/util.mjs';
 
 const require = createRequire(join(ROOT, 'package.json'));
 const args = Object.fromEntries(process.argv.slice(2).map((a) => { const m = /^--([^=]+)(?:=(.*))?$/.exec(a); return m ? [m[1], m[2] ?? 'true'] : [a, 'true']; }));
@@ -76,8 +76,8 @@ async function main() {
 
   const info = machineInfo(CHROMIUM_PATH);
   printMachine(info);
-  const turn = await startCoturn();
-  const script = await bundlePage(`import './bench/peers-lib/peers-page.js';`);
+  const turn = await startTurnServer();
+  const script = await bundlePage(`import './bench/lib/peers-page.js';`);
   const server = await servePage(script, { title: 'bench:peers' });
   // As bench:accuracy: as root, the browser and the proxy run at nice -10 (--no-priority: off), so load on a
   // shared machine does not distort the imposed conditions.

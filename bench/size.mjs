@@ -11,7 +11,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { ROOT, BenchError, loadEsbuild, printTable, runMain, tempDir, machineInfo, printMachine } from './peers-lib/util.mjs';
+import { ROOT, BenchError, loadEsbuild, printTable, runMain, tempDir, machineInfo, printMachine } from './lib/util.mjs';
 import { CHROMIUM_PATH } from '../test/support/chromium.mjs';
 
 const GOAL_KB = 25;

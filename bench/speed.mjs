@@ -10,9 +10,9 @@
 // endpoint and the Region table is off (no network access needed); `ccp` skips (no CCP URL) in the
 // runPreflight runs, and the element is timed both without a CCP and wrapping the local fake CCP
 // (demo/fake-ccp.html: real amazon-connect-streams, TURN servers from its createTransport answer).
-import { printTable, runMain, machineInfo, printMachine, median, BenchError } from './peers-lib/util.mjs';
+import { printTable, runMain, machineInfo, printMachine, median, BenchError } from './lib/util.mjs';
 import { existsSync, readFileSync } from 'node:fs';
-import { bundlePage, servePage, launchChromium, startCoturn, openPage, repoPath, CHROMIUM_PATH } from './peers-lib/browser.mjs';
+import { bundlePage, servePage, launchChromium, startTurnServer, openPage, repoPath, CHROMIUM_PATH } from './lib/browser.mjs';
 
 const GOAL_MS = 8000;
 const args = Object.fromEntries(process.argv.slice(2).map((a) => { const m = /^--([^=]+)(?:=(.*))?$/.exec(a); return m ? [m[1], m[2] ?? 'true'] : [a, 'true']; }));
@@ -28,8 +28,8 @@ const s = (ms) => (ms == null ? '—' : (ms / 1000).toFixed(2));
 async function main() {
   const info = machineInfo(CHROMIUM_PATH);
   printMachine(info);
-  const turn = await startCoturn();
-  const script = await bundlePage(`import './bench/peers-lib/speed-page.js';`);
+  const turn = await startTurnServer();
+  const script = await bundlePage(`import './bench/lib/speed-page.js';`);
   const server = await servePage(script, { title: 'bench:speed' });
   const { browser } = await launchChromium();
   const options = {
@@ -70,7 +70,7 @@ async function main() {
     let files = null;
     try {
       // Split like production: Streams and the CCP adapter are chunks fetched when the widget asks for them.
-      files = await bundlePage('', { split: true, entry: 'bench/peers-lib/speed-element-page.js' });
+      files = await bundlePage('', { split: true, entry: 'bench/lib/speed-element-page.js' });
     } catch (e) {
       console.log(`\n<ccp-preflight> not measured: ${e instanceof BenchError ? e.message.replace(/\n\s*/g, ' ') : e}`);
     }

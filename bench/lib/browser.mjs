@@ -1,111 +1,191 @@
-// Shared benchmark plumbing (bench:accuracy; reusable by other benchmarks). Functions:
-// - bundle(entryFile)            -> JS text: esbuild bundle of a TS/JS page entry (ESM, browser, es2022)
-// - servePage(script)            -> { origin, stop }: http://localhost serving `/` and `/page.js` (secure context)
-// - launchChromium(args, {priority}) -> { browser, stop }: Debian Chromium via playwright-core, flags from
-//                                   test/support/chromium.mjs; priority < 0 (root) runs it under `nice`
-// - openPage(browser, origin)    -> page once `window.__benchReady` is true
-// - startTurnServer()            -> coturn from test/support/turn.mjs (clear message when not installed)
-// - startProxy(turn, profile)    -> { proxy, iceServers }: the UDP impairment proxy in front of coturn, in its
-//                                   own process (test/support/udp-proxy.mjs startUdpProxyProcess); await proxy.stats()
-// - cleanup()                    -> stops everything started through these helpers (also on SIGINT/SIGTERM)
+// Browser plumbing for every benchmark (bench:accuracy, peers, speed, overhead and record-getstats):
+// - bundle(entry) / bundlePage(contents, opts) -> esbuild bundles of a page script (ESM, browser, es2022)
+// - servePage(script, opts)      -> { origin, stop }: http://localhost (a secure context, so getUserMedia works)
+// - launchChromium(args, {priority}) -> { browser, stop, prioritized }: Debian Chromium through the CLI's own
+//                                   launcher (cli/browser-launch.mjs); priority < 0 (root) runs it under `nice`
+// - openPage(browser, origin)    -> { page, context, errors } once `window.__benchReady` is true
+// - startTurnServer()            -> coturn (cli/turn.mjs) on a free loopback port, with a clear message when missing
+// - startProxy(turn, profile)    -> { proxy, iceServers }: the UDP impairment proxy in front of coturn, in its own
+//                                   process (test/support/udp-proxy.mjs); await proxy.stats()
+// - cleanup()                    -> stops everything started through these helpers (also on Ctrl-C, see util.mjs)
 import http from 'node:http';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../../test/support/chromium.mjs';
-import { startTurn, findTurnserver } from '../../test/support/turn.mjs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, BenchError, loadEsbuild, onCleanup, cleanupAll } from './util.mjs';
+import { CHROMIUM_PATH, BrowserLaunchError, launchBrowser } from '../../cli/browser-launch.mjs';
+import { startTurn, findTurnserver } from '../../cli/turn.mjs';
 import { startUdpProxyProcess, proxiedIceServers } from '../../test/support/udp-proxy.mjs';
 import { prioritizedChromiumPath } from './chromium-priority.mjs';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export { CHROMIUM_PATH };
+export { ROOT, CHROMIUM_PATH };
+export { canRaisePriority } from './chromium-priority.mjs';
+/** Stops everything started through these helpers, newest first. */
+export const cleanup = cleanupAll;
+export const repoPath = (/** @type {string[]} */ ...p) => join(ROOT, ...p);
 
-const stops = [];
-function track(stop) {
-  stops.push(stop);
-  return stop;
+/** @param {unknown} e */
+function bundleFailure(e) {
+  const errors = /** @type {{ errors?: { text: string, location?: { file: string, line: number } }[] }} */ (e)?.errors ?? [];
+  const msgs = errors.slice(0, 6).map((m) => `  ${m.location ? `${m.location.file}:${m.location.line}: ` : ''}${m.text}`).join('\n');
+  return new BenchError(`Could not bundle the benchmark page:\n${msgs || (e instanceof Error ? e.message : String(e))}`, { cause: e });
 }
 
-/** Stops everything started here, newest first. */
-export async function cleanup() {
-  while (stops.length) {
-    const s = stops.pop();
-    try { await s(); } catch { /* best effort */ }
+/**
+ * Bundles page code into one ESM script: `contents` (a string of TS/JS, resolved from the repo root), or the
+ * file `entry` (relative to the repo root). With `split: true` (needs `entry`), lazy imports stay separate
+ * chunks fetched when used (as in production) and the result is a map { 'page.js': text, 'chunk-….js': text }
+ * for servePage.
+ * @param {string} contents
+ * @param {{ sourcefile?: string, define?: Record<string, string>, split?: boolean, entry?: string }} [opts]
+ * @returns {Promise<any>} the script text, or with `split` the map of file names to texts
+ */
+export async function bundlePage(contents, { sourcefile = 'bench-page.ts', define = {}, split = false, entry } = {}) {
+  const esbuild = await loadEsbuild();
+  const input = split && entry
+    ? { entryPoints: { page: join(ROOT, entry) }, splitting: true, outdir: join(tmpdir(), 'ccpf-bench-split'), chunkNames: 'chunk-[hash]' }
+    : entry
+      ? { entryPoints: [join(ROOT, entry)] }
+      : { stdin: { contents, resolveDir: ROOT, sourcefile, loader: /** @type {const} */ ('ts') } };
+  let res;
+  try {
+    res = await esbuild.build({
+      ...input,
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      minify: false,
+      sourcemap: false,
+      // package.json "sideEffects" would drop side-effect-only imports of bench page files.
+      ignoreAnnotations: true,
+      logLevel: 'silent',
+      absWorkingDir: ROOT,
+      define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis', ...define },
+    });
+  } catch (e) {
+    throw bundleFailure(e);
   }
-}
-for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => { void cleanup().then(() => process.exit(130)); });
-
-/** Bundles a page entry file (path relative to the repo root) into one ESM script. */
-export async function bundle(entry) {
-  const esbuild = await import('esbuild');
-  const res = await esbuild.build({
-    entryPoints: [join(ROOT, entry)],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-    absWorkingDir: ROOT,
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
+  if (split) return Object.fromEntries(res.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [f.path.split('/').pop(), f.text]));
   return res.outputFiles[0].text;
 }
 
-export async function servePage(script) {
-  const html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ccp-preflight bench</title></head><body><script type="module" src="/page.js"></script></body></html>';
-  const server = http.createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path === '/') { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(html); }
-    else if (path === '/page.js') { res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }); res.end(script); }
-    else { res.writeHead(404); res.end(); }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const stop = track(() => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }));
-  return { origin: `http://localhost:${server.address().port}`, stop };
-}
-
-export { canRaisePriority } from './chromium-priority.mjs';
-
+/**
+ * Bundles a page entry file (path relative to the repo root) into one ESM script.
+ * @param {string} entry
+ * @returns {Promise<string>}
+ */
+export const bundle = (entry) => bundlePage('', { entry });
 
 /**
- * Launches Chromium. `priority` (e.g. -10, root only) starts it through a `nice` wrapper so that every
- * Chromium process inherits the raised priority: on a machine shared with other work, a starved browser
- * adds scheduling delay to every packet it times, which is load, not the network conditions under test.
+ * Serves `/` (a blank page loading /page.js) and the given script (or a map of scripts from a split
+ * bundle), plus `extra` static routes { '/path': { body, type } } and `/ok` (204, for the endpoints check).
+ * @param {string | Record<string, string>} script
+ * @param {{ title?: string, isolated?: boolean, extra?: Record<string, { type: string, body: string | Buffer | (() => string | Buffer) }> }} [opts]
+ */
+export async function servePage(script, { title = 'ccp-preflight bench', isolated = false, extra = {} } = {}) {
+  const scripts = typeof script === 'string' ? { 'page.js': script } : script;
+  // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
+  const iso = isolated ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp', 'cross-origin-resource-policy': 'same-origin' } : {};
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><script type="module" src="/page.js"></script></body></html>`;
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...iso });
+      res.end(html);
+    } else if (url.pathname.endsWith('.js') && Object.hasOwn(scripts, url.pathname.slice(1))) {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store', ...iso });
+      res.end(scripts[url.pathname.slice(1)]);
+    } else if (Object.hasOwn(extra, url.pathname)) {
+      const x = extra[url.pathname];
+      res.writeHead(200, { 'content-type': x.type, 'cache-control': 'no-store', ...iso });
+      res.end(typeof x.body === 'function' ? x.body() : x.body);
+    } else if (url.pathname === '/ok') {
+      // A local HTTPS-less endpoint for the endpoints check: answers quickly with 204.
+      res.writeHead(204, { 'access-control-allow-origin': '*', 'cache-control': 'no-store' });
+      res.end();
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const stop = onCleanup(() => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve(undefined)); }));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return { origin: `http://localhost:${port}`, stop };
+}
+
+/**
+ * Launches Debian Chromium headless with the CLI's flags. `priority` (e.g. -10; root only, else ignored)
+ * starts it through `nice`, so that on a shared machine a starved browser does not add scheduling delay to
+ * the packets it times (that would be load, not the network conditions under test).
+ * @param {string[]} [extraArgs]
+ * @param {{ priority?: number }} [opts]
+ * @returns {Promise<{ browser: import('playwright-core').Browser, stop: () => Promise<void>, prioritized: boolean }>}
  */
 export async function launchChromium(extraArgs = [], { priority = 0 } = {}) {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium was not found at ${CHROMIUM_PATH}: install it with \`sudo apt-get install chromium\` or set CHROMIUM_PATH.`);
-  const { chromium } = await import('playwright-core');
-  const { executablePath, remove } = prioritizedChromiumPath(priority);
-  if (remove) track(remove);
-  const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
-  const stop = track(() => browser.close());
-  return { browser, stop };
+  const { executablePath, prioritized, remove } = prioritizedChromiumPath(priority);
+  if (remove) onCleanup(remove);
+  let launched;
+  try {
+    launched = await launchBrowser({ browser: 'chromium', args: extraArgs, ...(prioritized ? { executablePath } : {}) });
+  } catch (e) {
+    throw e instanceof BrowserLaunchError ? new BenchError(e.message, { cause: e }) : e;
+  }
+  const stop = onCleanup(() => launched.close().catch(() => {}));
+  return { browser: /** @type {import('playwright-core').Browser} */ (launched.raw), stop, prioritized };
 }
 
+/**
+ * Opens a page on the served origin and waits for `window.__benchReady`. `browser` is Playwright's Browser
+ * (a fresh context with the microphone allowed; close `context` to drop it) or any launched browser with
+ * newPage() (e.g. Firefox; `context.close()` then closes the page).
+ * @param {any} browser
+ * @param {string} origin
+ */
 export async function openPage(browser, origin) {
-  const page = await browser.newPage();
+  /** @type {any} */
+  let page;
+  /** @type {{ close(): Promise<void> }} */
+  let context;
+  if (typeof browser.newContext === 'function') {
+    context = await browser.newContext({ permissions: ['microphone', 'camera'] });
+    page = await /** @type {import('playwright-core').BrowserContext} */ (context).newPage();
+  } else {
+    page = await browser.newPage();
+    context = { close: () => page.close() };
+  }
+  /** @type {string[]} */
   const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e?.message ?? e)));
+  page.on('pageerror', (/** @type {unknown} */ e) => errors.push(e instanceof Error ? e.message : String(e)));
   await page.goto(`${origin}/`);
   try {
-    await page.waitForFunction(() => globalThis.__benchReady === true, null, { timeout: 15000 });
-  } catch {
-    throw new Error(`The benchmark page did not load${errors.length ? `: ${errors[0]}` : ''}.`);
+    await page.waitForFunction(() => /** @type {any} */ (globalThis).__benchReady === true, null, { timeout: 15000 });
+  } catch (e) {
+    throw new BenchError(`The benchmark page did not load${errors.length ? `: ${errors[0]}` : ''}.`, { cause: e });
   }
-  return page;
+  return { page, context, errors };
 }
 
+/** Starts coturn on a free loopback port (stopped at cleanup), or explains how to install it. */
 export async function startTurnServer() {
-  if (!findTurnserver()) throw new Error('coturn is not installed: install it with `sudo apt-get install coturn`, then run again.');
+  if (!findTurnserver()) {
+    throw new BenchError('coturn is not installed: install it with `sudo apt-get install coturn` (Debian/Ubuntu), then run again. (It is not started as a service; the benchmark runs its own turnserver on a free loopback port.)');
+  }
   const turn = await startTurn();
-  track(() => turn.stop());
-  return turn;
+  const stop = onCleanup(() => turn.stop());
+  return { ...turn, stop };
 }
 
+/**
+ * The UDP impairment proxy in front of coturn, in its own process (raised priority when allowed), so a busy
+ * driver does not starve it; stats() is async.
+ * @param {any} turn coturn from startTurnServer()
+ * @param {object} profile
+ */
 export async function startProxy(turn, profile) {
-  // Its own process (raised priority when allowed), so a busy driver does not starve it; stats() is async.
   const proxy = await startUdpProxyProcess({ target: { host: turn.host, port: turn.port }, profile });
-  track(() => proxy.stop());
+  onCleanup(() => proxy.stop());
   return { proxy, iceServers: proxiedIceServers(proxy, turn) };
 }

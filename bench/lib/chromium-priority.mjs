@@ -1,4 +1,4 @@
-// Side-effect-free helpers shared by the benchmarks' Chromium launchers (bench/lib and bench/peers-lib).
+// Side-effect-free helpers shared by the benchmarks' Chromium launchers (bench/lib/browser.mjs).
 import { mkdtempSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir, setPriority } from 'node:os';
 import { join } from 'node:path';

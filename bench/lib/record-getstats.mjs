@@ -14,7 +14,7 @@ try {
   const turn = await startTurnServer();
   const { origin } = await servePage(await bundle('bench/lib/media-page.ts'));
   const { browser } = await launchChromium();
-  const page = await openPage(browser, origin);
+  const { page } = await openPage(browser, origin);
   const runs = [
     { name: 'relay-clean', profile: null },
     { name: 'relay-proxy-d40-j10-l3', profile: { delayMs: 40, jitterMs: 10, lossPct: 3, seed: 42 } },

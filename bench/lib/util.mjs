@@ -1,4 +1,4 @@
-// Small helpers shared by bench/peers.mjs, speed.mjs, size.mjs and overhead.mjs: esbuild loading with a
+// Small helpers shared by the benchmarks: esbuild loading with a
 // clear message, table printing, machine facts, and cleanup of everything a script starts (even on Ctrl-C).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,8 +10,9 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** A user-facing failure: printed as one clear message, no stack trace. */
 export class BenchError extends Error {
-  constructor(message) {
-    super(message);
+  /** @param {string} message @param {ErrorOptions} [options] */
+  constructor(message, options) {
+    super(message, options);
     this.name = 'BenchError';
   }
 }
