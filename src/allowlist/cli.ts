@@ -1,15 +1,19 @@
 /**
- * `ccp-preflight allowlist --region us-east-1 --ip-ranges FILE|URL [--previous FILE|URL]
- *  [--format table|csv|json] [--no-stateless] [--timeout SECONDS]`
+ * `ccp-preflight allowlist --region us-east-1 [--instance ALIAS | --ccp-url URL] [--option domains|ip-ranges|both]
+ *  [--ip-ranges FILE|URL] [--previous FILE|URL [--check]] [--format table|csv|json] [--no-stateless] [--timeout SECONDS]`
  *
- * The logic of the CLI sub-command, free of Node APIs: cli/allowlist.mjs passes `readFile` and `fetch`.
- * Exit codes: 0 printed; 3 bad input or usage (the project's CLI convention: 3 = usage error), with one
- * clear message on stderr saying what happened and what to do.
+ * The logic of the CLI sub-command, free of Node APIs: cli/allowlist.mjs passes `readFile`, `fetch` and the
+ * clock. Exit codes: 0 printed; with --check 0 nothing due, 1 the safe date is near, 2 overdue; 3 bad input or
+ * usage (the project's CLI convention), with one clear message on stderr saying what happened and what to do.
  */
 import { AllowlistInputError, generateAllowlist } from './generate.js';
 import { DiffOrderError } from './diff.js';
 import { FORMATS, formatAllowlist, type AllowlistFormat } from './format.js';
 import { UnknownRegionError } from './rules.js';
+import { checkExitCode, DEADLINE_NEAR_DAYS } from './deadlines.js';
+import { InstanceInputError } from './domains.js';
+import { OPTIONS, type AllowlistOption } from './notes.js';
+import { NETWORKING_PAGE_URL } from './sources.js';
 
 export interface AllowlistIo {
   stdout: { write(chunk: string): unknown };
@@ -18,6 +22,8 @@ export interface AllowlistIo {
   readFile?: (path: string) => Promise<string>;
   /** fetch for URL inputs (Node 20 has a global fetch). */
   fetch?: typeof fetch;
+  /** Today, for the deadlines (default: the real clock). Tests inject a fixed day. */
+  now?: () => Date;
 }
 
 export const EXIT_OK = 0;
@@ -27,29 +33,44 @@ export const DEFAULT_FETCH_TIMEOUT_S = 20;
 /** The real ip-ranges.json is a few MB; refuse anything absurdly larger. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-export const USAGE = `Usage: ccp-preflight allowlist --region REGION --ip-ranges FILE|URL [options]
+export const USAGE = `Usage: ccp-preflight allowlist --region REGION --instance ALIAS --ip-ranges FILE|URL [options]
 
-Prints the firewall rules an Amazon Connect CCP softphone needs in REGION, from AWS ip-ranges.json
-(https://ip-ranges.amazonaws.com/ip-ranges.json): the Region's AMAZON_CONNECT ranges (and the GLOBAL ones)
-for UDP 3478 and TCP 443, the Region's EC2 ranges for TCP 443 (signaling), every CLOUDFRONT range for
-TCP 443, and UDP 49152-65535 inbound from AMAZON_CONNECT for stateless firewalls. IPv4 and IPv6.
+Prints what a proxy or firewall must allow for Amazon Connect CCP softphones of one instance, following
+both options of the Amazon Connect guide "Set up your network to use the Amazon Connect Contact Control
+Panel (CCP)" (${NETWORKING_PAGE_URL}):
+  Option 1 (recommended): domains and paths on TCP 443 (the instance's ALIAS.my.connect.aws and
+    ALIAS.awsapps.com/connect forms, their web content, the Region's signaling hosts) and TURN relays on
+    UDP 3478, plus the AMAZON_CONNECT ranges for call audio, which only IP ranges express;
+  Option 2: IP ranges from AWS ip-ranges.json (https://ip-ranges.amazonaws.com/ip-ranges.json): the
+    Region's AMAZON_CONNECT (and GLOBAL) UDP 3478 and TCP 443, the Region's EC2 TCP 443, every CLOUDFRONT
+    range TCP 443; UDP 49152-65535 inbound from AMAZON_CONNECT for stateless firewalls. IPv4 and IPv6.
 
 Options:
   --region REGION         Amazon Connect Region of the instance, e.g. us-east-1 (required)
-  --ip-ranges FILE|URL    ip-ranges.json to read (required)
+  --instance ALIAS        the instance alias (acme of https://acme.my.connect.aws/ccp-v2)
+  --ccp-url URL           or the instance's CCP URL (either address form)
+  --option domains|ip-ranges|both   which options to print (default both, domains first)
+  --ip-ranges FILE|URL    ip-ranges.json to read (required unless --option domains)
   --previous FILE|URL     an older ip-ranges.json: list what was added since, and by when to allow it
+  --check                 with --previous, for a scheduled job: print only where today stands and exit
+                          0 nothing due, 1 the safe date is less than ${DEADLINE_NEAR_DAYS} days away, 2 overdue (added
+                          ranges not in --previous, i.e. not yet allowed, and the safe date has passed)
   --format table|csv|json output format (default table)
   --no-stateless          leave out the stateless-firewall ephemeral rule
   --timeout SECONDS       time limit for a URL download (default ${DEFAULT_FETCH_TIMEOUT_S})
   -h, --help              this text
 
-Exit codes: 0 printed; 3 bad input or usage (message on stderr).
+Exit codes: 0 printed; with --check 0/1/2 as above; 3 bad input or usage (message on stderr).
 `;
 
 class UsageError extends Error {}
 
 interface Args {
   region?: string;
+  instance?: string;
+  ccpUrl?: string;
+  option: AllowlistOption;
+  check: boolean;
   ipRanges?: string;
   previous?: string;
   format: AllowlistFormat;
@@ -59,7 +80,7 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { format: 'table', stateless: true, timeoutS: DEFAULT_FETCH_TIMEOUT_S, help: false };
+  const a: Args = { option: 'both', check: false, format: 'table', stateless: true, timeoutS: DEFAULT_FETCH_TIMEOUT_S, help: false };
   const rest = [...argv];
   if (rest[0] === 'allowlist') rest.shift();
   while (rest.length) {
@@ -82,6 +103,21 @@ function parseArgs(argv: readonly string[]): Args {
         break;
       case '--region':
         a.region = value();
+        break;
+      case '--instance':
+        a.instance = value();
+        break;
+      case '--ccp-url':
+        a.ccpUrl = value();
+        break;
+      case '--option': {
+        const o = value();
+        if (!(OPTIONS as readonly string[]).includes(o)) throw new UsageError(`Unknown --option "${o}". Use one of: ${OPTIONS.join(', ')}.`);
+        a.option = o as AllowlistOption;
+        break;
+      }
+      case '--check':
+        a.check = true;
         break;
       case '--ip-ranges':
         a.ipRanges = value();
@@ -112,7 +148,10 @@ function parseArgs(argv: readonly string[]): Args {
   if (!a.help) {
     if (!a.region) throw new UsageError('--region is required (the Region of your Amazon Connect instance, e.g. us-east-1).');
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(a.region)) throw new UsageError(`"${a.region}" does not look like an AWS Region name (e.g. us-east-1, eu-central-1).`);
-    if (!a.ipRanges) throw new UsageError('--ip-ranges is required: a path to ip-ranges.json or its URL (https://ip-ranges.amazonaws.com/ip-ranges.json).');
+    if (!a.ipRanges && a.option !== 'domains') throw new UsageError('--ip-ranges is required (unless --option domains): a path to ip-ranges.json or its URL (https://ip-ranges.amazonaws.com/ip-ranges.json).');
+    if (a.instance && a.ccpUrl) throw new UsageError('Pass --instance or --ccp-url, not both.');
+    if (a.check && !a.previous) throw new UsageError('--check needs --previous: the ip-ranges.json your firewall allows today (the older file).');
+    if (a.check && !a.ipRanges) throw new UsageError('--check needs --ip-ranges: the newest ip-ranges.json.');
   }
   return a;
 }
@@ -180,11 +219,18 @@ export async function allowlistMain(argv: readonly string[], io: AllowlistIo): P
     return EXIT_OK;
   }
   try {
-    const current = parseJson(await readSource(args.ipRanges!, '--ip-ranges', io, args.timeoutS), '--ip-ranges', args.ipRanges!);
+    const current = args.ipRanges ? parseJson(await readSource(args.ipRanges, '--ip-ranges', io, args.timeoutS), '--ip-ranges', args.ipRanges) : undefined;
     const previous = args.previous ? parseJson(await readSource(args.previous, '--previous', io, args.timeoutS), '--previous', args.previous) : undefined;
     let list;
     try {
-      list = generateAllowlist(current, args.region!, { stateless: args.stateless, ...(previous !== undefined ? { previous } : {}) });
+      list = generateAllowlist(current, args.region!, {
+        stateless: args.stateless,
+        option: args.option,
+        now: (io.now ?? (() => new Date()))(),
+        ...(args.instance !== undefined ? { instance: args.instance } : {}),
+        ...(args.ccpUrl !== undefined ? { ccpUrl: args.ccpUrl } : {}),
+        ...(previous !== undefined ? { previous } : {}),
+      });
     } catch (e) {
       if (e instanceof AllowlistInputError) {
         const which = e.message.startsWith('previous:') ? `--previous ${args.previous}` : `--ip-ranges ${args.ipRanges}`;
@@ -192,12 +238,17 @@ export async function allowlistMain(argv: readonly string[], io: AllowlistIo): P
       }
       throw e;
     }
+    if (args.check) {
+      const status = list.deadline!;
+      io.stdout.write(`ccp-preflight allowlist --check (${args.region}): ${status.message}\n`);
+      return checkExitCode(status);
+    }
     // CSV has no comment lines: warnings go to stderr there (the table and JSON carry them).
     if (args.format === 'csv') for (const w of list.warnings ?? []) io.stderr.write(`ccp-preflight allowlist: warning: ${w}\n`);
     io.stdout.write(formatAllowlist(list, args.format));
     return EXIT_OK;
   } catch (e) {
-    if (e instanceof AllowlistInputError || e instanceof UnknownRegionError || e instanceof DiffOrderError) {
+    if (e instanceof AllowlistInputError || e instanceof UnknownRegionError || e instanceof DiffOrderError || e instanceof InstanceInputError) {
       io.stderr.write(`ccp-preflight allowlist: ${e.message}\n`);
     } else {
       io.stderr.write(`ccp-preflight allowlist: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);

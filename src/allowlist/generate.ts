@@ -1,8 +1,11 @@
-/** generateAllowlist: parse, build the Region's rules, diff with a previous file. */
+/** generateAllowlist: both options of the networking guide for an instance and Region, a diff with a previous file. */
+import { deadlineStatus } from './deadlines.js';
 import { diffRules } from './diff.js';
+import { aliasFromCcpUrl, buildDomainRules, parseAlias, PLACEHOLDER_ALIAS } from './domains.js';
 import { formatAllowlist, sourceOf, type Allowlist, type AllowlistFormat } from './format.js';
+import type { AllowlistOption } from './notes.js';
 import { parseIpRanges, type IpRanges } from './ranges.js';
-import { buildRules, regionWarnings, type BuildOptions } from './rules.js';
+import { buildRules, MEDIA_KINDS, regionWarnings, type BuildOptions } from './rules.js';
 
 export class AllowlistInputError extends Error {
   constructor(message: string) {
@@ -17,30 +20,64 @@ function parsed(json: unknown, what: string): IpRanges {
   return r.value;
 }
 
+export interface GenerateOptions extends Omit<BuildOptions, 'kinds'> {
+  /** `domains` (Option 1 + the media ranges), `ip-ranges` (Option 2), `both` (default). */
+  option?: AllowlistOption;
+  /** The instance alias (`acme` of acme.my.connect.aws). */
+  instance?: string;
+  /** Or its CCP URL (either address form); the alias is taken from it. */
+  ccpUrl?: string;
+  /** An older ip-ranges.json: what was added since, and by when to allow it. */
+  previous?: unknown;
+  /** "Today" for the deadlines (inject it; the CLI passes the real clock). */
+  now?: Date;
+}
+
 /**
- * Builds the allowlist for `region` from a parsed ip-ranges.json (and, optionally, the previous one for the
- * diff and deadlines). Throws AllowlistInputError / UnknownRegionError / DiffOrderError with clear messages.
+ * Builds the allowlist for `region`. `ipRanges` (a parsed ip-ranges.json) may be undefined only for the
+ * `domains` option. Throws AllowlistInputError / InstanceInputError / UnknownRegionError / DiffOrderError
+ * with clear messages.
  */
-export function generateAllowlist(ipRanges: unknown, region: string, options: BuildOptions & { previous?: unknown } = {}): Allowlist {
-  const current = parsed(ipRanges, 'ip-ranges');
-  const rules = buildRules(current, region, options);
-  const out: Allowlist = { region, source: sourceOf(current), rules };
-  const warnings = regionWarnings(current, region);
-  if (warnings.length) out.warnings = warnings;
-  if (options.previous !== undefined) {
-    const prev = parsed(options.previous, 'previous');
-    let prevRules: ReturnType<typeof buildRules>;
-    try {
-      prevRules = buildRules(prev, region, options);
-    } catch {
-      prevRules = []; // the Region is new in the newer file: everything is added
-    }
-    out.diff = diffRules(prev, prevRules, current, rules);
+export function generateAllowlist(ipRanges: unknown, region: string, options: GenerateOptions = {}): Allowlist {
+  const option = options.option ?? 'both';
+  const alias = options.instance !== undefined ? parseAlias(options.instance) : options.ccpUrl !== undefined ? aliasFromCcpUrl(options.ccpUrl) : undefined;
+  const out: Allowlist = {
+    region,
+    option,
+    instance: { alias: alias ?? PLACEHOLDER_ALIAS, placeholder: alias === undefined },
+    domains: option === 'ip-ranges' ? [] : buildDomainRules(region, alias),
+    rules: [],
+  };
+  const warnings: string[] = [];
+  if (option !== 'ip-ranges' && alias === undefined) {
+    warnings.push(`No instance given: the domain rules say "${PLACEHOLDER_ALIAS}". Pass --instance ALIAS (or --ccp-url) to name your instance.`);
   }
+  if (ipRanges === undefined) {
+    if (option !== 'domains') throw new AllowlistInputError('ip-ranges: an ip-ranges.json is needed for the IP-range rules.');
+    if (options.previous !== undefined) throw new AllowlistInputError('previous: a previous file needs the current ip-ranges.json too.');
+  } else {
+    const build = { ...(options.stateless !== undefined ? { stateless: options.stateless } : {}), ...(option === 'domains' ? { kinds: MEDIA_KINDS } : {}) };
+    const current = parsed(ipRanges, 'ip-ranges');
+    out.rules = buildRules(current, region, build);
+    out.source = sourceOf(current);
+    warnings.push(...regionWarnings(current, region));
+    if (options.previous !== undefined) {
+      const prev = parsed(options.previous, 'previous');
+      let prevRules: ReturnType<typeof buildRules>;
+      try {
+        prevRules = buildRules(prev, region, build);
+      } catch {
+        prevRules = []; // the Region is new in the newer file: everything is added
+      }
+      out.diff = diffRules(prev, prevRules, current, out.rules);
+      if (options.now) out.deadline = deadlineStatus(out.diff, options.now);
+    }
+  }
+  if (warnings.length) out.warnings = warnings;
   return out;
 }
 
 /** generateAllowlist + formatAllowlist. */
-export function renderAllowlist(ipRanges: unknown, region: string, format: AllowlistFormat = 'table', options: BuildOptions & { previous?: unknown } = {}): string {
+export function renderAllowlist(ipRanges: unknown, region: string, format: AllowlistFormat = 'table', options: GenerateOptions = {}): string {
   return formatAllowlist(generateAllowlist(ipRanges, region, options), format);
 }

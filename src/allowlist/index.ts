@@ -1,12 +1,17 @@
 /**
- * Firewall allowlist generator for Amazon Connect CCP softphones, from AWS ip-ranges.json.
+ * Network allowlist generator for Amazon Connect CCP softphones: Option 1 (domains) and Option 2 (IP ranges
+ * from AWS ip-ranges.json) of the Amazon Connect networking guide.
  * Pure TypeScript (no DOM, no Node APIs): the CLI (cli/allowlist.mjs) injects file and network access.
  * Built as dist/allowlist.js (vite build input "src/allowlist/index.ts").
  */
 export * from './ip.js';
 export * from './ranges.js';
 export * from './rules.js';
+export * from './domains.js';
 export * from './diff.js';
+export * from './deadlines.js';
+export * from './notes.js';
+export * from './sources.js';
 export * from './format.js';
 export * from './generate.js';
 export { relayInAmazonConnect } from './match.js';

@@ -1,17 +1,18 @@
 /**
- * Firewall allowlist rules for one Amazon Connect Region from ip-ranges.json.
+ * Option 2 of the networking guide: firewall rules for one Amazon Connect Region from ip-ranges.json.
  *
- * Sources (../shared/seeds):
- * - seed 003, Network Ports and Protocols: Amazon Connect UDP 3478 in/out (media) and TCP 443 in/out,
- *   Amazon EC2 TCP 443 in/out (CCP signaling), CloudFront TCP 443 in/out (web content; endpoints follow the
- *   agent's location).
- * - seed 000, Stateless firewalls (Table 1): AMAZON_CONNECT, 49152-65535 (UDP), INBOUND.
- * - seed 000, Port and protocol considerations: only the instance Region's endpoints; CloudFront allow lists
- *   are global (every `CLOUDFRONT` range).
- * - seed 000, Allow IP address ranges: every range is listed twice (its service and `AMAZON`): deduplicate.
+ * Sources (each rule carries its public citation, see sources.ts):
+ * - Admin guide "Set up your network to use the Amazon Connect Contact Control Panel (CCP)", Option 2:
+ *   AMAZON_CONNECT (GLOBAL and the Region) UDP 3478, EC2 of the Region TCP 443, every CLOUDFRONT range TCP 443,
+ *   all OUTBOUND connections (send/receive). Its earlier revision (seed 003, Network Ports and Protocols) also
+ *   listed Amazon Connect TCP 443, kept here.
+ * - Same page, Stateless firewalls: AMAZON_CONNECT UDP 49152-65535 INBOUND (seed 000, Table 1).
+ * - Same page, Port and protocol considerations: only the instance Region's endpoints; CloudFront is global.
+ * - Same page, About Amazon Connect IP address ranges: every range is listed twice (its service and `AMAZON`).
  */
 import { compareCidr, type Cidr } from './ip.js';
 import { regionsIn, type IpRangeEntry, type IpRanges } from './ranges.js';
+import { SRC_OPTION2, SRC_PORTS, SRC_STATELESS, networking } from './sources.js';
 
 export type RuleService = 'AMAZON_CONNECT' | 'EC2' | 'CLOUDFRONT';
 
@@ -21,8 +22,8 @@ export interface RuleKind {
   protocol: 'UDP' | 'TCP';
   /** A port or a range, e.g. `3478`, `49152-65535`. */
   port: string;
-  /** As the seeds put it: `in/out` (both directions on that port) or `inbound`. */
-  direction: 'in/out' | 'inbound';
+  /** As the guide puts it: `outbound` (connections from the agent's browser; traffic both ways) or `inbound` (stateless firewalls). */
+  direction: 'outbound' | 'inbound';
   purpose: string;
   /** Only needed behind a stateless firewall. */
   statelessOnly: boolean;
@@ -36,20 +37,20 @@ export const RULE_KINDS: readonly RuleKind[] = [
     service: 'AMAZON_CONNECT',
     protocol: 'UDP',
     port: '3478',
-    direction: 'in/out',
+    direction: 'outbound',
     purpose: 'softphone call audio (media)',
     statelessOnly: false,
-    source: 'seed 003, Network Ports and Protocols',
+    source: SRC_OPTION2,
   },
   {
     id: 'connect-tcp',
     service: 'AMAZON_CONNECT',
     protocol: 'TCP',
     port: '443',
-    direction: 'in/out',
+    direction: 'outbound',
     purpose: 'Amazon Connect',
     statelessOnly: false,
-    source: 'seed 003, Network Ports and Protocols',
+    source: networking('port table of its earlier revision'),
   },
   {
     id: 'connect-ephemeral-udp',
@@ -59,27 +60,27 @@ export const RULE_KINDS: readonly RuleKind[] = [
     direction: 'inbound',
     purpose: 'stateless firewalls only: the browser ephemeral port range',
     statelessOnly: true,
-    source: 'seed 000, Stateless firewalls',
+    source: SRC_STATELESS,
   },
   {
     id: 'ec2-signaling-tcp',
     service: 'EC2',
     protocol: 'TCP',
     port: '443',
-    direction: 'in/out',
+    direction: 'outbound',
     purpose: 'CCP signaling endpoint',
     statelessOnly: false,
-    source: 'seed 003, Network Ports and Protocols',
+    source: SRC_OPTION2,
   },
   {
     id: 'cloudfront-tcp',
     service: 'CLOUDFRONT',
     protocol: 'TCP',
     port: '443',
-    direction: 'in/out',
+    direction: 'outbound',
     purpose: 'instance web content (global, follows the agent location)',
     statelessOnly: false,
-    source: 'seed 000, Port and protocol considerations',
+    source: `${SRC_OPTION2}; ${SRC_PORTS}`,
   },
 ];
 
@@ -99,30 +100,15 @@ export interface AllowRule {
   source: string;
 }
 
-/** Host-name alternatives from seed 003 (for proxies / FQDN-based firewalls instead of the ranges). */
-export function hostAlternatives(region: string, instanceAlias?: string): { host: string; port: number; replaces: RuleService; note: string; source: string }[] {
-  return [
-    {
-      host: `rtc.connect-telecom.${region}.amazonaws.com`,
-      port: 443,
-      replaces: 'EC2',
-      note: 'Allows all Amazon EC2 signaling endpoints instead of the EC2 ranges. Some proxies break its WebSocket: test before production.',
-      source: 'seed 003, Network Ports and Protocols',
-    },
-    {
-      host: `${instanceAlias ?? 'myInstanceName'}.awsapps.com`,
-      port: 443,
-      replaces: 'CLOUDFRONT',
-      note: 'Allows the CloudFront endpoints of the instance instead of all CLOUDFRONT ranges. Some proxies break its WebSocket: test before production.',
-      source: 'seed 003, Network Ports and Protocols',
-    },
-  ];
+export interface BuildOptions {
+  /** Include the stateless-firewall ephemeral rule (the guide's Stateless firewalls). Default true. */
+  stateless?: boolean;
+  /** Only these rule kinds (Option 1 keeps the media rules only IP ranges express). Default: all. */
+  kinds?: readonly RuleKind['id'][];
 }
 
-export interface BuildOptions {
-  /** Include the stateless-firewall ephemeral rule (seed 000, Stateless firewalls). Default true. */
-  stateless?: boolean;
-}
+/** The rules both options need: call audio (UDP 3478) and the stateless firewall's inbound range. */
+export const MEDIA_KINDS: readonly RuleKind['id'][] = ['connect-media-udp', 'connect-ephemeral-udp'];
 
 /** Is this entry in scope for the Region's allowlist? */
 function inScope(e: IpRangeEntry, service: RuleService, region: string): boolean {
@@ -184,6 +170,7 @@ export function buildRules(ranges: IpRanges, region: string, options: BuildOptio
   const rules: AllowRule[] = [];
   for (const kind of RULE_KINDS) {
     if (kind.statelessOnly && !stateless) continue;
+    if (options.kinds && !options.kinds.includes(kind.id)) continue;
     for (const p of prefixesFor(ranges, kind.service, region)) {
       rules.push({
         kind: kind.id,

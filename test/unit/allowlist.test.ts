@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import {
   allowlistMain,
   generateAllowlist,
+  NETWORKING_PAGE_URL,
   parseCreateDate,
   parseIpRanges,
   type AllowlistIo,
@@ -18,6 +19,8 @@ const PREVIOUS = `${dir}ip-ranges-previous.json`;
 const current: unknown = JSON.parse(readFileSync(CURRENT, 'utf8'));
 const previous: unknown = JSON.parse(readFileSync(PREVIOUS, 'utf8'));
 const golden = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+/** A fixed "today" (never the real date): 17 days after the fixtures' safe date, 18 days before the latest. */
+const TODAY = new Date('2026-12-02T03:00:00Z');
 
 async function run(argv: string[], extra: Partial<AllowlistIo> = {}): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -26,6 +29,7 @@ async function run(argv: string[], extra: Partial<AllowlistIo> = {}): Promise<{ 
     stdout: { write: (s: string) => (out += s) },
     stderr: { write: (s: string) => (err += s) },
     readFile: (p) => readFile(p, 'utf8'),
+    now: () => TODAY,
     ...extra,
   });
   return { code, out, err };
@@ -42,9 +46,13 @@ describe('generateAllowlist', () => {
     expect(by('ec2-signaling-tcp')).toEqual(['3.5.16.0/21', '100.24.0.0/13', '2600:1f18::/33']);
     expect(by('cloudfront-tcp')).toEqual(['13.32.0.0/15', '54.239.128.0/18', '2600:9000:1000::/36', '2600:9000:2000::/36']);
     const media = a.rules.find((r) => r.kind === 'connect-media-udp')!;
-    expect([media.protocol, media.port, media.direction, media.source]).toEqual(['UDP', '3478', 'in/out', 'seed 003, Network Ports and Protocols']);
+    expect([media.protocol, media.port, media.direction]).toEqual(['UDP', '3478', 'outbound']);
+    expect(media.source).toBe(`Amazon Connect Administrator Guide, "Set up your network to use the Amazon Connect Contact Control Panel (CCP)", Option 2: allow IP address ranges (${NETWORKING_PAGE_URL})`);
     const eph = a.rules.find((r) => r.kind === 'connect-ephemeral-udp')!;
-    expect([eph.protocol, eph.port, eph.direction, eph.statelessOnly, eph.source]).toEqual(['UDP', '49152-65535', 'inbound', true, 'seed 000, Stateless firewalls']);
+    expect([eph.protocol, eph.port, eph.direction, eph.statelessOnly]).toEqual(['UDP', '49152-65535', 'inbound', true]);
+    expect(eph.source).toContain('Stateless firewalls (https://docs.aws.amazon.com/connect/latest/adminguide/ccp-networking.html)');
+    // Every text a person reads cites a public page, never the project's seed files.
+    expect(JSON.stringify(a)).not.toMatch(/seed/i);
     expect(a.rules).toHaveLength(16);
     expect(new Set(a.rules.map((r) => `${r.kind} ${r.prefix}`)).size).toBe(16);
   });
@@ -85,32 +93,34 @@ describe('generateAllowlist', () => {
 
 describe('allowlistMain: exact output', () => {
   it('table', async () => {
-    const r = await run(['--region', 'us-east-1', '--ip-ranges', CURRENT]);
+    const r = await run(['--region', 'us-east-1', '--instance', 'acme', '--ip-ranges', CURRENT]);
     expect(r).toEqual({ code: 0, out: golden('expected-us-east-1.table.txt'), err: '' });
   });
   it('csv without the stateless rule (the leading "allowlist" word is accepted)', async () => {
-    const r = await run(['allowlist', '--region=eu-central-1', '--ip-ranges', CURRENT, '--format', 'csv', '--no-stateless']);
+    const r = await run(['allowlist', '--region=eu-central-1', '--ccp-url', 'https://acme.my.connect.aws/ccp-v2', '--ip-ranges', CURRENT, '--format', 'csv', '--no-stateless']);
     expect(r).toEqual({ code: 0, out: golden('expected-eu-central-1.csv'), err: '' });
   });
   it('table with --previous: added, removed, deadlines', async () => {
-    const r = await run(['--region', 'us-east-1', '--ip-ranges', CURRENT, '--previous', PREVIOUS]);
+    const r = await run(['--region', 'us-east-1', '--instance', 'acme', '--ip-ranges', CURRENT, '--previous', PREVIOUS]);
     expect(r).toEqual({ code: 0, out: golden('expected-us-east-1-diff.table.txt'), err: '' });
+    expect(r.out).toContain('# OVERDUE: the safe date 2026-11-14 passed 17 days ago');
     expect(r.out).toContain('by 2026-11-14T08:00:00Z');
     expect(r.out).toContain('no later than 2026-12-20T10:30:00Z');
   });
   it('json round-trips the rules and the diff', async () => {
     const r = await run(['--region', 'us-east-1', '--ip-ranges', CURRENT, '--previous', PREVIOUS, '--format', 'json']);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { region: string; source: { createDate: string }; rules: { prefix: string }[]; diff: { safeDeadline: string; added: unknown[] }; alternatives: { host: string }[] };
+    const j = JSON.parse(r.out) as { region: string; source: { createDate: string }; rules: { prefix: string }[]; diff: { safeDeadline: string; added: unknown[] }; domains: { destination: string }[]; deadline: { state: string; safeDays: number } };
     expect(j.region).toBe('us-east-1');
     expect(j.source.createDate).toBe('2026-11-20-10-30-00');
     expect(j.rules).toEqual(JSON.parse(JSON.stringify(generateAllowlist(current, 'us-east-1').rules)));
     expect(j.diff.safeDeadline).toBe('2026-11-14T08:00:00.000Z');
     expect(j.diff.added).toHaveLength(4);
-    expect(j.alternatives[0]!.host).toBe('rtc.connect-telecom.us-east-1.amazonaws.com');
+    expect(j.domains.map((d) => d.destination)).toContain('rtc*.connect-telecom.us-east-1.amazonaws.com');
+    expect(j.deadline).toMatchObject({ state: 'safe-passed', safeDays: -17, latestDays: 18 });
   });
   it('a Region without its own AMAZON_CONNECT range gets the GLOBAL ones and a warning (table, json; csv on stderr)', async () => {
-    const t = await run(['--region', 'us-west-2', '--ip-ranges', CURRENT]);
+    const t = await run(['--region', 'us-west-2', '--instance', 'acme', '--ip-ranges', CURRENT]);
     expect(t.code).toBe(0);
     expect(t.out).toContain('# WARNING: No Region-specific AMAZON_CONNECT range is listed for us-west-2, so only the GLOBAL AMAZON_CONNECT ranges apply. Check that us-west-2 is the Region of your Amazon Connect instance (Regions with their own AMAZON_CONNECT ranges in this file: eu-central-1, us-east-1).');
     const a = generateAllowlist(current, 'us-west-2');
@@ -120,11 +130,15 @@ describe('allowlistMain: exact output', () => {
       'connect-ephemeral-udp 15.193.0.0/19',
     ]);
     expect(a.rules.filter((r) => r.service === 'EC2')).toEqual([]);
-    const c = await run(['--region', 'us-west-2', '--ip-ranges', CURRENT, '--format', 'csv']);
+    const c = await run(['--region', 'us-west-2', '--instance', 'acme', '--ip-ranges', CURRENT, '--format', 'csv']);
     expect(c.code).toBe(0);
     expect(c.err).toMatch(/^ccp-preflight allowlist: warning: No Region-specific AMAZON_CONNECT range/);
-    const j = JSON.parse((await run(['--region', 'us-east-1', '--ip-ranges', CURRENT, '--format', 'json'])).out) as { warnings: string[] };
+    const j = JSON.parse((await run(['--region', 'us-east-1', '--instance', 'acme', '--ip-ranges', CURRENT, '--format', 'json'])).out) as { warnings: string[] };
     expect(j.warnings).toEqual([]);
+    // Without an instance the domain rules keep the guide's placeholder, and say so.
+    const p = JSON.parse((await run(['--region', 'us-east-1', '--ip-ranges', CURRENT, '--format', 'json'])).out) as { warnings: string[]; instance: { alias: string; placeholder: boolean } };
+    expect(p.instance).toEqual({ alias: 'myInstanceName', placeholder: true });
+    expect(p.warnings).toEqual(['No instance given: the domain rules say "myInstanceName". Pass --instance ALIAS (or --ccp-url) to name your instance.']);
   });
   it('--help prints usage, exit 0', async () => {
     const r = await run(['--help']);
@@ -137,7 +151,12 @@ describe('allowlistMain: bad input exits 3 with a clear message', () => {
   const tmp = fileURLToPath(new URL('./fixtures/ip-ranges/', import.meta.url));
   const cases: [string, string[], RegExp][] = [
     ['missing --region', ['--ip-ranges', CURRENT], /--region is required/],
-    ['missing --ip-ranges', ['--region', 'us-east-1'], /--ip-ranges is required/],
+    ['missing --ip-ranges', ['--region', 'us-east-1'], /--ip-ranges is required \(unless --option domains\)/],
+    ['unknown option', ['--region', 'us-east-1', '--option', 'proxy', '--ip-ranges', CURRENT], /Unknown --option "proxy"\. Use one of: domains, ip-ranges, both/],
+    ['bad alias', ['--region', 'us-east-1', '--instance', 'a_b', '--option', 'domains'], /"a_b" is not an instance alias/],
+    ['CCP URL of another site', ['--region', 'us-east-1', '--ccp-url', 'https://example.com/ccp-v2', '--option', 'domains'], /not an Amazon Connect instance address/],
+    ['both --instance and --ccp-url', ['--region', 'us-east-1', '--instance', 'a', '--ccp-url', 'https://a.my.connect.aws/ccp-v2', '--option', 'domains'], /not both/],
+    ['--check without --previous', ['--region', 'us-east-1', '--ip-ranges', CURRENT, '--check'], /--check needs --previous/],
     ['malformed Region', ['--region', 'US East', '--ip-ranges', CURRENT], /does not look like an AWS Region/],
     ['unknown format', ['--region', 'us-east-1', '--ip-ranges', CURRENT, '--format', 'xml'], /Unknown --format "xml"/],
     ['unknown argument', ['--region', 'us-east-1', '--ip-ranges', CURRENT, '--frobnicate'], /Unknown argument "--frobnicate"/],
@@ -177,7 +196,7 @@ describe('cli/allowlist.mjs (the Node wrapper the bin dispatcher imports)', () =
     const wrapper = (await import(/* @vite-ignore */ wrapperPath)) as { allowlistMain: (argv: string[], io: AllowlistIo) => Promise<number> };
     let out = '';
     let err = '';
-    const code = await wrapper.allowlistMain(['--region', 'us-east-1', '--ip-ranges', CURRENT], { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
+    const code = await wrapper.allowlistMain(['--region', 'us-east-1', '--instance', 'acme', '--ip-ranges', CURRENT], { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
     if (built) {
       expect({ code, out, err }).toEqual({ code: 0, out: golden('expected-us-east-1.table.txt'), err: '' });
     } else {
@@ -216,7 +235,7 @@ describe('allowlistMain: URL input (local HTTP server)', () => {
   });
 
   it('fetches the file', async () => {
-    const r = await run(['--region', 'us-east-1', '--ip-ranges', `${base}/ip-ranges.json`]);
+    const r = await run(['--region', 'us-east-1', '--instance', 'acme', '--ip-ranges', `${base}/ip-ranges.json`]);
     expect(r.code).toBe(0);
     expect(r.out).toBe(golden('expected-us-east-1.table.txt'));
   });
