@@ -27,3 +27,4 @@ export {
   type ReportComparison,
   type Direction,
 } from './compare.js';
+export * from '../ccplog/index.js';
