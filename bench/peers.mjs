@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ROOT, BenchError, printTable, runMain, machineInfo, printMachine, round } from './lib/util.mjs';
+import { ROOT, BenchError, printTable, runMain, machineInfo, printMachine } from './lib/util.mjs';
 import { bundlePage, servePage, launchChromium, startTurnServer, openPage, CHROMIUM_PATH } from './lib/browser.mjs';
 import { PROFILES, parseProfile } from './lib/profiles.mjs';
 import { startUdpProxyProcess, expectedLoop, proxiedIceServers } from '../test/support/udp-proxy.mjs';

@@ -57,7 +57,6 @@
 
   var received = { configure: null, configs: [], requests: [], transports: 0, reloads: 0 };
 
-  function iso(d) { return d || new Date(); }
   var countries = (q.get('countries') || 'us,ca,gb').split(',').map(function (c) { return c.trim().toLowerCase(); }).filter(Boolean);
   // deskphone=14155550123 (a '+' in a query string reads as a space; '%2B' would break Streams, see below)
   var deskphone = q.get('deskphone') ? '+' + q.get('deskphone').replace(/[^0-9]/g, '') : '';
@@ -343,7 +342,7 @@
     document.body.insertAdjacentHTML('afterbegin', '<p role="status">Fake CCP: not answering (noack=1).</p>');
     return;
   }
-  var loggedIn = false;
+  var loggedIn;
   try { loggedIn = sessionStorage.getItem(LOGIN_KEY) === '1'; } catch (e) { loggedIn = false; }
   if (q.get('login') === '1' && !loggedIn) {
     $('login').style.display = 'block';

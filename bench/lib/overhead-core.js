@@ -100,7 +100,6 @@ export async function runShift({ shiftH = 8, callS = 300, pollEveryS = 1, hooks,
   let cpuMid = null;
   const pauseCpu = (fn) => {
     if (cpuSeg !== null) cpuSpent += hooks.cpu() - cpuSeg;
-  const wallMs = hooks.now() - wallStart;
     fn();
     cpuSeg = hooks.cpu?.() ?? null;
   };
