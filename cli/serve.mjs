@@ -1,0 +1,42 @@
+// `ccp-preflight serve`: the fleet collector. Runs the build's dist/server/collector.mjs; in a source checkout
+// without a build, builds it first into node_modules/.cache (esbuild, a second or two).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The folder holding collector.mjs and public/, building it from source when there is no build. */
+export async function collectorDir({ fromSource = false } = {}) {
+  const dist = join(root, 'dist/server');
+  if (!fromSource && existsSync(join(dist, 'collector.mjs'))) return dist;
+  if (!existsSync(join(root, 'server/build.mjs'))) {
+    throw new Error('The collector is not built. Run "npm run build" first.');
+  }
+  const { buildServer } = await import('../server/build.mjs');
+  return buildServer({ outdir: join(root, 'node_modules/.cache/ccp-preflight-server'), minify: false });
+}
+
+export async function serveMain(args, io) {
+  let dir;
+  try {
+    dir = await collectorDir();
+  } catch (e) {
+    io.stderr.write(`ccp-preflight serve: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 3;
+  }
+  let mod;
+  try {
+    mod = await import(join(dir, 'collector.mjs'));
+  } catch (e) {
+    const missing = /Cannot find (package|module) '([^']+)'/.exec(String(e instanceof Error ? e.message : e));
+    io.stderr.write(missing
+      ? `ccp-preflight serve: the collector needs the package "${missing[2]}". Install the collector's packages with:\n` +
+        '  npm install fastify @fastify/cors @fastify/rate-limit @fastify/static @electric-sql/pglite pg ' +
+        '@opentelemetry/api @opentelemetry/api-logs @opentelemetry/sdk-metrics @opentelemetry/sdk-logs ' +
+        '@opentelemetry/exporter-metrics-otlp-http @opentelemetry/exporter-logs-otlp-http @opentelemetry/resources\n'
+      : `ccp-preflight serve: could not load the collector (${e instanceof Error ? e.message : String(e)}).\n`);
+    return 3;
+  }
+  return mod.serveMain(args, io, { publicDir: join(dir, 'public') });
+}

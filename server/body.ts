@@ -1,0 +1,43 @@
+/**
+ * Request bodies arrive as text: JSON nesting is measured before anything parses it (a 20,000-deep array must
+ * not reach a recursive walker), and JSON is parsed without prototype keys.
+ */
+import sjson from 'secure-json-parse';
+
+/** Deepest JSON nesting a request body may have. A report nests about 7 levels; parseReport allows 32. */
+export const MAX_BODY_DEPTH = 40;
+
+/** The nesting depth of JSON text, stopping as soon as it passes `limit`. String-aware, linear, no recursion. */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > limit) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}
+
+export class BodyError extends Error {
+  constructor(readonly statusCode: number, message: string) {
+    super(message);
+  }
+}
+
+/** Parses JSON text strictly: 400 with a plain message for bad JSON or `__proto__` / `constructor.prototype` keys. */
+export function parseJsonBody(text: string): unknown {
+  try {
+    return sjson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
+  } catch (e) {
+    const forbidden = e instanceof SyntaxError && /prototype/i.test(e.message);
+    throw new BodyError(400, forbidden
+      ? 'The body has a forbidden key (__proto__ or constructor.prototype). Send the report as the widget or the CLI wrote it.'
+      : `The body is not valid JSON (${e instanceof Error ? e.message : String(e)}). Send the report as JSON or as a share code (text/plain).`);
+  }
+}
