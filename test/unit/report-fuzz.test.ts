@@ -115,7 +115,7 @@ it('10,000+ generated and mutated inputs: zero throws, every refusal has a messa
     try {
       r = await parseReport(input);
     } catch (e) {
-      throw new Error(`parseReport threw on input #${i} (${JSON.stringify(String(input).slice(0, 200))}): ${String(e)}`);
+      throw new Error(`parseReport threw on input #${i} (${JSON.stringify(String(input).slice(0, 200))}): ${String(e)}`, { cause: e });
     }
     check(r, input);
     if (r.ok) counts.ok++;

@@ -38,7 +38,7 @@ export function wordsOf(schema: Schema): string {
 
 /** Control characters shown as \u escapes so a message never carries invisible text. */
 export function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return s.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** What a value is, in words: `text "abc"`, `a number 4`, `a list`, `null`. */
