@@ -53,9 +53,8 @@ describe('<ccp-preflight> failover panel (agent UI)', function () {
     await el.updateComplete;
     const panel = el.shadowRoot!.querySelector('ccp-preflight-failover')!;
     expect(panel, 'failover panel offered').to.exist;
-    // Urgent: above the report.
-    const order = [...el.shadowRoot!.querySelectorAll('ccp-preflight-failover, ccp-preflight-report')].map((n) => n.localName);
-    expect(order).to.deep.equal(['ccp-preflight-failover', 'ccp-preflight-report']);
+    // One place: right under the answer and its problems (the report's actions slot).
+    expect(panel.closest('[slot="actions"]')?.parentElement?.localName).to.equal('ccp-preflight-report');
     await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const root = panel.shadowRoot!;
     const switchBtn = () => [...root.querySelectorAll('button')].find((b) => /Switch calls/.test(b.textContent ?? ''))!;

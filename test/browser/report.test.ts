@@ -35,11 +35,13 @@ describe('<ccp-preflight-report>', () => {
     const el = await fixture<CcpPreflightReportElement>(html`<ccp-preflight-report .report=${degraded}></ccp-preflight-report>`);
     await el.updateComplete;
     const t = text(el);
-    expect(q(el, '[part="banner"]')!.textContent).to.match(/Overall: Fail/);
+    expect(q(el, '[part="banner"]')!.textContent).to.match(/Calls will not work reliably in this browser/);
     for (const c of degraded.checks) expect(t, c.id).to.contain(c.title);
     expect(t).to.contain('Allow outbound UDP 3478 to the AMAZON_CONNECT IP ranges');
-    expect(t).to.contain('Source: seed 003, Network Ports and Protocols');
-    expect(t).to.contain('Not fit');
+    // Sources are the public documents, by title and link, never the internal copy's name.
+    expect(t).to.contain('Set up your network to use the Amazon Connect Contact Control Panel (CCP), section "Network Ports and Protocols"');
+    expect(q(el, 'a[href="https://docs.aws.amazon.com/connect/latest/adminguide/ccp-networking.html"]')).to.not.equal(null);
+    expect(t).to.not.match(/seed \d/i);
     expect(t).to.contain('180 ms (95 % interval 162–198 ms)');
     expect(t).to.contain('us-west-2'); // region table
     expect(t).to.contain('ice_collection_timeout'); // softphone errors
@@ -62,7 +64,7 @@ describe('<ccp-preflight-report>', () => {
     area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, composed: true }));
     await rendered(el);
     expect(el.report?.id).to.equal(full.id);
-    expect(q(el, '[part="banner"]')!.textContent).to.match(/Overall: Pass/);
+    expect(q(el, '[part="banner"]')!.textContent).to.match(/Calls will work in this browser/);
   });
 
   it('paste mode: a share code wrapped over lines is shown (Show report button)', async () => {
@@ -75,7 +77,9 @@ describe('<ccp-preflight-report>', () => {
     // The share code is redacted by default: no agent name, masked number.
     expect(text(el)).to.not.contain('Alice Example');
     expect(text(el)).to.contain('+44********23');
-    expect(text(el)).to.match(/Redacted before sharing: \d+ values/);
+    expect(text(el)).to.match(/Before sharing, \d+ values were hidden/);
+    // Whose report it is survives redaction (the label the agent or host chose).
+    expect(q(el, '.whose')!.textContent).to.contain('London office, desk 14');
   });
 
   it('paste mode: a dropped .json file is shown', async () => {
@@ -161,7 +165,7 @@ describe('<ccp-preflight-report>', () => {
     await new Promise((res) => setTimeout(res, 100));
     expect(el.shadowRoot!.querySelectorAll('img, script').length).to.equal(0);
     expect(q(el, '[part="banner"]')!.textContent).to.contain(payload);
-    expect(q(el, '[data-check="browser"] h4')!.textContent).to.contain(payload);
+    expect(q(el, '[data-check="browser"] .check-head')!.textContent).to.contain(payload);
     expect(text(el)).to.contain('<script>window.__ccpXss=2</script>');
     expect((window as unknown as { __ccpXss?: number }).__ccpXss).to.equal(undefined);
   });

@@ -3,22 +3,15 @@ import { emit } from '../../internal/emit.js';
 import type { ParseError, ParseResult } from '../../report/parse.js';
 import { MAX_INPUT_CHARS } from '../../report/limits.js';
 import type { Report } from '../../report/schema.js';
-import { renderCharts, CALL_SERIES } from './chart.js';
-import { renderCheckData, figures } from './check-data.js';
-import { arr, fmt, fmtDate, fmtDuration, obj, str, verdictOf, VERDICT_ICONS, VERDICT_WORDS } from './format.js';
+import { agentAnswer } from './answer.js';
+import { renderForIt } from './for-it.js';
+import { fmtDate, obj, str, VERDICT_ICONS } from './format.js';
 import { styles } from './ccp-preflight-report.styles.js';
 
 /** Files larger than this many bytes are refused before reading (UTF-8 text is at most 4 bytes a character). */
 const MAX_FILE_BYTES = MAX_INPUT_CHARS * 4;
 
 type Target = 'report' | 'baseline';
-
-/** Does a check's data hold any measured number (a skipped check's empty data shows no figures)? */
-function hasMeasurements(data: unknown, depth = 0): boolean {
-  if (typeof data === 'number') return Number.isFinite(data);
-  if (depth > 4 || data === null || typeof data !== 'object') return false;
-  return Object.values(data).some((v) => hasMeasurements(v, depth + 1));
-}
 
 /**
  * Renders a ccp-preflight Report: the agent's live result, or one a supervisor pasted.
@@ -68,6 +61,7 @@ export class CcpPreflightReportElement extends LitElement {
     baselineErrors: { state: true, attribute: false },
     busy: { state: true, attribute: false },
     dragging: { state: true, attribute: false },
+    forItOpen: { type: Boolean, attribute: 'for-it-open' },
   };
 
   /** The report to show. Set by the widget (live) or by parsing pasted text (paste mode). */
@@ -78,6 +72,8 @@ export class CcpPreflightReportElement extends LitElement {
   declare baselineSource: string | null;
   /** `view` (default): render `report`. `paste`: also a text area, file open and drop, and `#report=` links. */
   declare mode: 'view' | 'paste';
+  /** Open the "For IT" part (measurements, fixes, evidence) from the start. Default: collapsed. */
+  declare forItOpen: boolean;
   /** @internal */
   declare protected errors: ParseError[];
   /** @internal */
@@ -98,6 +94,7 @@ export class CcpPreflightReportElement extends LitElement {
     this.baselineErrors = [];
     this.busy = false;
     this.dragging = false;
+    this.forItOpen = false;
   }
 
   override connectedCallback(): void {
@@ -173,6 +170,7 @@ export class CcpPreflightReportElement extends LitElement {
       } else {
         this.baseline = r.report;
         this.baselineErrors = [];
+        if (this.mode === 'paste') void this.revealCompare();
       }
     } else {
       this.refuse(r, target);
@@ -355,7 +353,29 @@ export class CcpPreflightReportElement extends LitElement {
           </details>`
         : nothing}
       ${this.renderErrors(this.baselineErrors, 'The baseline report')}
+      ${paste && this.report && this.baseline ? this.renderComparePart(this.report, this.baseline) : nothing}
     `;
+  }
+
+  /** Paste mode: the compare result sits right under the baseline input, where the supervisor acted. */
+  private renderComparePart(r: Report, baseline: Report): TemplateResult | typeof nothing {
+    const view = this.compareView();
+    const cmp = view?.safeCompare(baseline, r);
+    return view && cmp ? view.renderCompare(baseline, r, cmp) : nothing;
+  }
+
+  /** After a baseline is read, the compare result is scrolled into view and focused (its heading). */
+  private async revealCompare(): Promise<void> {
+    for (let i = 0; i < 20; i++) {
+      await this.updateComplete;
+      const h = this.renderRoot.querySelector<HTMLElement>('#compare-h');
+      if (h) {
+        h.scrollIntoView({ block: 'start' });
+        h.focus({ preventScroll: true });
+        return;
+      }
+      await new Promise((res) => setTimeout(res, 25)); // the compare view loads on first use
+    }
   }
 
   private renderReportSafe(r: Report): TemplateResult {
@@ -369,171 +389,42 @@ export class CcpPreflightReportElement extends LitElement {
   }
 
   private renderReport(r: Report): TemplateResult {
-    const v = verdictOf(r.verdict);
     const compareView = this.baseline ? this.compareView() : undefined;
     const cmp = this.baseline && compareView ? compareView.safeCompare(this.baseline, r) : null;
-    const changes = new Map((cmp?.checks ?? []).map((c) => [c.id, c]));
-    const subject = obj(r.subject);
-    const agent = obj(subject.agent);
-    const env = obj(r.environment);
-    const browser = obj(env.browser);
-    const tool = obj(r.tool);
-    const redacted = arr(r.redacted).map(str).filter(Boolean);
+    const changes = new Map<string, string>();
+    for (const c of cmp?.checks ?? []) if (c.direction !== 'same') changes.set(c.id, c.phrase);
+    const a = agentAnswer(r);
+    const label = str(obj(r.subject).label);
     return html`<article class="report" aria-labelledby="overall-h">
-      <div class="banner ${v}" part="banner">
-        <h2 id="overall-h"><span class="icon" aria-hidden="true">${VERDICT_ICONS[v]}</span> Overall: ${VERDICT_WORDS[v]}</h2>
-        <p>${str(r.summary)}</p>
-        ${r.incomplete === true ? html`<p><strong>Partial:</strong> the run was cancelled before it finished.</p>` : nothing}
+      <div class="banner ${a.tone}" part="banner">
+        <h2 id="overall-h" class="answer" tabindex="-1"><span class="icon" aria-hidden="true">${VERDICT_ICONS[a.tone]}</span> ${a.sentence}</h2>
+        ${label || this.mode === 'paste' ? html`<p class="whose">${label ? html`Report of <strong>${label}</strong>, ` : 'Report '}from ${fmtDate(r.createdAt)}</p>` : nothing}
+        ${a.partial ? html`<p class="partial"><strong>Partial:</strong> ${a.partial}</p>` : nothing}
+        ${a.problems.length
+          ? html`<h3 class="visually-hidden">What to do now</h3>
+              <ol class="problems" part="problems">
+                ${a.problems.map(
+                  (p) => html`<li class=${p.verdict}>
+                    <span class="badge ${p.verdict}"><span class="icon" aria-hidden="true">${VERDICT_ICONS[p.verdict]}</span>${p.verdict === 'fail' ? 'Problem' : 'Warning'}</span>
+                    <strong>${p.headline}</strong> ${p.action}
+                  </li>`,
+                )}
+              </ol>`
+          : nothing}
+        ${a.more ? html`<p class="muted">${a.more} more ${a.more === 1 ? 'finding is' : 'findings are'} under "For IT".</p>` : nothing}
+        ${a.described.length ? html`<p class="muted">Not judged here (they describe the machine that ran the check): ${a.described.join(', ')}.</p>` : nothing}
       </div>
-      ${this.renderSoftphone(r)}
-      ${cmp && this.baseline && compareView ? compareView.renderCompare(this.baseline, r, cmp) : nothing}
-      <h3>Checks</h3>
-      ${arr(r.checks).map((c, i) => {
-        const check = obj(c);
-        const id = str(check.id);
-        return this.renderCheck(check, i, changes.get(id)?.direction !== 'same' ? changes.get(id)?.phrase : undefined);
-      })}
-      ${this.renderCalls(r)}
-      ${this.renderFailover(r)}
-      <h3>About this report</h3>
-      ${figures([
-        ['Created', fmtDate(r.createdAt)],
-        ['Instance', str(subject.instance)],
-        ['Region', str(subject.region)],
-        ['CCP mode', str(subject.ccpMode)],
-        ['Agent', [str(agent.name), str(agent.username)].filter(Boolean).join(' / ')],
-        ['Site', str(subject.label)],
-        ['Browser', `${str(browser.family)} ${str(browser.major)}`.trim()],
-        ['Platform', str(env.platform)],
-        ['Tool', `${str(tool.name)} ${str(tool.version)}`.trim()],
-        ['Report id', str(r.id)],
-        ['Format', str(r.schema)],
-      ])}
-      ${redacted.length
-        ? html`<details>
-            <summary>Redacted before sharing: ${redacted.length} ${redacted.length === 1 ? 'value' : 'values'} (credentials, public IPs, identity, phone digits)</summary>
-            <ul class="meta">${redacted.slice(0, 200).map((p) => html`<li><code>${p}</code></li>`)}</ul>
-          </details>`
-        : nothing}
+      <slot name="actions"></slot>
+      ${cmp && this.baseline && compareView && this.mode !== 'paste' ? compareView.renderCompare(this.baseline, r, cmp) : nothing}
+      <details class="for-it" part="for-it" ?open=${this.forItOpen}>
+        <summary>For IT: what to change, measurements and evidence</summary>
+        ${renderForIt(r, changes)}
+      </details>
     </article>`;
   }
 
-  private renderSoftphone(r: Report): TemplateResult {
-    const s = obj(r.softphone);
-    const fit = str(s.fit);
-    const v = fit === 'yes' ? 'pass' : fit === 'no' ? 'fail' : 'skip';
-    const words = fit === 'yes' ? 'fit for calls in this browser' : fit === 'no' ? 'not fit for calls in this browser' : 'fitness unknown (no test call ran)';
-    const blockers = arr(s.blockers).map(obj);
-    return html`<section aria-labelledby="softphone-h">
-      <h3 id="softphone-h">Softphone</h3>
-      <p>
-        <span class="badge ${v}" part="verdict"><span class="icon" aria-hidden="true">${VERDICT_ICONS[v]}</span>${fit === 'yes' ? 'Fit' : fit === 'no' ? 'Not fit' : 'Unknown'}</span>
-        The softphone is ${words}.
-      </p>
-      ${blockers.length
-        ? html`<ul>
-            ${blockers.map((b) => {
-              const bv = verdictOf(b.verdict);
-              return html`<li><span class="badge ${bv}"><span class="icon" aria-hidden="true">${VERDICT_ICONS[bv]}</span>${VERDICT_WORDS[bv]}</span> ${str(b.id)}: ${str(b.summary)}</li>`;
-            })}
-          </ul>`
-        : nothing}
-    </section>`;
-  }
-
-  private renderCheck(c: Record<string, unknown>, i: number, change: string | undefined): TemplateResult {
-    const v = verdictOf(c.verdict);
-    const remedies = arr(c.remedies).map(obj);
-    const err = obj(c.error);
-    const hid = `check-${i}`;
-    return html`<section class="check ${v}" part="check" aria-labelledby=${hid} data-check=${str(c.id)}>
-      <h4 id=${hid}>
-        <span class="badge ${v}" part="verdict"><span class="icon" aria-hidden="true">${VERDICT_ICONS[v]}</span>${VERDICT_WORDS[v]}</span>
-        ${str(c.title) || str(c.id) || 'Check'}
-      </h4>
-      <p class="summary">${str(c.summary)}</p>
-      ${change ? html`<p>Compared with the baseline: <span class="delta ${/^worse/.test(change) ? 'worse' : /^better/.test(change) ? 'better' : ''}" part="delta">${change}</span></p>` : nothing}
-      ${remedies.length
-        ? html`<div class="remedies" part="remedies">
-            <h5>What to do</h5>
-            <ol>
-              ${remedies.map(
-                (m) => html`<li>
-                  ${str(m.text)}
-                  <span class="source">Source: ${str(m.source) || 'not given'}${str(m.audience) ? html` · for the ${str(m.audience)}` : nothing}</span>
-                </li>`,
-              )}
-            </ol>
-          </div>`
-        : nothing}
-      ${str(err.message) ? html`<p><strong>Error${str(err.name) ? ` (${str(err.name)})` : ''}:</strong> ${str(err.message)}</p>` : nothing}
-      ${v !== 'skip' || hasMeasurements(c.data)
-        ? html`<details class="measurements" part="measurements" ?open=${v === 'warn' || v === 'fail'}>
-            <summary>Measurements</summary>
-            ${renderCheckData(str(c.id), c.data)}
-          </details>`
-        : nothing}
-      <p class="meta">Took ${fmtDuration(c.durationMs)}${str(c.code) ? ` · finding: ${str(c.code)}` : ''}</p>
-    </section>`;
-  }
-
-  private renderCalls(r: Report): TemplateResult | typeof nothing {
-    const calls = arr(r.calls).map(obj);
-    if (!calls.length) return nothing;
-    return html`<section aria-labelledby="calls-h">
-      <h3 id="calls-h">Live calls</h3>
-      ${calls.map((c, i) => {
-        const v = verdictOf(c.verdict);
-        const rtt = obj(c.rttMs);
-        const jit = obj(c.jitterMs);
-        const loss = obj(c.lossPct);
-        const mos = obj(c.mos);
-        return html`<section class="check ${v}" part="check" aria-labelledby=${`call-${i}`}>
-          <h4 id=${`call-${i}`}>
-            <span class="badge ${v}" part="verdict"><span class="icon" aria-hidden="true">${VERDICT_ICONS[v]}</span>${VERDICT_WORDS[v]}</span>
-            Call ${i + 1}${str(c.contactId) ? ` (${str(c.contactId)})` : ''}
-          </h4>
-          ${figures([
-            ['Started', fmtDate(c.startedAt)],
-            ['Duration', fmtDuration(c.durationMs)],
-            ['Round trip avg / p95 / max', `${fmt(rtt.avg, 'ms')} / ${fmt(rtt.p95, 'ms')} / ${fmt(rtt.max, 'ms')}`],
-            ['Jitter avg / p95 / max', `${fmt(jit.avg, 'ms', 1)} / ${fmt(jit.p95, 'ms', 1)} / ${fmt(jit.max, 'ms', 1)}`],
-            ['Loss avg / max', `${fmt(loss.avg, '%', 1)} / ${fmt(loss.max, '%', 1)}`],
-            ['MOS avg / min', `${fmt(mos.avg, '', 2)} / ${fmt(mos.min, '', 2)}`],
-            ['Measured from', str(c.source)],
-          ])}
-          ${renderCharts(`Call ${i + 1}`, c.samples, CALL_SERIES)}
-        </section>`;
-      })}
-    </section>`;
-  }
-
-  private renderFailover(r: Report): TemplateResult | typeof nothing {
-    const list = arr(r.failover).map(obj);
-    if (!list.length) return nothing;
-    const side = (s: unknown): string => {
-      const o = obj(s);
-      return o.softphoneEnabled === true ? 'softphone' : `external phone ${str(o.extension) || '(no number)'}`;
-    };
-    return html`<section aria-labelledby="failover-h">
-      <h3 id="failover-h">Switches between softphone and external phone</h3>
-      <table part="table">
-        <caption class="visually-hidden">Failover records</caption>
-        <thead>
-          <tr><th scope="col">When</th><th scope="col">Change</th><th scope="col">Outcome</th><th scope="col">Consent</th><th scope="col">Reason</th></tr>
-        </thead>
-        <tbody>
-          ${list.map(
-            (f) => html`<tr>
-              <th scope="row">${fmtDate(f.at)}</th>
-              <td>${side(f.before)} → ${side(f.after)}</td>
-              <td>${str(f.status)}${str(f.error) ? `: ${str(f.error)}` : ''}</td>
-              <td>${str(f.consent)}</td>
-              <td>${str(f.reason)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </section>`;
+  /** Moves focus to the answer (the verdict sentence); the widget calls it when a run ends. */
+  focusVerdict(): void {
+    this.renderRoot.querySelector<HTMLElement>('#overall-h')?.focus();
   }
 }

@@ -23,6 +23,7 @@ export const styles = [
     --_skip-bg: var(--ccp-preflight-skip-bg, #f1f3f5);
     --_chart: var(--ccp-preflight-chart-line, #0b63ce);
     display: block;
+    container-type: inline-size;
     font-family: var(--_font);
     color: var(--_text);
     background: var(--_surface);
@@ -62,11 +63,81 @@ export const styles = [
     color: var(--_muted);
     font-size: 0.875rem;
   }
-  button:focus-visible,
-  textarea:focus-visible,
-  summary:focus-visible {
+  /* One focus style for everything focusable, including the answer and compare headings focused by script. */
+  :focus-visible,
+  [tabindex='-1']:focus {
     outline: 3px solid var(--ccp-preflight-focus-ring, #ff9900);
     outline-offset: 2px;
+  }
+  [tabindex='-1']:focus:not(:focus-visible) {
+    outline-style: dashed;
+  }
+  a {
+    color: var(--_accent);
+  }
+  .answer {
+    font-size: 1.2rem;
+    line-height: 1.3;
+  }
+  .whose {
+    font-size: 0.9rem;
+  }
+  .problems {
+    list-style: none;
+    margin: 0.6rem 0 0.2rem;
+    padding: 0;
+    color: var(--_text);
+  }
+  .problems li {
+    margin: 0.4rem 0;
+    padding: 0.4rem 0.5rem;
+    background: var(--_surface);
+    border-radius: 6px;
+  }
+  .problems .badge {
+    margin-right: 0.35rem;
+  }
+  .partial {
+    color: var(--_text);
+  }
+  ::slotted([slot='actions']) {
+    display: block;
+    margin: 0.75rem 0;
+  }
+  details.for-it {
+    margin-top: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5rem 0.75rem;
+  }
+  details.for-it > summary {
+    font-size: 1rem;
+    font-weight: 600;
+  }
+  details.for-it h4 {
+    margin: 1rem 0 0.35rem;
+  }
+  ul.checks,
+  ul.plain {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  ol.fixes {
+    padding-left: 1.4rem;
+    margin: 0.25rem 0;
+  }
+  ol.fixes li {
+    margin: 0.4rem 0;
+  }
+  .who {
+    font-weight: 600;
+  }
+  .check-head {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    flex-wrap: wrap;
   }
   .paste {
     border: 2px dashed var(--_border);
@@ -183,13 +254,16 @@ export const styles = [
   }
   .figure dd {
     margin: 0;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
+  /* A wide table scrolls inside itself rather than the page; narrow columns stack rows (below). */
   table {
+    display: block;
+    overflow-x: auto;
     border-collapse: collapse;
     margin: 0.5rem 0;
     font-size: 0.875rem;
-    width: 100%;
+    max-width: 100%;
   }
   caption {
     text-align: left;
@@ -202,7 +276,6 @@ export const styles = [
     padding: 0.25rem 0.5rem;
     text-align: left;
     vertical-align: top;
-    overflow-wrap: anywhere;
   }
   thead th {
     color: var(--_muted);
@@ -271,6 +344,47 @@ export const styles = [
   }
   .empty {
     color: var(--_muted);
+  }
+  /* Narrow columns (a side panel, a phone): every table row becomes a small card, each cell named. */
+  @container (max-width: 36rem) {
+    table,
+    thead,
+    tbody,
+    tr,
+    th,
+    td {
+      display: block;
+    }
+    table {
+      overflow-x: visible;
+    }
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0, 0, 0, 0);
+    }
+    tbody tr {
+      border-bottom: 1px solid var(--_border);
+      padding: 0.3rem 0;
+    }
+    th,
+    td {
+      border: 0;
+      padding: 0.1rem 0;
+      overflow-wrap: break-word;
+    }
+    td[data-label]::before {
+      content: attr(data-label) ': ';
+      color: var(--_muted);
+    }
+    td[data-label='']::before {
+      content: none;
+    }
+    .chart-row {
+      flex-direction: column;
+    }
   }
 `,
 ];

@@ -6,6 +6,9 @@ import { fmtDate, VERDICT_WORDS } from './format.js';
 
 const ARROWS: Record<Direction, string> = { worse: '▼', better: '▲', same: '=', unknown: '?' };
 
+/** One unit spelling for people: kbit/s. */
+const units = (text: string): string => text.replace(/\bkbps\b/g, 'kbit/s');
+
 export function safeCompare(baseline: Report, current: Report): ReportComparison | null {
   try {
     return compareReports(baseline, current);
@@ -18,7 +21,7 @@ export function renderCompare(baseline: Report, current: Report, cmp: ReportComp
   const digits = new Map(METRICS.map((m) => [m.key, m.digits]));
   const changed = cmp.checks.filter((c) => c.direction !== 'same');
   return html`<section class="compare" part="compare" aria-labelledby="compare-h">
-    <h3 id="compare-h">Compared with the baseline</h3>
+    <h3 id="compare-h" tabindex="-1">Compared with the baseline</h3>
     <p>
       Baseline from ${fmtDate(baseline.createdAt)}, current from ${fmtDate(current.createdAt)}.
       Overall: <span class="delta ${cmp.overall.direction}" part="delta">${VERDICT_WORDS[cmp.overall.baseline] ?? cmp.overall.baseline} → ${VERDICT_WORDS[cmp.overall.current] ?? cmp.overall.current} (${cmp.overall.direction === 'same' ? 'unchanged' : cmp.overall.direction})</span>.
@@ -33,9 +36,9 @@ export function renderCompare(baseline: Report, current: Report, cmp: ReportComp
         ${cmp.metrics.map(
           (m) => html`<tr class=${m.direction}>
             <th scope="row">${m.label}</th>
-            <td>${formatValue(m.baseline, m.unit, digits.get(m.key) ?? 1)}</td>
-            <td>${formatValue(m.current, m.unit, digits.get(m.key) ?? 1)}</td>
-            <td><span class="delta ${m.direction}" part="delta"><span aria-hidden="true">${ARROWS[m.direction]} </span>${m.phrase}</span></td>
+            <td data-label="Baseline">${units(formatValue(m.baseline, m.unit, digits.get(m.key) ?? 1))}</td>
+            <td data-label="Current">${units(formatValue(m.current, m.unit, digits.get(m.key) ?? 1))}</td>
+            <td data-label="Change"><span class="delta ${m.direction}" part="delta"><span aria-hidden="true">${ARROWS[m.direction]} </span>${units(m.phrase)}</span></td>
           </tr>`,
         )}
       </tbody>
@@ -49,9 +52,9 @@ export function renderCompare(baseline: Report, current: Report, cmp: ReportComp
         ${cmp.checks.map(
           (c) => html`<tr class=${c.direction}>
             <th scope="row">${c.title}</th>
-            <td>${c.baseline ? VERDICT_WORDS[c.baseline] : '—'}</td>
-            <td>${c.current ? VERDICT_WORDS[c.current] : '—'}</td>
-            <td><span class="delta ${c.direction}" part="delta"><span aria-hidden="true">${ARROWS[c.direction]} </span>${c.phrase}</span></td>
+            <td data-label="Baseline">${c.baseline ? VERDICT_WORDS[c.baseline] : '—'}</td>
+            <td data-label="Current">${c.current ? VERDICT_WORDS[c.current] : '—'}</td>
+            <td data-label="Change"><span class="delta ${c.direction}" part="delta"><span aria-hidden="true">${ARROWS[c.direction]} </span>${c.phrase}</span></td>
           </tr>`,
         )}
       </tbody>

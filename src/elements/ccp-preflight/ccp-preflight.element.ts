@@ -16,7 +16,7 @@ export function parseIceServersAttribute(value: string): RTCIceServer[] {
   try {
     parsed = JSON.parse(value);
   } catch (e) {
-    throw new Error(`The ice-servers attribute is not valid JSON (${e instanceof Error ? e.message : String(e)}). Give a JSON array such as [{"urls":"turn:turn.example.com:3478","username":"u","credential":"p"}].`);
+    throw new Error(`The ice-servers attribute is not valid JSON (${e instanceof Error ? e.message : String(e)}). Give a JSON array such as [{"urls":"turn:turn.example.com:3478","username":"u","credential":"p"}].`, { cause: e });
   }
   const list = Array.isArray(parsed) ? parsed : [parsed];
   list.forEach((s, i) => {
@@ -87,6 +87,7 @@ export class CcpPreflightElement extends LitElement {
     showCcp: { type: Boolean, attribute: 'show-ccp' },
     loginPopup: { type: String, attribute: 'login-popup' },
     heading: { type: String },
+    label: { type: String },
     report: { attribute: false },
     _progress: { state: true, attribute: false },
     _message: { state: true, attribute: false },
@@ -121,6 +122,11 @@ export class CcpPreflightElement extends LitElement {
   declare loginPopup: string | undefined;
   /** Heading text. */
   declare heading: string;
+  /**
+   * Whose report this is, in words that may be shared (a desk, team or name the agent or host chose, e.g.
+   * "Desk 14, Leeds"). Stored as the report's subject label; kept in redacted reports and share codes.
+   */
+  declare label: string | undefined;
   /** The last report (read-only for hosts). */
   declare report: Report | undefined;
   declare _progress: ProgressDetail | undefined;
@@ -139,6 +145,8 @@ export class CcpPreflightElement extends LitElement {
   private failoverBusy = false;
   private failoverError: string | undefined;
   private lastCallQuality: CallQualityDetail | undefined;
+  /** The current switch was asked for in the failover panel (focus stays there). */
+  private fromPanel = false;
 
   constructor() {
     super();
@@ -276,6 +284,8 @@ export class CcpPreflightElement extends LitElement {
     } finally {
       this.failoverBusy = false;
       this.requestUpdate();
+      if (this.fromPanel) void this.focusFailover();
+      this.fromPanel = false;
     }
   }
 
@@ -290,6 +300,7 @@ export class CcpPreflightElement extends LitElement {
     if (this.ccpUrl) opts.ccpUrl = this.ccpUrl;
     if (this.region) opts.region = this.region;
     if (this.ccpMode) opts.ccpMode = this.ccpMode;
+    if (this.label?.trim()) opts.subject = { ...opts.subject, label: this.label.trim() };
     return opts;
   }
 
@@ -308,8 +319,11 @@ export class CcpPreflightElement extends LitElement {
     this._message = undefined;
     this._copyFallback = undefined;
     this.announced = '';
+    const previous = this.report;
     try {
       const report = await this.runner.start(async (signal) => {
+        // Focus follows the run: to Cancel when it starts (the Run button it replaces is gone).
+        void this.updateComplete.then(() => this.focusPart('[part="run-button"]'));
         const ccp = await this.ensureCcp().catch(() => undefined);
         const r = await runPreflight({
           ...opts,
@@ -327,11 +341,23 @@ export class CcpPreflightElement extends LitElement {
         });
         return this.withCcp(r);
       });
+      if (report.incomplete === true) {
+        // A cancelled run does not replace the last good report: that stays, and the widget says so.
+        this._message = {
+          kind: 'ok',
+          text: previous ? 'Check cancelled. The report below is from the previous run.' : 'Check cancelled before it finished. Run it again when you are ready.',
+        };
+        this.announced = '';
+        void this.afterRun(previous ? 'verdict' : 'run');
+        emit(this, 'ccp-preflight-complete', { report });
+        return report;
+      }
       this.report = report;
       if (this.ccp && this.failoverPolicy === 'auto' && report.softphone.fit === 'no' && this.failoverNumber && this.ccp?.agentSubject?.softphoneEnabled !== false) {
         void this.failover(this.failoverNumber, 'policy').catch(() => {});
       }
       this.announced = report.summary;
+      void this.afterRun('verdict');
       emit(this, 'ccp-preflight-complete', { report });
       return report;
     } catch (e) {
@@ -340,6 +366,31 @@ export class CcpPreflightElement extends LitElement {
     } finally {
       this._progress = undefined;
     }
+  }
+
+  /** After a run: focus moves to the answer (or to the Run button when there is no report to show). */
+  private async afterRun(to: 'verdict' | 'run'): Promise<void> {
+    await this.updateComplete;
+    const viewer = this.renderRoot.querySelector<HTMLElement & { updateComplete: Promise<unknown>; focusVerdict(): void }>('ccp-preflight-report');
+    if (to === 'verdict' && viewer) {
+      await viewer.updateComplete;
+      viewer.focusVerdict();
+    } else this.focusPart('[part="run-button"]');
+  }
+
+  private focusPart(selector: string): void {
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** After a phone switch, focus stays in the failover panel (on its next action). */
+  private async focusFailover(): Promise<void> {
+    await this.updateComplete;
+    const panel = this.renderRoot.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('ccp-preflight-failover');
+    if (!panel) return;
+    await panel.updateComplete;
+    const root = panel.shadowRoot;
+    const target = root?.querySelector<HTMLElement>('button:not([disabled])') ?? root?.querySelector<HTMLElement>('input');
+    target?.focus();
   }
 
   /** Cancels a run in progress (unfinished checks are reported as skipped). */
@@ -455,16 +506,19 @@ export class CcpPreflightElement extends LitElement {
         ${this._copyFallback !== undefined
           ? html`<label>Report text<textarea class="fallback" readonly .value=${this._copyFallback}></textarea></label>`
           : nothing}
-        ${this.renderCallQuality()} ${this.renderFailover('top')}
+        ${this.renderCallQuality()}
         ${this.report
-          ? html`<div class="actions report-actions" part="actions" role="group" aria-label="Share the report">
-                <button @click=${() => void this.copy('json')}>Copy report</button>
-                <button @click=${() => void this.copy('code')}>Copy share code</button>
-                <button @click=${() => void this.download()}>Download JSON</button>
+          ? html`<ccp-preflight-report part="report" .report=${this.report}>
+              <div slot="actions" class="slotted">
+                ${this.renderFailover()}
+                <div class="actions report-actions" part="actions" role="group" aria-label="Send the report to IT">
+                  <button class="primary" @click=${() => void this.copy('code')}>Copy share code</button>
+                  <button @click=${() => void this.copy('json')}>Copy report</button>
+                  <button @click=${() => void this.download()}>Download JSON</button>
+                </div>
               </div>
-              <ccp-preflight-report part="report" .report=${this.report}></ccp-preflight-report>`
-          : nothing}
-        ${this.renderFailover('bottom')}
+            </ccp-preflight-report>`
+          : this.renderFailover()}
         <div class="ccp" ?hidden=${!this.showCcp || !this.ccpUrl || this.ccpMode === 'none'}>
           <div class="ccp-frame" part="ccp"></div>
         </div>
@@ -480,10 +534,10 @@ export class CcpPreflightElement extends LitElement {
 
   /**
    * The failover panel. Offered when the softphone is unfit, when the agent is on an external phone (the way
-   * back), or once the host gave a failover number and a run has happened. `urgent` panels (unfit, or on an
-   * external phone) go above the report; an optional one goes below it.
+   * back), or once the host gave a failover number and a run has happened. It has one place: right under the
+   * answer and its problems (in the report's actions slot), or alone when there is no report yet.
    */
-  protected renderFailover(where: 'top' | 'bottom') {
+  protected renderFailover() {
     const ccp = this.ccp;
     const agent = ccp?.agentSubject;
     if (!ccp || !agent) return nothing;
@@ -491,7 +545,6 @@ export class CcpPreflightElement extends LitElement {
     const deskphone = agent.softphoneEnabled === false;
     const urgent = unfit || deskphone;
     if (!urgent && !(this.failoverNumber && this.report)) return nothing;
-    if ((where === 'top') !== urgent) return nothing;
     return html`<ccp-preflight-failover
       part="failover"
       .number=${this.failoverNumber}
@@ -501,8 +554,14 @@ export class CcpPreflightElement extends LitElement {
       .unfit=${unfit}
       .records=${ccp.failoverRecords}
       .error=${this.failoverError}
-      @ccp-preflight-failover-request=${(e: CustomEvent<{ e164: string }>) => void this.failover(e.detail.e164, 'agent').catch(() => {})}
-      @ccp-preflight-restore-request=${() => void this.restoreSoftphone().catch(() => {})}
+      @ccp-preflight-failover-request=${(e: CustomEvent<{ e164: string }>) => {
+        this.fromPanel = true;
+        void this.failover(e.detail.e164, 'agent').catch(() => {});
+      }}
+      @ccp-preflight-restore-request=${() => {
+        this.fromPanel = true;
+        void this.restoreSoftphone().catch(() => {});
+      }}
     ></ccp-preflight-failover>`;
   }
 }

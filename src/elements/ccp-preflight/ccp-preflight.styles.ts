@@ -42,13 +42,13 @@ export const styles = [
     flex-wrap: wrap;
     align-items: center;
   }
-  button:focus-visible,
-  input:focus-visible {
+  /* One focus style for the widget, its report and its panels. */
+  :focus-visible {
     outline: 3px solid var(--ccp-preflight-focus-ring, #ff9900);
     outline-offset: 2px;
   }
   .report-actions {
-    margin: 0.75rem 0;
+    margin: 0.5rem 0 0;
   }
   ccp-preflight-call-quality,
   ccp-preflight-failover {
@@ -95,9 +95,9 @@ export const styles = [
     display: none;
   }
   .ccp-frame {
-    width: var(--ccp-preflight-ccp-width, 340px);
+    /* The CCP box follows its column (a host may cap it with --ccp-preflight-ccp-width). */
+    width: min(100%, var(--ccp-preflight-ccp-width, 100%));
     height: var(--ccp-preflight-ccp-height, 465px);
-    max-width: 100%;
     border: 1px solid var(--_border);
     border-radius: 4px;
     overflow: hidden;

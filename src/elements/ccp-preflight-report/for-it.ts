@@ -1,0 +1,170 @@
+/**
+ * The "For IT" part of a report: what a network admin needs (every fix with its public source, each check's
+ * finding and measurements, live calls, phone switches, where the report comes from). Rendered inside a
+ * collapsed <details>; every inner toggle names what it opens.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Report } from '../../report/schema.js';
+import { renderCharts, CALL_SERIES } from './chart.js';
+import { renderCheckData, figures } from './check-data.js';
+import { arr, fmt, fmtDate, fmtDuration, obj, str, verdictOf, VERDICT_ICONS, VERDICT_WORDS, type Loose } from './format.js';
+import { publicSources } from './sources.js';
+import { describesRunner } from './answer.js';
+
+/** One unit spelling for people (older reports wrote "kbps"). */
+export const units = (text: string): string => text.replace(/\bkbps\b/g, 'kbit/s');
+
+const AUDIENCE_ORDER: Record<string, number> = { 'network-admin': 0, it: 1, supervisor: 2, agent: 3 };
+const AUDIENCE_WORDS: Record<string, string> = { 'network-admin': 'Network team', it: 'IT', supervisor: 'Supervisor', agent: 'Agent' };
+const VERDICT_ORDER: Record<string, number> = { fail: 0, warn: 1, pass: 2, skip: 3 };
+
+/** Does a check's data hold any measured number (a skipped check's empty data shows no figures)? */
+function hasMeasurements(data: unknown, depth = 0): boolean {
+  if (typeof data === 'number') return Number.isFinite(data);
+  if (depth > 4 || data === null || typeof data !== 'object') return false;
+  return Object.values(data).some((v) => hasMeasurements(v, depth + 1));
+}
+
+export function badge(verdict: unknown, word?: string): TemplateResult {
+  const v = verdictOf(verdict);
+  return html`<span class="badge ${v}" part="verdict"><span class="icon" aria-hidden="true">${VERDICT_ICONS[v]}</span>${word ?? VERDICT_WORDS[v]}</span>`;
+}
+
+function sourceLinks(text: string): TemplateResult | typeof nothing {
+  const list = publicSources(text);
+  if (!list.length) return nothing;
+  return html`<span class="source"
+    >Source:
+    ${list.map(
+      (s, i) => html`${i ? '; ' : ''}${s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.title}</a>` : s.title}${s.section ? `, section "${s.section}"` : ''}`,
+    )}</span
+  >`;
+}
+
+/** Every remedy of every check, once, the network's first. */
+function renderFixes(checks: Loose[]): TemplateResult | typeof nothing {
+  const seen = new Set<string>();
+  const fixes: { text: string; source: string; audience: string }[] = [];
+  for (const c of checks) {
+    for (const m of arr(c.remedies).map(obj)) {
+      const text = str(m.text);
+      const key = str(m.id) || text;
+      if (!text || seen.has(key)) continue;
+      seen.add(key);
+      fixes.push({ text, source: str(m.source), audience: str(m.audience) });
+    }
+  }
+  if (!fixes.length) return nothing;
+  fixes.sort((a, b) => (AUDIENCE_ORDER[a.audience] ?? 1) - (AUDIENCE_ORDER[b.audience] ?? 1));
+  return html`<h4>What to change</h4>
+    <ol class="fixes" part="remedies">
+      ${fixes.map(
+        (f) => html`<li>
+          ${AUDIENCE_WORDS[f.audience] ? html`<span class="who">${AUDIENCE_WORDS[f.audience]}:</span> ` : nothing}${f.text} ${sourceLinks(f.source)}
+        </li>`,
+      )}
+    </ol>`;
+}
+
+function renderCheck(c: Loose, change: string | undefined): TemplateResult {
+  const v = verdictOf(c.verdict);
+  const err = obj(c.error);
+  const title = str(c.title) || str(c.id) || 'Check';
+  const message = str(err.message);
+  const informational = describesRunner(c);
+  return html`<li class="check ${v}" part="check" data-check=${str(c.id)}>
+    <div class="check-head">${badge(v, informational ? 'Not judged' : undefined)} <strong>${title}</strong></div>
+    <p class="summary">${units(str(c.summary))}</p>
+    ${informational ? html`<p class="muted">This describes the machine that ran the check, not an agent's computer, so it does not set the answer.</p>` : nothing}
+    ${message && !str(c.summary).includes(message) ? html`<p>Error: ${message}</p>` : nothing}
+    ${change ? html`<p>Compared with the baseline: <span class="delta ${/^worse/.test(change) ? 'worse' : /^better/.test(change) ? 'better' : ''}" part="delta">${change}</span></p>` : nothing}
+    ${v !== 'skip' || hasMeasurements(c.data)
+      ? html`<details class="measurements" part="measurements">
+          <summary>Measurements: ${title}</summary>
+          ${renderCheckData(str(c.id), c.data)}
+          <p class="meta">The check took ${fmtDuration(c.durationMs)}.</p>
+        </details>`
+      : nothing}
+  </li>`;
+}
+
+function renderCalls(r: Report): TemplateResult | typeof nothing {
+  const calls = arr(r.calls).map(obj);
+  if (!calls.length) return nothing;
+  return html`<h4>Live calls</h4>
+    <ul class="checks">
+      ${calls.map((c, i) => {
+        const v = verdictOf(c.verdict);
+        const rtt = obj(c.rttMs);
+        const jit = obj(c.jitterMs);
+        const loss = obj(c.lossPct);
+        const mos = obj(c.mos);
+        return html`<li class="check ${v}" part="check">
+          <div class="check-head">${badge(v)} <strong>Call ${i + 1}</strong> <span class="muted">${fmtDate(c.startedAt)}, ${fmtDuration(c.durationMs)}</span></div>
+          ${figures([
+            ['Round trip avg / p95 / max', `${fmt(rtt.avg, 'ms')} / ${fmt(rtt.p95, 'ms')} / ${fmt(rtt.max, 'ms')}`],
+            ['Jitter avg / p95 / max', `${fmt(jit.avg, 'ms', 1)} / ${fmt(jit.p95, 'ms', 1)} / ${fmt(jit.max, 'ms', 1)}`],
+            ['Loss avg / max', `${fmt(loss.avg, '%', 1)} / ${fmt(loss.max, '%', 1)}`],
+            ['Call quality (MOS 1-5) avg / min', `${fmt(mos.avg, '', 2)} / ${fmt(mos.min, '', 2)}`],
+            ['Measured from', str(c.source) === 'softphone-stats' ? 'the softphone\'s own call statistics' : str(c.source) === 'peer-connection' ? 'the call\'s connection statistics' : ''],
+            ['Contact', str(c.contactId)],
+          ])}
+          ${renderCharts(`Call ${i + 1}`, c.samples, CALL_SERIES)}
+        </li>`;
+      })}
+    </ul>`;
+}
+
+function renderFailover(r: Report): TemplateResult | typeof nothing {
+  const list = arr(r.failover).map(obj);
+  if (!list.length) return nothing;
+  const side = (s: unknown): string => {
+    const o = obj(s);
+    return o.softphoneEnabled === true ? 'softphone' : `external phone ${str(o.extension) || '(no number)'}`;
+  };
+  return html`<h4>Switches between softphone and external phone</h4>
+    <ul class="plain">
+      ${list.map(
+        (f) => html`<li>
+          ${fmtDate(f.at)}: ${side(f.before)} → ${side(f.after)}, ${str(f.status) === 'switched' ? 'done' : 'failed'}${str(f.error) ? ` (${str(f.error)})` : ''};
+          ${str(f.consent) === 'policy' ? 'by the host\'s policy' : 'asked by the agent'}. ${str(f.reason)}
+        </li>`,
+      )}
+    </ul>`;
+}
+
+/** The content of the "For IT" details. `changes`: per check id, the compare view's phrase when it changed. */
+export function renderForIt(r: Report, changes: Map<string, string>): TemplateResult {
+  const checks = arr(r.checks).map(obj);
+  const sorted = checks.map((c, i) => ({ c, i })).sort((a, b) => (VERDICT_ORDER[str(a.c.verdict)] ?? 4) - (VERDICT_ORDER[str(b.c.verdict)] ?? 4) || a.i - b.i);
+  const subject = obj(r.subject);
+  const agent = obj(subject.agent);
+  const env = obj(r.environment);
+  const browser = obj(env.browser);
+  const tool = obj(r.tool);
+  const redacted = arr(r.redacted).map(str).filter(Boolean);
+  return html`${renderFixes(checks)}
+    <h4>Checks</h4>
+    <ul class="checks">
+      ${sorted.map(({ c }) => renderCheck(c, changes.get(str(c.id))))}
+    </ul>
+    ${renderCalls(r)} ${renderFailover(r)}
+    <h4>About this report</h4>
+    ${figures([
+      ['Created', fmtDate(r.createdAt)],
+      ['Instance', str(subject.instance)],
+      ['Region', str(subject.region)],
+      ['CCP mode', str(subject.ccpMode)],
+      ['Agent', [str(agent.name), str(agent.username)].filter(Boolean).join(' / ')],
+      ['Browser', `${str(browser.family)} ${str(browser.major)}`.trim()],
+      ['Platform', str(env.platform)],
+      ['Tool', `${str(tool.name)} ${str(tool.version)}`.trim()],
+      ['Report number', str(r.id)],
+    ])}
+    ${redacted.length
+      ? html`<p class="meta">
+          Before sharing, ${redacted.length} ${redacted.length === 1 ? 'value was' : 'values were'} hidden: credentials, public IP addresses, the agent's
+          name and phone digits.
+        </p>`
+      : nothing}`;
+}
