@@ -185,7 +185,7 @@ function callSentence(c: Pick<CcpLogCall, 'agentHears' | 'callerHears' | 'failur
   if (c.failures.length) parts.push(`the softphone reported that ${c.failures.join('; ')}`);
   if (c.errors.length) parts.push(`softphone errors: ${[...new Set(c.errors.map((e) => e.type))].join(', ')}`);
   if (!parts.length) return c.verdict === 'skip' ? 'No call-quality figures for this call in the log.' : 'Good in both directions.';
-  return parts.join('. ').replace(/^./, (x) => x.toUpperCase()) + '.';
+  return parts.map((p) => p.replace(/^./, (x) => x.toUpperCase())).join('. ') + '.';
 }
 
 /** Assembles calls from call starts, metric samples, end-of-call reports and softphone errors. */
