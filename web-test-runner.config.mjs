@@ -1,36 +1,13 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
-import { writeFileSync, mkdirSync } from 'node:fs';
 import { turnPlugin } from './test/support/wtr-turn-plugin.mjs';
 import { CHROMIUM_PATH, CHROMIUM_ARGS } from './test/support/chromium.mjs';
 import { firefoxLauncher } from './test/support/firefox-wtr.mjs';
 import { extraCommands } from './test/support/wtr-commands.mjs';
-
-/** Writes real pass/fail counts to .test-results/browser.json for scripts/test-all.mjs. */
-function countReporter() {
-  return {
-    onTestRunFinished({ sessions }) {
-      let passed = 0, failed = 0, skipped = 0;
-      const failures = [];
-      const walk = (suite, file) => {
-        for (const t of suite.tests ?? []) {
-          if (t.skipped) skipped++;
-          else if (t.passed) passed++;
-          else { failed++; failures.push(`${file}: ${t.name}`); }
-        }
-        for (const s of suite.suites ?? []) walk(s, file);
-      };
-      for (const s of sessions) {
-        if (s.testResults) walk(s.testResults, s.testFile);
-        // A file that failed to load counts as a failure.
-        if (!s.passed && (!s.testResults || (s.errors?.length ?? 0) > 0)) { failed++; failures.push(`${s.testFile}: ${s.errors?.[0]?.message ?? 'did not run'}`); }
-      }
-      mkdirSync('.test-results', { recursive: true });
-      writeFileSync('.test-results/browser.json', JSON.stringify({ passed, failed, skipped, failures }, null, 2));
-    },
-  };
-}
+import { countReporter } from './test/support/wtr-count-reporter.mjs';
 
 const launchers = {
   chromium: () => playwrightLauncher({
@@ -56,7 +33,12 @@ export default {
   testFramework: { config: { timeout: 60000 } },
   testsFinishTimeout: 480000,
   browserStartTimeout: 60000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), turnPlugin({ commands: extraCommands })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // webrtc-adapter (loaded lazily by the browser check) imports `sdp`, a CommonJS module.
+    fromRollup(rollupCommonjs)({ include: ['**/node_modules/sdp/**'] }),
+    turnPlugin({ commands: extraCommands }),
+  ],
   // WTR_BROWSERS=chromium,firefox (the default: both). The two browsers' sessions run side by side
   // (concurrentBrowsers 2), one test file at a time in each.
   concurrentBrowsers: 2,
