@@ -32,6 +32,8 @@ Options:
   --json                Print the Report JSON on stdout (a human summary otherwise)
   --chromium PATH       Chromium executable (default ${DEFAULT_CHROMIUM})
   --timeout SECONDS     Give up on the whole run after this long (default 120)
+  --repeat N            Run the test call N times and report the error rate and spread (--pause SECONDS
+                        between calls, default 2): the networking guide's 200-call test of a proxy change
   -h, --help            This help
 
 Exit codes: 0 pass, 1 warn (or nothing could be checked), 2 fail, 3 usage or set-up error.`;
@@ -148,7 +150,7 @@ export function parseRunArgs(argv) {
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.map': 'application/json', '.json': 'application/json' };
 
 /** Serves dist/ and cli/page.html on 127.0.0.1 (a secure context for getUserMedia). */
-function startStaticServer() {
+export function startStaticServer() {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(ROOT, path));
@@ -197,6 +199,7 @@ export function exitCodeFor(verdict) {
 
 /** The `run` command. Returns the exit code. */
 export async function runMain(argv, io) {
+  if (argv.some((a) => /^--repeat(=|$)/.test(a))) return (await import('./repeat.mjs')).repeatMain(argv, io);
   let opts;
   try {
     opts = parseRunArgs(argv);
