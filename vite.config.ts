@@ -39,6 +39,23 @@ function streamsWithoutFunctionShim(): Plugin {
   };
 }
 
+/**
+ * The define modules (src/elements/<tag>/<tag>.ts) register the custom elements: a side effect. package.json's
+ * `sideEffects` describes the shipped dist/ files, so our own sources are marked here instead, or the bundler
+ * would drop the registrations that src/index.ts imports for their effect.
+ */
+function defineModulesHaveSideEffects(): Plugin {
+  const isDefineModule = (id: string): boolean => /[\\/]src[\\/]elements[\\/]([^\\/]+)[\\/]\1\.ts$/.test(id) || /[\\/]src[\\/]index\.ts$/.test(id);
+  return {
+    name: 'ccp-preflight:define-modules-side-effects',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      const r = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return r && isDefineModule(r.id) ? { ...r, moduleSideEffects: true } : r;
+    },
+  };
+}
+
 const entries = {
   index: resolve(import.meta.dirname, 'src/index.ts'),
   report: resolve(import.meta.dirname, 'src/report/index.ts'),
@@ -48,6 +65,7 @@ const entries = {
 export default defineConfig(({ mode }) =>
   mode === 'esm'
     ? {
+        plugins: [defineModulesHaveSideEffects()],
         build: {
           target: 'es2022',
           outDir: 'dist/esm',
@@ -66,7 +84,7 @@ export default defineConfig(({ mode }) =>
         },
       }
     : {
-        plugins: [streamsWithoutFunctionShim()],
+        plugins: [defineModulesHaveSideEffects(), streamsWithoutFunctionShim()],
         build: {
           target: 'es2022',
           outDir: 'dist',

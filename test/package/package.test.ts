@@ -44,7 +44,7 @@ describe.runIf(existsSync(join(ROOT, 'dist/esm/index.js')))('the published packa
     mkdirSync(join(app, 'src'), { recursive: true });
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'desktop', private: true, type: 'module' }));
     // Peers (lit, amazon-connect-streams) come in with the package, as npm installs peer dependencies.
-    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: app, stdio: 'pipe' });
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, '@types/react@19'], { cwd: app, stdio: 'pipe' });
   }, 240_000);
 
   afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
@@ -76,7 +76,7 @@ describe.runIf(existsSync(join(ROOT, 'dist/esm/index.js')))('the published packa
     writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
       compilerOptions: {
         target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true,
-        lib: ['ES2023', 'DOM', 'DOM.Iterable'], types: [], skipLibCheck: false,
+        lib: ['ES2023', 'DOM', 'DOM.Iterable'], types: [], skipLibCheck: false, jsx: 'react-jsx',
       },
       include: ['src'],
     }));
@@ -97,13 +97,25 @@ const w = window as unknown as { __desktop: { el: CcpPreflightElement; seen: str
 w.__desktop = { el, seen, parse: parseReport };
 document.body.append(el);
 `);
+    writeFileSync(join(app, 'src', 'panel.tsx'), `
+import type {} from 'ccp-preflight/react';
+import type { Report } from 'ccp-preflight';
+export const Panel = (p: { onReport: (r: Report) => void }) => (
+  <ccp-preflight ccpUrl="https://example.my.connect.aws/ccp-v2" region="us-east-1" duration={6}
+    onccp-preflight-complete={(e) => p.onReport(e.detail.report)} />
+);
+`);
     writeFileSync(join(app, 'src', 'bad.ts'), `
 import 'ccp-preflight';
 document.addEventListener('ccp-preflight-complete', (e) => { const n: number = e.detail.report; void n; });
 `);
-    // The bad file must fail (the listener is really typed), the good one must pass.
-    const tsc = (file: string) => {
-      writeFileSync(join(app, 'tsconfig.one.json'), JSON.stringify({ extends: './tsconfig.json', include: [file] }));
+    writeFileSync(join(app, 'src', 'bad.tsx'), `
+import type {} from 'ccp-preflight/react';
+export const Bad = () => <ccp-preflight duration="six" />;
+`);
+    // The bad files must fail (the listener and the JSX props are really typed), the good ones must pass.
+    const tsc = (...include: string[]) => {
+      writeFileSync(join(app, 'tsconfig.one.json'), JSON.stringify({ extends: './tsconfig.json', include }));
       try {
         execFileSync('node', [BIN('typescript/bin/tsc'), '-p', 'tsconfig.one.json'], { cwd: app, encoding: 'utf8', stdio: 'pipe' });
         return '';
@@ -111,10 +123,12 @@ document.addEventListener('ccp-preflight-complete', (e) => { const n: number = e
         return String((e as { stdout?: string }).stdout ?? e);
       }
     };
-    expect(tsc('src/main.ts')).toBe('');
-    expect(tsc('src/bad.ts')).toMatch(/not assignable to type 'number'/);
-    rmSync(join(app, 'src', 'bad.ts'));
-  }, 120_000);
+    expect(tsc('src/main.ts', 'src/panel.tsx')).toBe('');
+    const bad = tsc('src/bad.ts', 'src/bad.tsx');
+    expect(bad).toMatch(/bad\.ts\(\d+,\d+\): error TS2322: Type 'Report' is not assignable to type 'number'/);
+    expect(bad).toMatch(/bad\.tsx\(\d+,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/);
+    for (const f of ['bad.ts', 'bad.tsx', 'panel.tsx']) rmSync(join(app, 'src', f));
+  }, 300_000);
 
   it('builds with Vite into one copy of Lit and runs under a strict CSP with no violation', async () => {
     const app = join(dir, 'app');
@@ -123,8 +137,8 @@ document.addEventListener('ccp-preflight-complete', (e) => { const n: number = e
     execFileSync('node', [BIN('vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: app, stdio: 'pipe' });
     const out = join(app, 'dist');
     const js = walk(out).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(out, f), 'utf8')).join('\n');
-    // Lit registers its version once per copy.
-    expect(js.match(/litElementVersions/g)?.length).toBe(1);
+    // Lit registers its version once per copy: `(globalThis.litElementVersions ??= []).push('4.x')`.
+    expect(js.match(/litElementVersions\s*\?\?=\s*\[\]\s*\)\s*\.push/g)?.length).toBe(1);
 
     const server: Server = createServer((req, res) => {
       const path = join(out, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
@@ -160,5 +174,5 @@ document.addEventListener('ccp-preflight-complete', (e) => { const n: number = e
       await turn.stop();
       server.close();
     }
-  }, 120_000);
+  }, 300_000);
 });
