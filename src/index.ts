@@ -7,7 +7,7 @@
  * - Report types; DOM-free report tooling lives in `ccp-preflight/report`.
  */
 export { CcpPreflightElement } from './elements/ccp-preflight/ccp-preflight.js';
-export { parseIceServersAttribute, parseChecksAttribute } from './elements/ccp-preflight/ccp-preflight.element.js';
+export { parseIceServersAttribute, parseChecksAttribute } from './elements/ccp-preflight/options.js';
 export { CcpPreflightReportElement } from './elements/ccp-preflight-report/ccp-preflight-report.js';
 export { runPreflight, resolveOptions, softphoneFitness, DEFAULT_DURATION_S, MIN_DURATION_S, MAX_DURATION_S } from './runner.js';
 export type { PreflightOptions } from './runner.js';

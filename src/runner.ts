@@ -131,12 +131,12 @@ export async function runCheck(check: Check, ctx: CheckContext, parent: AbortSig
     data: outcome.data,
     ...(outcome.error ? { error: outcome.error } : {}),
   };
-  if (outcome.remedies?.length) result.remedies = outcome.remedies;
-  else if (result.verdict === 'warn' || result.verdict === 'fail') {
-    // The catalogue loads only when something needs a remedy.
-    const { remediesFor } = await import('./report/remedies.js');
+  if (outcome.remedies?.length || result.verdict === 'warn' || result.verdict === 'fail') {
+    // The catalogue loads only when something needs a remedy; the run's Region and instance fill its texts.
+    const { remediesFor, personalize } = await import('./report/remedies.js');
     const instance = opts.ccpUrl ? safeOrigin(opts.ccpUrl) : undefined;
-    const r = remediesFor(check.id, outcome.code, { ...(opts.region ? { region: opts.region } : {}), ...(instance ? { instance } : {}) });
+    const rctx = { ...(opts.region ? { region: opts.region } : {}), ...(instance ? { instance } : {}) };
+    const r = outcome.remedies?.length ? outcome.remedies.map((x) => personalize(x, rctx)) : remediesFor(check.id, outcome.code, rctx);
     if (r.length) result.remedies = r;
   }
   return result;
@@ -284,7 +284,7 @@ export async function runPreflight(options: PreflightOptions = {}): Promise<Repo
     const agent = (ccpAgent.data as { agent?: Subject['agent'] }).agent;
     if (agent && !subject.agent) subject.agent = agent;
   }
-  return {
+  const result: Report = {
     schema: REPORT_SCHEMA,
     id: newId(),
     createdAt: deps.date().toISOString(),
@@ -305,6 +305,8 @@ export async function runPreflight(options: PreflightOptions = {}): Promise<Repo
     calls: [],
     ...(incomplete ? { incomplete: true } : {}),
   };
+  // The CCP adds its own part (live calls, failovers) once, here.
+  return options.ccp?.addToReport ? options.ccp.addToReport(result) : result;
 }
 
 const MEDIA_PATH_IDS: readonly CheckId[] = ['ice-udp', 'ice-tcp', 'ice-tls', 'media', 'bandwidth'];
@@ -327,7 +329,7 @@ async function loadChecks(ids: readonly CheckId[]): Promise<Check[]> {
   try {
     return await Promise.all(ids.map((id) => CHECK_LOADERS[id]()));
   } catch (e) {
-    throw new Error(`The checks could not be loaded (${e instanceof Error ? e.message : String(e)}). Reload the page; if it persists, the ccp-preflight files are not reachable from this page.`);
+    throw new Error(`The checks could not be loaded (${e instanceof Error ? e.message : String(e)}). Reload the page; if it persists, the ccp-preflight files are not reachable from this page.`, { cause: e });
   }
 }
 

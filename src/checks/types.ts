@@ -1,4 +1,4 @@
-import type { CheckDataMap, CheckError, CheckId, CheckResult, Remedy, Verdict } from '../report/schema.js';
+import type { CheckDataMap, CheckError, CheckId, CheckResult, Remedy, Report, Verdict } from '../report/schema.js';
 import type { Thresholds } from '../stats/thresholds.js';
 
 /**
@@ -50,6 +50,8 @@ export interface CcpHandle {
   waitReady(signal: AbortSignal, timeoutMs: number): Promise<CheckOutcome<'ccp'>>;
   /** Softphone media connections from createTransport; credentials stay in memory only. */
   getIceServers(signal: AbortSignal): Promise<RTCIceServer[]>;
+  /** The CCP's part of the report (live calls, failovers); the runner asks once, at the end of a run. */
+  addToReport?(report: Report): Report;
 }
 
 /** Options a run was started with, after defaults were applied. */

@@ -108,7 +108,8 @@ describe('ccp adapter against the fake CCP (real Streams)', () => {
 
   it('failover round trip: softphone -> +E.164 -> back, with the configuration the fake received', async () => {
     const records: FailoverRecord[] = [];
-    const c = make('', { onFailover: (r) => records.push(r) });
+    const c = make('');
+    c.addEventListener('failover', (e) => records.push((e as CustomEvent<FailoverRecord>).detail));
     await c.waitReady(never(), 8000);
     const rec = await c.failover('+14155550123', { consent: 'agent' });
     expect(rec).to.include({ action: 'to-external-phone', status: 'switched', consent: 'agent' });
@@ -133,7 +134,7 @@ describe('ccp adapter against the fake CCP (real Streams)', () => {
     expect(f.configs[1]).to.include({ softphoneEnabled: true });
     expect(c.snapshot.agent?.softphoneEnabled).to.equal(true);
     expect(records.map((r) => r.action)).to.deep.equal(['to-external-phone', 'to-softphone']);
-    const report = c.decorateReport({ calls: [] } as never);
+    const report = c.addToReport({ calls: [] } as never);
     expect(report.failover).to.have.length(2);
   });
 
@@ -264,7 +265,8 @@ describe('ccp adapter against the fake CCP (real Streams)', () => {
 
   it('injected softphone stats produce a live quality event and a per-call summary', async () => {
     const events: CallQualityDetail[] = [];
-    const c = make('', { onCallQuality: (d) => events.push(d) });
+    const c = make('');
+    c.addEventListener('call-quality', (e) => events.push((e as CustomEvent<CallQualityDetail>).detail));
     await c.waitReady(never(), 8000);
     cmd('call-start', { contactId: 'c-1' });
     cmd('stats', { contactId: 'c-1', rttMs: 80, lossPct: 0, seconds: 5 });
@@ -281,14 +283,15 @@ describe('ccp adapter against the fake CCP (real Streams)', () => {
     expect(call!.endedAt).to.be.a('string');
     const ended = events.find((e) => e.ended)!;
     expect(ended.summary.samples).to.have.length(10);
-    const report = c.decorateReport({ calls: [] } as never);
+    const report = c.addToReport({ calls: [] } as never);
     expect(report.calls).to.have.length(1);
   });
 
   it('softphone in this page: quality comes from the session\'s peer connection (real WebRTC through coturn)', async () => {
     const turn = await executeServerCommand<TurnConfig, undefined>('turn-config');
     const events: CallQualityDetail[] = [];
-    const c = make('', { onCallQuality: (d) => events.push(d) });
+    const c = make('');
+    c.addEventListener('call-quality', (e) => events.push((e as CustomEvent<CallQualityDetail>).detail));
     await c.waitReady(never(), 8000);
     const cfg: RTCConfiguration = { iceServers: turn.iceServers, iceTransportPolicy: 'relay' };
     const a = new RTCPeerConnection(cfg);

@@ -13,6 +13,8 @@ import { SOFTPHONE_ERROR_REMEDIES, softphoneErrorAdvice, REMEDIES } from '../../
 import { ccpOutcome, type CcpSnapshot } from '../../src/ccp/outcome.js';
 import { ccpCheck } from '../../src/checks/ccp.js';
 import { resolveOptions } from '../../src/runner.js';
+import type { FailoverRecord } from '../../src/report/schema.js';
+import type { CallQualityDetail } from '../../src/events.js';
 import type { CheckContext } from '../../src/checks/types.js';
 
 const never = () => new AbortController().signal;
@@ -298,7 +300,8 @@ describe('CcpController with a fake connect', () => {
   it('failover: refused numbers never reach setConfiguration; success sends the whole configuration; restore brings back the extension', async () => {
     const f = fakeConnect({ config: { extension: '+14155550199' } });
     const records: unknown[] = [];
-    const c = controller(f, { onFailover: (r) => records.push(r) });
+    const c = controller(f);
+    c.addEventListener('failover', (e) => records.push((e as CustomEvent<FailoverRecord>).detail));
     await expect(c.failover('+14155550123', { consent: 'agent' })).rejects.toMatchObject({ code: 'no-ccp' });
     await c.start();
     f.ready();
@@ -390,7 +393,8 @@ describe('CcpController with a fake connect', () => {
   it('calls: SOFTPHONE_STATS starts a call, the contact leaving ends it, live events carry the summary', async () => {
     const f = fakeConnect();
     const events: { ended: boolean }[] = [];
-    const c = controller(f, { onCallQuality: (d) => events.push(d) });
+    const c = controller(f);
+    c.addEventListener('call-quality', (e) => events.push((e as CustomEvent<CallQualityDetail>).detail));
     await c.start();
     f.ready();
     f.setContacts(['k1']);
@@ -414,7 +418,8 @@ describe('CcpController with a fake connect', () => {
   it('destroy unsubscribes everything, terminates Streams, and ignores later events', async () => {
     const f = fakeConnect();
     const changes = vi.fn();
-    const c = controller(f, { onChange: changes });
+    const c = controller(f);
+    c.addEventListener('change', changes);
     await c.start();
     f.ready();
     expect(f.bus.count).toBeGreaterThan(5);

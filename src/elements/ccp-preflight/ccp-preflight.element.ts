@@ -1,43 +1,21 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { styles } from './ccp-preflight.styles.js';
 import { runPreflight, type PreflightOptions } from '../../runner.js';
-import { CHECK_IDS, type CheckId, type Report } from '../../report/schema.js';
+import type { Report } from '../../report/schema.js';
 import type { ProgressDetail } from '../../events.js';
 import { emit } from '../../internal/emit.js';
 import { RunController } from './run-controller.js';
+import { CcpLink, pageRunsCcp } from './ccp-link.js';
+import { buildRunOptions, effectiveCcpMode } from './options.js';
+import { failoverReason, NO_CCP_TO_SWITCH, shouldAutoFailover, switchedMessage } from './failover-policy.js';
+import { copyToClipboard, downloadName, reportJson, reportText } from './share.js';
+import type { ConnectLike } from '../../ccp/connect-types.js';
 import type { CcpController } from '../../ccp/controller.js';
 import type { FailoverRecord } from '../../report/schema.js';
 import type { CallQualityDetail } from '../../events.js';
 import '../ccp-preflight-report/ccp-preflight-report.js';
 
-/** Parses the `ice-servers` attribute: a JSON array of RTCIceServer. Throws with a clear message. */
-export function parseIceServersAttribute(value: string): RTCIceServer[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch (e) {
-    throw new Error(`The ice-servers attribute is not valid JSON (${e instanceof Error ? e.message : String(e)}). Give a JSON array such as [{"urls":"turn:turn.example.com:3478","username":"u","credential":"p"}].`, { cause: e });
-  }
-  const list = Array.isArray(parsed) ? parsed : [parsed];
-  list.forEach((s, i) => {
-    const urls = (s as { urls?: unknown } | null)?.urls;
-    const ok = typeof urls === 'string' || (Array.isArray(urls) && urls.length > 0 && urls.every((u) => typeof u === 'string'));
-    if (!ok) throw new Error(`ice-servers[${i}] has no "urls" (a string or an array of stun:/turn:/turns: URLs).`);
-    for (const u of typeof urls === 'string' ? [urls] : (urls as string[])) {
-      if (!/^(stun|stuns|turn|turns):/i.test(u)) throw new Error(`ice-servers[${i}]: "${u}" is not a stun:, turn: or turns: URL.`);
-    }
-  });
-  return list as RTCIceServer[];
-}
-
-/** Parses the `checks` attribute: ids separated by commas or spaces. Throws on an unknown id. */
-export function parseChecksAttribute(value: string): CheckId[] {
-  const ids = value.split(/[\s,]+/).filter(Boolean);
-  for (const id of ids) {
-    if (!CHECK_IDS.includes(id as CheckId)) throw new Error(`The checks attribute names an unknown check "${id}". Known checks: ${CHECK_IDS.join(', ')}.`);
-  }
-  return ids as CheckId[];
-}
+export { parseIceServersAttribute, parseChecksAttribute } from './options.js';
 
 /**
  * The agent's pre-flight widget: one button runs the checks and shows whether the softphone will work, why
@@ -89,6 +67,7 @@ export class CcpPreflightElement extends LitElement {
     heading: { type: String },
     label: { type: String },
     report: { attribute: false },
+    connect: { attribute: false },
     _progress: { state: true, attribute: false },
     _message: { state: true, attribute: false },
     _copyFallback: { state: true, attribute: false },
@@ -129,6 +108,12 @@ export class CcpPreflightElement extends LitElement {
   declare label: string | undefined;
   /** The last report (read-only for hosts). */
   declare report: Report | undefined;
+  /**
+   * The desktop's own amazon-connect-streams `connect`, when it runs the CCP: the widget attaches to it (its
+   * agent, event bus and client) and never starts a second CCP. A CCP already running in the page is found
+   * without it too.
+   */
+  declare connect: ConnectLike | undefined;
   declare _progress: ProgressDetail | undefined;
   declare _message: { kind: 'error' | 'ok'; text: string } | undefined;
   declare _copyFallback: string | undefined;
@@ -138,10 +123,27 @@ export class CcpPreflightElement extends LitElement {
 
   private readonly runner = new RunController(this);
   private announced = '';
-  /** The wrapped CCP (created lazily, only when ccp-url is set and ccp-mode is not `none`). */
-  private ccp: CcpController | undefined;
-  private ccpKey = '';
-  private ccpPending: Promise<CcpController | undefined> | undefined;
+  /** The CCP link: the page's CCP attached to, or one started from ccp-url; created on first need. */
+  private readonly ccpLink = new CcpLink(this, {
+    wanted: () => {
+      const mode = this.ccpModeNow();
+      if (mode === 'none' || (!this.ccpUrl && !this.connect && !pageRunsCcp())) return undefined;
+      return { mode, ccpUrl: this.ccpUrl, region: this.region, loginPopup: this.loginPopup !== 'false', connect: this.connect };
+    },
+    container: () => this.renderRoot.querySelector<HTMLElement>('.ccp-frame'),
+    onCallQuality: (d) => {
+      this.lastCallQuality = d;
+      // A call that ended joins the report's calls[] (bounded by the monitor).
+      if (d.ended && this.report) this.report = this.ccpLink.addToReport(this.report);
+      this.requestUpdate();
+      emit(this, 'ccp-preflight-call-quality', d);
+    },
+    onFailover: (record) => {
+      if (this.report) this.report = this.ccpLink.addToReport(this.report);
+      emit(this, 'ccp-preflight-failover', { record });
+    },
+    onError: (e) => this.fail('ccp', e),
+  });
   private failoverBusy = false;
   private failoverError: string | undefined;
   private lastCallQuality: CallQualityDetail | undefined;
@@ -171,72 +173,25 @@ export class CcpPreflightElement extends LitElement {
     if (this.autoRun) queueMicrotask(() => void this.run().catch(() => {}));
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.destroyCcp();
+  /** The wrapped CCP, when there is one. */
+  private get ccp(): CcpController | undefined {
+    return this.ccpLink.ccp;
   }
 
-  private destroyCcp(): void {
-    this.ccp?.destroy();
-    this.ccp = undefined;
-    this.ccpKey = '';
-    this.ccpPending = undefined;
+  private ccpModeNow(): 'full' | 'media-less' | 'none' {
+    return effectiveCcpMode(this.ccpMode, this.ccpUrl, !!this.connect || pageRunsCcp());
   }
 
-  /** The CCP controller for the current attributes, created (and Streams loaded) on first need. */
   private ensureCcp(): Promise<CcpController | undefined> {
-    const mode = this.ccpMode ?? (this.ccpUrl ? 'full' : 'none');
-    if (!this.ccpUrl || mode === 'none') {
-      this.destroyCcp();
-      return Promise.resolve(undefined);
-    }
-    const key = `${mode} ${this.ccpUrl} ${this.region ?? ''}`;
-    if (this.ccpKey === key && this.ccpPending) return this.ccpPending;
-    this.destroyCcp();
-    this.ccpKey = key;
-    const ccpUrl = this.ccpUrl;
-    this.ccpPending = (async () => {
-      await this.updateComplete;
-      const container = this.renderRoot.querySelector('.ccp-frame') as HTMLElement | null;
-      if (!container) throw new Error('The widget could not find its CCP container, so the CCP was not started: reload the page.');
-      const [{ createCcp }] = await Promise.all([import('../../ccp/index.js'), import('../ccp-preflight-ccp/ccp-preflight-ccp.js')]);
-      const ccp = createCcp({
-        container,
-        ccpUrl,
-        ...(this.region ? { region: this.region } : {}),
-        mode,
-        loginPopup: this.loginPopup !== 'false',
-        onChange: () => this.requestUpdate(),
-        onCallQuality: (d) => {
-          this.lastCallQuality = d;
-          // A call that ended joins the report's calls[] (bounded by the monitor).
-          if (d.ended && this.report) this.report = this.withCcp(this.report);
-          this.requestUpdate();
-          emit(this, 'ccp-preflight-call-quality', d);
-        },
-        onFailover: (record) => {
-          if (this.report) this.report = this.withCcp(this.report);
-          emit(this, 'ccp-preflight-failover', { record });
-        },
-      });
-      if (this.ccpKey !== key) {
-        ccp.destroy();
-        return undefined;
-      }
-      this.ccp = ccp;
-      void ccp.start().catch((e: unknown) => this.fail('ccp', e));
-      return ccp;
-    })();
-    this.ccpPending.catch((e: unknown) => this.fail('ccp', e));
-    return this.ccpPending;
+    return this.ccpLink.ensure();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('ccpUrl') || changed.has('ccpMode') || changed.has('region')) && this.hasUpdated) void this.ensureCcp().catch(() => {});
+    if ((changed.has('ccpUrl') || changed.has('ccpMode') || changed.has('region') || changed.has('connect')) && this.hasUpdated) void this.ensureCcp().catch(() => {});
   }
 
   protected override firstUpdated(): void {
-    if (this.ccpUrl && this.ccpMode !== 'none') void this.ensureCcp().catch(() => {});
+    if (this.ccpModeNow() !== 'none') void this.ensureCcp().catch(() => {});
   }
 
   /**
@@ -247,8 +202,8 @@ export class CcpPreflightElement extends LitElement {
    */
   failover(e164Number: string, consent: 'agent' | 'policy' = 'agent'): Promise<FailoverRecord> {
     return this.switchPhone(
-      (ccp) => ccp.failover(e164Number, { consent, reason: this.report?.softphone.fit === 'no' ? `Softphone not fit: ${this.report.summary}` : 'Requested by the agent.' }),
-      (record) => `Calls now ring on ${record.after.extension ?? e164Number}. You can switch back to the softphone at any time.`,
+      (ccp) => ccp.failover(e164Number, { consent, reason: failoverReason(this.report) }),
+      (record) => switchedMessage(record, e164Number),
     );
   }
 
@@ -256,7 +211,7 @@ export class CcpPreflightElement extends LitElement {
   restoreSoftphone(): Promise<FailoverRecord> {
     return this.switchPhone(
       (ccp) => ccp.restoreSoftphone(),
-      () => 'Calls ring in the softphone again.',
+      (record) => switchedMessage(record),
     );
   }
 
@@ -267,7 +222,7 @@ export class CcpPreflightElement extends LitElement {
   ): Promise<FailoverRecord> {
     const ccp = await this.ensureCcp();
     if (!ccp) {
-      const e = new Error('There is no CCP to switch: set the ccp-url attribute to your instance\'s CCP URL first. Nothing was changed.');
+      const e = new Error(NO_CCP_TO_SWITCH);
       this.fail('failover', e);
       throw e;
     }
@@ -291,17 +246,18 @@ export class CcpPreflightElement extends LitElement {
 
   /** Builds the run options from attributes; throws with a clear message on bad attributes. */
   protected buildOptions(): PreflightOptions {
-    let iceServers = this.iceServers;
-    if (!iceServers && this.iceServersAttr) iceServers = parseIceServersAttribute(this.iceServersAttr);
-    const opts: PreflightOptions = { ...this.options };
-    if (iceServers) opts.iceServers = iceServers;
-    if (this.checks) opts.checks = parseChecksAttribute(this.checks);
-    if (this.duration !== undefined && this.duration !== null) opts.durationS = Number(this.duration);
-    if (this.ccpUrl) opts.ccpUrl = this.ccpUrl;
-    if (this.region) opts.region = this.region;
-    if (this.ccpMode) opts.ccpMode = this.ccpMode;
-    if (this.label?.trim()) opts.subject = { ...opts.subject, label: this.label.trim() };
-    return opts;
+    return buildRunOptions({
+      options: this.options,
+      iceServers: this.iceServers,
+      iceServersAttr: this.iceServersAttr,
+      checks: this.checks,
+      duration: this.duration,
+      ccpUrl: this.ccpUrl,
+      region: this.region,
+      ccpMode: this.ccpMode,
+      label: this.label,
+      attached: !this.ccpUrl && this.ccpModeNow() !== 'none',
+    });
   }
 
   /**
@@ -339,7 +295,7 @@ export class CcpPreflightElement extends LitElement {
             this.requestUpdate();
           },
         });
-        return this.withCcp(r);
+        return r;
       });
       if (report.incomplete === true) {
         // A cancelled run does not replace the last good report: that stays, and the widget says so.
@@ -353,8 +309,8 @@ export class CcpPreflightElement extends LitElement {
         return report;
       }
       this.report = report;
-      if (this.ccp && this.failoverPolicy === 'auto' && report.softphone.fit === 'no' && this.failoverNumber && this.ccp?.agentSubject?.softphoneEnabled !== false) {
-        void this.failover(this.failoverNumber, 'policy').catch(() => {});
+      if (this.ccp && shouldAutoFailover({ policy: this.failoverPolicy, number: this.failoverNumber, report, softphoneEnabled: this.ccp.agentSubject?.softphoneEnabled })) {
+        void this.failover(this.failoverNumber!, 'policy').catch(() => {});
       }
       this.announced = report.summary;
       void this.afterRun('verdict');
@@ -405,48 +361,22 @@ export class CcpPreflightElement extends LitElement {
     emit(this, 'ccp-preflight-error', { source, message });
   }
 
-  /**
-   * `report` with the wrapped CCP's calls and failovers so far. The CCP controller holds them (bounded), so
-   * they are taken from it each time rather than patched into the report piecemeal.
-   */
-  private withCcp(report: Report): Report {
-    if (!this.ccp) return report;
-    const { failover: _previous, ...base } = report;
-    return this.ccp.decorateReport({ ...base, calls: [] });
-  }
-
   /** The report as pretty JSON (redacted when `redact` is set). */
-  async reportJson(): Promise<string> {
-    if (!this.report) throw new Error('There is no report yet: run the check first.');
-    let report = this.withCcp(this.report);
-    if (this.redact) {
-      const { redactReport } = await import('../../report/redact.js');
-      report = redactReport(report);
-    }
-    return JSON.stringify(report, null, 2);
+  reportJson(): Promise<string> {
+    return reportJson(this.report, this.redact);
   }
 
   private async copy(kind: 'json' | 'code'): Promise<void> {
     let text: string;
     try {
-      if (kind === 'json') text = await this.reportJson();
-      else {
-        if (!this.report) throw new Error('There is no report yet: run the check first.');
-        const { encodeShareCode } = await import('../../report/share.js');
-        text = await encodeShareCode(this.withCcp(this.report));
-      }
+      text = await reportText(this.report, kind, this.redact);
     } catch (e) {
       this.fail('copy', e);
       return;
     }
-    try {
-      await navigator.clipboard.writeText(text);
-      this._copyFallback = undefined;
-      this._message = { kind: 'ok', text: kind === 'json' ? 'Report copied as JSON. Paste it into your ticket or chat.' : 'Share code copied. Paste it into your ticket or chat.' };
-    } catch {
-      this._copyFallback = text;
-      this._message = { kind: 'error', text: 'The browser did not allow copying. Select the text below (Ctrl+A in the box) and copy it (Ctrl+C).' };
-    }
+    const out = await copyToClipboard(text, kind);
+    this._copyFallback = out.ok ? undefined : out.fallback;
+    this._message = { kind: out.ok ? 'ok' : 'error', text: out.message };
   }
 
   private async download(): Promise<void> {
@@ -455,12 +385,18 @@ export class CcpPreflightElement extends LitElement {
       const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
       const a = document.createElement('a');
       a.href = url;
-      a.download = `ccp-preflight-${(this.report?.createdAt ?? new Date().toISOString()).replace(/[:.]/g, '-')}.json`;
+      a.download = downloadName(this.report);
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     } catch (e) {
       this.fail('copy', e);
     }
+  }
+
+  /** The progress bar's width goes through the CSSOM: no inline style attribute (strict CSP, style-src 'self'). */
+  protected override updated(): void {
+    const bar = this.renderRoot.querySelector<HTMLElement>('.progress-bar');
+    if (bar) bar.style.width = `${Math.round((this._progress?.fraction ?? 0) * 100)}%`;
   }
 
   override render() {
@@ -494,7 +430,7 @@ export class CcpPreflightElement extends LitElement {
                 aria-valuenow=${pct}
                 aria-valuetext=${`${pct} %: ${p?.phrase ?? 'starting'}`}
               >
-                <div class="progress-bar" style="width:${pct}%"></div>
+                <div class="progress-bar"></div>
               </div>
               <div class="phrase">${p?.phrase ?? 'Starting…'}</div>
             </div>`

@@ -1,0 +1,48 @@
+/**
+ * The report as text to share (pretty JSON, optionally redacted; or a share code) and the clipboard with its
+ * fallback: plain functions, the element only shows the outcome.
+ */
+import type { Report } from '../../report/schema.js';
+
+export const NO_REPORT = 'There is no report yet: run the check first.';
+
+/** The report as pretty JSON, redacted when asked (share codes are always redacted by the encoder's caller). */
+export async function reportJson(report: Report | undefined, redact: boolean): Promise<string> {
+  if (!report) throw new Error(NO_REPORT);
+  let r = report;
+  if (redact) {
+    const { redactReport } = await import('../../report/redact.js');
+    r = redactReport(r);
+  }
+  return JSON.stringify(r, null, 2);
+}
+
+/** The text for a copy: JSON or a share code. */
+export async function reportText(report: Report | undefined, kind: 'json' | 'code', redact: boolean): Promise<string> {
+  if (kind === 'json') return reportJson(report, redact);
+  if (!report) throw new Error(NO_REPORT);
+  const { encodeShareCode } = await import('../../report/share.js');
+  return encodeShareCode(report);
+}
+
+export type CopyOutcome = { ok: true; message: string } | { ok: false; message: string; fallback: string };
+
+/** Writes `text` to the clipboard; when the browser refuses, the caller shows `fallback` for a manual copy. */
+export async function copyToClipboard(
+  text: string,
+  kind: 'json' | 'code',
+  clipboard: Pick<Clipboard, 'writeText'> | undefined = globalThis.navigator?.clipboard,
+): Promise<CopyOutcome> {
+  try {
+    if (!clipboard) throw new Error('no clipboard');
+    await clipboard.writeText(text);
+    return { ok: true, message: kind === 'json' ? 'Report copied as JSON. Paste it into your ticket or chat.' : 'Share code copied. Paste it into your ticket or chat.' };
+  } catch {
+    return { ok: false, fallback: text, message: 'The browser did not allow copying. Select the text below (Ctrl+A in the box) and copy it (Ctrl+C).' };
+  }
+}
+
+/** A file name for the downloaded report, from its creation time. */
+export function downloadName(report: Report | undefined, now: () => Date = () => new Date()): string {
+  return `ccp-preflight-${(report?.createdAt ?? now().toISOString()).replace(/[:.]/g, '-')}.json`;
+}
