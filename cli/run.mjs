@@ -268,8 +268,8 @@ export async function runMain(argv, io) {
         void ccp.start().catch(() => {});
       }
       try {
+        // The runner adds the CCP's part (calls, failovers) to the report itself.
         let report = await api.runPreflight({ ...run, ...(ccp ? { ccp } : {}), onProgress: (p) => window.__cliProgress({ fraction: p.fraction, phrase: p.phrase }) });
-        if (ccp && typeof ccp.decorateReport === 'function') report = ccp.decorateReport(report);
         if (redact) {
           const { redactReport } = await import('/dist/report.js');
           report = redactReport(report);
