@@ -14,7 +14,7 @@ export type Direction = 'better' | 'worse' | 'same' | 'unknown';
 export interface MetricDelta {
   key: MetricKey;
   label: string;
-  unit: 'ms' | '%' | '' | 'GHz' | 'kbps';
+  unit: 'ms' | '%' | '' | 'GHz' | 'kbit/s';
   baseline: number | null;
   current: number | null;
   /** current - baseline, in the metric's unit; null when either side is missing. */
@@ -72,8 +72,8 @@ export const METRICS: readonly MetricDef[] = [
   { key: 'lossPct', label: 'Packet loss (test call)', unit: '%', higherIsBetter: false, tolerance: 0.2, digits: 1, get: (r) => num(checkData(r, 'media')?.lossPct) },
   { key: 'mos', label: 'MOS (call quality, 1-5)', unit: '', higherIsBetter: true, tolerance: 0.05, digits: 2, get: (r) => num(checkData(r, 'media')?.mos) },
   { key: 'cpuGhz', label: 'CPU estimate', unit: 'GHz', higherIsBetter: true, tolerance: 0.1, digits: 1, get: (r) => num(checkData(r, 'workstation')?.cpuGhzEstimate) },
-  { key: 'upKbps', label: 'Bandwidth up', unit: 'kbps', higherIsBetter: true, tolerance: 50, digits: 0, get: (r) => num(checkData(r, 'bandwidth')?.upKbps) },
-  { key: 'downKbps', label: 'Bandwidth down', unit: 'kbps', higherIsBetter: true, tolerance: 50, digits: 0, get: (r) => num(checkData(r, 'bandwidth')?.downKbps) },
+  { key: 'upKbps', label: 'Bandwidth up', unit: 'kbit/s', higherIsBetter: true, tolerance: 50, digits: 0, get: (r) => num(checkData(r, 'bandwidth')?.upKbps) },
+  { key: 'downKbps', label: 'Bandwidth down', unit: 'kbit/s', higherIsBetter: true, tolerance: 50, digits: 0, get: (r) => num(checkData(r, 'bandwidth')?.downKbps) },
   {
     key: 'instanceLatencyMs', label: 'Instance latency (TCP 443)', unit: 'ms', higherIsBetter: false, tolerance: 10, digits: 0,
     get: (r) => {

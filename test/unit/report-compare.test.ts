@@ -16,7 +16,7 @@ describe('compareReports', () => {
     expect(m.lossPct?.phrase).toBe('worse by 2.3 %');
     expect(m.mos).toMatchObject({ direction: 'worse', phrase: 'worse by 0.77', higherIsBetter: true });
     expect(m.cpuGhz?.phrase).toBe('worse by 1.4 GHz');
-    expect(m.upKbps?.phrase).toBe('worse by 45,800 kbps');
+    expect(m.upKbps?.phrase).toBe('worse by 45,800 kbit/s');
     expect(m.instanceLatencyMs?.phrase).toBe('worse by 33 ms');
   });
 

@@ -1,0 +1,68 @@
+/**
+ * Small, defensive readers and formatters shared by the HTML rows and the terminal text: a pasted report may
+ * hold anything, so nothing here throws. DOM-free; units as people read them (ms, kbit/s, %).
+ */
+import type { Verdict } from './types.js';
+
+export type Loose = Record<string, unknown>;
+
+export const isObj = (v: unknown): v is Loose => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const obj = (v: unknown): Loose => (isObj(v) ? v : {});
+export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+export const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : typeof v === 'object' ? '' : String(v));
+
+export const VERDICT_WORDS: Record<Verdict, string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail', skip: 'Skipped' };
+
+export function verdictOf(v: unknown): Verdict {
+  return v === 'pass' || v === 'warn' || v === 'fail' || v === 'skip' ? v : 'skip';
+}
+
+/** "42 ms", "0.1 %", "4.39"; "not measured" for null or missing. */
+export function fmt(v: unknown, unit = '', digits = 0): string {
+  const n = num(v);
+  if (n === null) return 'not measured';
+  const s = n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  return unit ? `${s} ${unit}` : s;
+}
+
+/** "42 ms (95 % interval 38–46 ms)" when an interval is present. */
+export function fmtCi(v: unknown, ci: unknown, unit: string, digits = 0): string {
+  const base = fmt(v, unit, digits);
+  const c = obj(ci);
+  const lo = num(c.lo);
+  const hi = num(c.hi);
+  if (num(v) === null || lo === null || hi === null) return base;
+  return `${base} (95 % interval ${fmt(lo, '', digits)}–${fmt(hi, unit, digits)})`;
+}
+
+export const yesNo = (v: unknown): string => (v === true ? 'yes' : v === false ? 'no' : 'unknown');
+
+export function fmtDate(v: unknown): string {
+  const s = str(v);
+  const t = Date.parse(s);
+  if (!s || Number.isNaN(t)) return s || 'unknown';
+  // The reader's local time, with its zone shown (a supervisor compares it with their own clock).
+  return new Date(t).toLocaleString('en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
+}
+
+export function fmtDuration(ms: unknown): string {
+  const n = num(ms);
+  if (n === null) return 'unknown';
+  if (n < 1000) return `${Math.round(n)} ms`;
+  return `${(n / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s`;
+}
+
+/** A short, single-line text of any value (for data of unknown checks). */
+export function brief(v: unknown, max = 160): string {
+  let s: string;
+  if (typeof v === 'string') s = v;
+  else {
+    try {
+      s = JSON.stringify(v) ?? String(v);
+    } catch {
+      s = String(v);
+    }
+  }
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
