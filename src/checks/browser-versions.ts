@@ -153,3 +153,47 @@ export function judgeVersion(
   else standing = 'too-old';
   return { standing, latest, minSupported, grace, estimate };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Firefox ESR (Extended Support Release)
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Firefox ESR majors and the dates they shipped. Mozilla's "Firefox Extended Support Release" pages
+ * (https://www.mozilla.org/firefox/enterprise/, https://whattrainisitnow.com/release/?version=esr): a new ESR
+ * major about once a year, each kept on security and stability updates (no new features) until about three
+ * months after the next ESR major ships, so that organisations can move. 153 is dated from the four-week
+ * schedule the release table above uses (155 on 2026-09-15, so 153 on 2026-07-21); Debian's firefox-esr on the
+ * build machine is 153.8.0esr.
+ */
+export const FIREFOX_ESR_MAJORS: readonly { major: number; released: string }[] = Object.freeze([
+  { major: 115, released: '2023-07-04' },
+  { major: 128, released: '2024-07-09' },
+  { major: 140, released: '2025-06-24' },
+  { major: 153, released: '2026-07-21' },
+]);
+/** How long an ESR major keeps getting updates after the next one ships: about three release cycles. */
+export const ESR_OVERLAP_DAYS = 84;
+/** When the table has no next ESR yet, the next one is expected this long after the last (about a year). */
+export const ESR_CYCLE_DAYS = 364;
+
+export interface EsrStanding {
+  /** The major is an ESR major (the user agent does not say "ESR"; a Firefox on an ESR major almost always is). */
+  esr: boolean;
+  /** Still getting updates today (by the table, or by the expected date of the next ESR). */
+  supported: boolean;
+  /** The next ESR major, when known. */
+  nextMajor: number | null;
+  /** About when this ESR stops getting updates (ISO date). */
+  endsAround: string | null;
+}
+
+/** Whether `major` is a Firefox ESR major and whether that ESR still gets updates on `now`. */
+export function esrStanding(major: number | null, now: Date): EsrStanding {
+  const i = FIREFOX_ESR_MAJORS.findIndex((e) => e.major === major);
+  if (major === null || i < 0) return { esr: false, supported: false, nextMajor: null, endsAround: null };
+  const next = FIREFOX_ESR_MAJORS[i + 1];
+  const nextAt = next ? parseIsoDate(next.released)! : parseIsoDate(FIREFOX_ESR_MAJORS[i]!.released)! + ESR_CYCLE_DAYS * DAY_MS;
+  const ends = nextAt + ESR_OVERLAP_DAYS * DAY_MS;
+  return { esr: true, supported: now.getTime() < ends, nextMajor: next?.major ?? null, endsAround: new Date(ends).toISOString().slice(0, 10) };
+}

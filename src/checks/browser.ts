@@ -8,13 +8,22 @@
  * - Family and major version against seed 003, Agent Workstation Requirements: "The latest three versions of
  *   Google Chrome or Mozilla Firefox" (SUPPORTED_BROWSER_VERSIONS). The latest versions come from the table
  *   in browser-versions.ts, extrapolated to today, or from `options.browserVersions`.
+ * - Firefox ESR: an ESR major (browser-versions.ts FIREFOX_ESR_MAJORS) behind "the latest three" is said as
+ *   what it is, a supported long-term channel outside Amazon's wording (warn), not as an out-of-date browser;
+ *   an ESR past its end of updates fails like any old version.
+ * - Firefox and the split model (`ccpMode: 'media-less'`): Amazon Connect Administrator Guide, "Use Amazon
+ *   Connect in a VDI environment": Firefox lets the CCP reach the microphone only while its tab has focus, so the
+ *   local CCP that carries the media cannot be Firefox.
+ * - webrtc-adapter (internal/adapter.ts) is loaded here, lazily: its shims apply before any check makes a peer
+ *   connection, and its browserDetails fill in the version when the user agent does not give one.
  */
 import type { BrowserData, CheckId, Remedy, Verdict } from '../report/schema.js';
 import { worstVerdict } from '../report/schema.js';
 import { remediesFor } from '../report/remedies.js';
-import { describeBrowser } from '../internal/ua.js';
+import { describeBrowser, type BrowserDescription } from '../internal/ua.js';
 import { throwIfAborted } from '../internal/timeout.js';
-import { judgeVersion, SHIPPED_BROWSER_VERSIONS, type VersionedFamily, type VersionVerdict } from './browser-versions.js';
+import { esrStanding, judgeVersion, SHIPPED_BROWSER_VERSIONS, type VersionedFamily, type VersionVerdict } from './browser-versions.js';
+import { ADAPTER_LOAD_WAIT_MS, loadWebrtcAdapter, type AdapterDetails } from '../internal/adapter.js';
 import type { Check, CheckOutcome } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -77,6 +86,8 @@ export const BROWSER_CODES = {
   outdated: 'Chrome or Firefox older than the latest three versions, within a small tolerance of the estimate (warn)',
   'too-old': 'Chrome, Firefox or a Chromium engine clearly older than the latest three versions (fail)',
   'version-unknown': 'The browser version could not be read from the user agent (warn)',
+  'esr-outdated': 'Firefox ESR (Extended Support Release), still getting updates, but older than the latest three Firefox versions Amazon names (warn)',
+  'firefox-split-model': 'Firefox with a CCP without media (the split model for virtual desktops): the local CCP carrying the media must not be Firefox (warn)',
 } as const satisfies Record<string, string>;
 
 export type BrowserCode = keyof typeof BROWSER_CODES;
@@ -127,11 +138,40 @@ const UPDATE_HOW: Record<VersionedFamily, string> = {
 export interface BrowserCheckOptions {
   /** Web API detection (tests inject a fixed answer; default: the page's globals). */
   detectApis?: () => WebApis;
+  /** Loads webrtc-adapter and returns its browserDetails (tests inject one; default: internal/adapter.ts). */
+  loadAdapter?: () => Promise<AdapterDetails | null>;
+}
+
+/** The adapter's details, or null when it did not load within ADAPTER_LOAD_WAIT_MS (never fails the check). */
+function adapterWithin(load: () => Promise<AdapterDetails | null>): Promise<AdapterDetails | null> {
+  return new Promise((resolve) => {
+    const h = setTimeout(() => resolve(null), ADAPTER_LOAD_WAIT_MS);
+    const done = (d: AdapterDetails | null) => {
+      clearTimeout(h);
+      resolve(d);
+    };
+    load().then(done, () => done(null));
+  });
+}
+
+/**
+ * webrtc-adapter reads the browser its own way (from the engine's APIs and version tokens); where the user
+ * agent says nothing usable (a stripped or spoofed string), its family and version stand in.
+ */
+export function withAdapterDetails(d: BrowserDescription, a: AdapterDetails | null): BrowserDescription {
+  if (!a || a.version === null) return d;
+  if (d.family === 'other' && d.engine === 'unknown') {
+    if (a.browser === 'firefox') return { ...d, family: 'firefox', major: a.version, name: 'Mozilla Firefox', engine: 'gecko' };
+    if (a.browser === 'chrome') return { ...d, family: 'chromium', major: a.version, name: 'A Chromium-based browser', engine: 'blink', engineMajor: a.version };
+  }
+  const same = a.browser === d.family || (a.browser === 'chrome' && d.engine === 'blink');
+  return d.major === null && same ? { ...d, major: a.version } : d;
 }
 
 /** Builds the `browser` check; `browserCheck` is the default instance. */
 export function createBrowserCheck(opts: BrowserCheckOptions = {}): Check<'browser'> {
   const detect = opts.detectApis ?? (() => detectWebApis(globalThis));
+  const loadAdapter = opts.loadAdapter ?? loadWebrtcAdapter;
   return {
     id: 'browser',
     title: 'Browser',
@@ -142,7 +182,10 @@ export function createBrowserCheck(opts: BrowserCheckOptions = {}): Check<'brows
       throwIfAborted(signal);
       const { deps, options } = ctx;
       const ua = deps.navigator.userAgent ?? '';
-      const d = describeBrowser(ua, deps.navigator.userAgentData?.brands);
+      const adapter = await adapterWithin(loadAdapter);
+      throwIfAborted(signal);
+      const parsed = describeBrowser(ua, deps.navigator.userAgentData?.brands);
+      const d = withAdapterDetails(parsed, adapter);
       const apis = detect();
       const now = deps.date();
       const supported = options.thresholds.supportedBrowserVersions;
@@ -208,6 +251,21 @@ export function createBrowserCheck(opts: BrowserCheckOptions = {}): Check<'brows
             verdict: 'warn',
             sentence: `Could not tell which version of ${d.name} this is; Amazon Connect supports the latest three (${range(v, d.family)}${asOf(v)}).`,
           });
+        } else if (d.family === 'firefox' && esrStanding(d.major, now).esr) {
+          const esr = esrStanding(d.major, now);
+          findings.push(
+            esr.supported
+              ? {
+                  code: 'esr-outdated',
+                  verdict: 'warn',
+                  sentence: `${label} looks like Firefox ESR (Extended Support Release): a version organisations keep for about a year, with security updates but without the newer versions' changes${esr.endsAround ? `; this one gets updates until about ${esr.endsAround}` : ''}. Amazon Connect supports "the latest three versions" of Firefox, which today are ${range(v, 'firefox')}${asOf(v)}, so ESR is outside that statement even while it is updated: the softphone usually works in it, but Amazon may not help with problems there. Keep ESR updated, or ask IT to move agents to the regular Firefox or to Google Chrome.`,
+                }
+              : {
+                  code: 'too-old',
+                  verdict: 'fail',
+                  sentence: `${label} looks like Firefox ESR ${d.major}, which stopped getting updates around ${esr.endsAround}${esr.nextMajor ? ` (ESR ${esr.nextMajor} replaced it)` : ''}; Amazon Connect supports the latest three versions of Firefox, ${range(v, 'firefox')}${asOf(v)}. Ask IT to update Firefox.`,
+                },
+          );
         } else {
           findings.push({
             code: v.standing,
@@ -232,6 +290,15 @@ export function createBrowserCheck(opts: BrowserCheckOptions = {}): Check<'brows
             sentence: `${label}'s Chromium engine (${engine}) is older than the latest three Chrome versions, ${range(v, 'chrome')}${asOf(v)}: update it.`,
           });
         }
+      }
+
+      if (d.family === 'firefox' && options.ccpMode === 'media-less') {
+        findings.push({
+          code: 'firefox-split-model',
+          verdict: 'warn',
+          sentence:
+            "This page runs the CCP without call audio (the split model for virtual desktops), so calls' audio goes through a second CCP on your own computer. That CCP must not run in Firefox: Firefox lets it use the microphone only while its tab has focus, so callers would stop hearing you whenever you work in another window. Open the CCP on your own computer in Google Chrome.",
+        });
       }
 
       const data: BrowserData = {

@@ -281,6 +281,10 @@ export const REMEDIES = {
     S003_PORTS,
     'it',
   ),
+  // --- Firefox (src/checks/browser.ts, devices.ts): the ESR channel, the split model, the 48 kHz hum ---
+  firefoxEsr: r('firefox-esr-update', "Firefox ESR gets a new major version about once a year and security updates every four weeks: install the ESR updates as they come, and move to the next ESR major (or to the release channel) before the old ESR's end of life; Amazon Connect names the latest three versions of Firefox.", S003_REQS, 'it'),
+  firefoxSplit: r('firefox-split-model-local-chrome', "In the split model (a CCP without media in the virtual desktop, the CCP carrying the media on the local computer), run the local media CCP in Google Chrome, not Firefox: Firefox lets the CCP use the microphone only while its tab has focus, so calls lose the agent's voice as soon as the agent works in the virtual desktop.", S003_VDI, 'it'),
+  headset48k: r('headset-48khz', "Set the headset's microphone and speakers to 48000 Hz in the computer's sound settings (Windows: Sound settings > the headset > Properties > Advanced > Default format; macOS: Audio MIDI Setup > the headset > Format), or use a headset that supports 48 kHz; until then, take calls in Google Chrome, where Amazon has not seen the hum.", cite(HARDWARE), 'agent'),
 } as const satisfies Record<string, Remedy>;
 
 const R = REMEDIES;
@@ -314,6 +318,19 @@ export const REMEDY_CATALOGUE: Readonly<Record<string, readonly Remedy[]>> = Obj
   'browser:too-old': [R.browserLatest, R.externalPhone],
   'browser:version-unknown': [R.browserLatest],
   'browser:*': [R.browserLatest, R.externalPhone],
+
+  // Firefox (src/checks/browser.ts, devices.ts): the ESR channel, the split model, the 48 kHz headset hum
+  'browser:esr-outdated': [
+    R.firefoxEsr,
+    R.browserLatest,
+  ],
+  'browser:firefox-split-model': [
+    R.firefoxSplit,
+  ],
+  'devices:firefox-sample-rate': [
+    R.headset48k,
+    R.usbHeadset,
+  ],
 
   // workstation (src/checks/workstation.ts)
   'workstation:low-memory': [R.ram, R.headroom, R.externalPhone],

@@ -3,6 +3,18 @@
  * a Map-like), or its JSON form: an array of stats objects or an object keyed by stats id (how recorded
  * fixtures are stored). Units: the W3C stats give seconds for `jitter`, `roundTripTime` and
  * `currentRoundTripTime`; everything returned here is in milliseconds, with `Ms` in the name.
+ *
+ * Firefox (checked on recorded Firefox ESR 153 payloads, test/unit/fixtures/getstats/firefox-*.json) reports the
+ * same standard entries with these differences, all handled here so both browsers feed the same figures:
+ * - `remote-inbound-rtp.roundTripTime` is absent until an RTCP round trip was measured
+ *   (`roundTripTimeMeasurements` 0); `totalRoundTripTime / roundTripTimeMeasurements` stands in when only the
+ *   totals are there.
+ * - `candidate-pair.currentRoundTripTime` has millisecond resolution (0 on loopback), and older Firefox marks
+ *   the pair in use with a non-standard `selected: true` instead of a transport's `selectedCandidatePairId`.
+ * - The microphone's own level is not on `media-source` (Chromium has `audioLevel` there); the received level
+ *   is `inbound-rtp.audioLevel` in both.
+ * - Firefox before 66 spelled the types without hyphens (`inboundrtp`, `candidatepair`...); webrtc-adapter's
+ *   stats shim renames them, and statsEntries() does too, so old recordings parse alike.
  */
 
 /** One stats object, loosely typed (the fields used here are read defensively). */
@@ -22,17 +34,31 @@ function isEntry(v: unknown): v is StatsEntry {
   return typeof v === 'object' && v !== null && typeof (v as StatsEntry).type === 'string' && typeof (v as StatsEntry).id === 'string';
 }
 
+/** Pre-standard type names (Firefox before 66) and their standard spelling. */
+export const LEGACY_STATS_TYPES: Readonly<Record<string, string>> = Object.freeze({
+  inboundrtp: 'inbound-rtp',
+  outboundrtp: 'outbound-rtp',
+  candidatepair: 'candidate-pair',
+  localcandidate: 'local-candidate',
+  remotecandidate: 'remote-candidate',
+});
+
+function normalized(v: StatsEntry): StatsEntry {
+  const std = LEGACY_STATS_TYPES[v.type];
+  return std ? { ...v, type: std } : v;
+}
+
 /** Normalizes any payload form to an array of stats entries. */
 export function statsEntries(payload: StatsPayload): StatsEntry[] {
   const out: StatsEntry[] = [];
   if (Array.isArray(payload)) {
-    for (const v of payload) if (isEntry(v)) out.push(v);
+    for (const v of payload) if (isEntry(v)) out.push(normalized(v));
   } else if (typeof (payload as { forEach?: unknown }).forEach === 'function') {
     (payload as { forEach(cb: (value: unknown) => void): void }).forEach((v) => {
-      if (isEntry(v)) out.push(v);
+      if (isEntry(v)) out.push(normalized(v));
     });
   } else {
-    for (const v of Object.values(payload as Record<string, unknown>)) if (isEntry(v)) out.push(v);
+    for (const v of Object.values(payload as Record<string, unknown>)) if (isEntry(v)) out.push(normalized(v));
   }
   return out;
 }
@@ -47,7 +73,10 @@ function str(e: StatsEntry | undefined, field: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-/** The candidate pair in use: the transport's selectedCandidatePairId, else the nominated succeeded pair. */
+/**
+ * The candidate pair in use: the transport's selectedCandidatePairId, else Firefox's non-standard
+ * `selected: true`, else the nominated succeeded pair.
+ */
 export function selectedCandidatePair(entries: readonly StatsEntry[]): StatsEntry | undefined {
   const byId = new Map(entries.map((e) => [e.id, e]));
   for (const t of entries) {
@@ -55,7 +84,22 @@ export function selectedCandidatePair(entries: readonly StatsEntry[]): StatsEntr
     const id = str(t, 'selectedCandidatePairId');
     if (id && byId.get(id)) return byId.get(id);
   }
-  return entries.find((e) => e.type === 'candidate-pair' && e['nominated'] === true && e['state'] === 'succeeded');
+  return (
+    entries.find((e) => e.type === 'candidate-pair' && e['selected'] === true) ??
+    entries.find((e) => e.type === 'candidate-pair' && e['nominated'] === true && e['state'] === 'succeeded')
+  );
+}
+
+/**
+ * remote-inbound-rtp round trip in seconds: `roundTripTime` (the latest), else the mean of the measured ones
+ * (`totalRoundTripTime / roundTripTimeMeasurements`, what Firefox may give alone); null before any measurement.
+ */
+export function remoteInboundRttSeconds(rin: StatsEntry | undefined): number | null {
+  const rtt = num(rin, 'roundTripTime');
+  if (rtt !== null) return rtt;
+  const total = num(rin, 'totalRoundTripTime');
+  const n = num(rin, 'roundTripTimeMeasurements');
+  return total !== null && n !== null && n > 0 ? total / n : null;
 }
 
 /** A flat snapshot of the audio figures of one peer connection at one instant. */
@@ -76,6 +120,10 @@ export interface AudioSnapshot {
   /** Selected pair's local candidate: type, protocol, relay protocol, address. */
   localCandidate: { candidateType: string | null; protocol: string | null; relayProtocol: string | null; address: string | null; url: string | null } | null;
   codec: string | null;
+  /** inbound-rtp.audioLevel (0..1, linear) of the received audio; both browsers report it. */
+  recvAudioLevel: number | null;
+  /** media-source.audioLevel (0..1) of the sent audio: Chromium only (Firefox has no level there). */
+  sendAudioLevel: number | null;
 }
 
 /** Reads the audio outbound/inbound RTP and the selected pair out of one payload. */
@@ -86,6 +134,7 @@ export function audioSnapshot(payload: StatsPayload): AudioSnapshot {
   const out = entries.find((e) => e.type === 'outbound-rtp' && isAudio(e));
   const inb = entries.find((e) => e.type === 'inbound-rtp' && isAudio(e));
   const rin = entries.find((e) => e.type === 'remote-inbound-rtp' && isAudio(e));
+  const src = entries.find((e) => e.type === 'media-source' && isAudio(e));
   const pair = selectedCandidatePair(entries);
   const local = pair ? byId.get(str(pair, 'localCandidateId') ?? '') : undefined;
   const codecEntry = byId.get(str(inb ?? out, 'codecId') ?? '');
@@ -99,7 +148,7 @@ export function audioSnapshot(payload: StatsPayload): AudioSnapshot {
     packetsLost: num(inb, 'packetsLost'),
     bytesReceived: num(inb, 'bytesReceived'),
     jitterMs: toMs(num(inb, 'jitter')),
-    remoteInboundRttMs: toMs(num(rin, 'roundTripTime')),
+    remoteInboundRttMs: toMs(remoteInboundRttSeconds(rin)),
     candidatePairRttMs: toMs(num(pair, 'currentRoundTripTime')),
     localCandidate: local
       ? {
@@ -111,6 +160,8 @@ export function audioSnapshot(payload: StatsPayload): AudioSnapshot {
         }
       : null,
     codec: str(codecEntry, 'mimeType'),
+    recvAudioLevel: num(inb, 'audioLevel'),
+    sendAudioLevel: num(src, 'audioLevel'),
   };
 }
 

@@ -127,9 +127,56 @@ describe('browser check', () => {
     const b = await run(UA.chrome(153));
     expect([b.verdict, b.code]).toEqual(['fail', 'too-old']);
     const esr = await run(UA.firefox(153)); // an ESR is behind "the latest three"
-    expect([esr.verdict, esr.code]).toEqual(['warn', 'outdated']);
+    expect([esr.verdict, esr.code]).toEqual(['warn', 'esr-outdated']);
     const esrOld = await run(UA.firefox(140));
     expect(esrOld.verdict).toBe('fail');
+  });
+
+  it('says plainly what "latest three" means for Firefox ESR, and when an ESR stopped getting updates', async () => {
+    const esr = await run(UA.firefox(153));
+    expect(esr.summary).toMatch(/Firefox 153 looks like Firefox ESR \(Extended Support Release\)/);
+    expect(esr.summary).toMatch(/updates until about 2027-10-\d\d/); // next ESR expected ~1 year after 2026-07-21, + 12 weeks
+    expect(esr.summary).toMatch(/"the latest three versions" of Firefox, which today are Firefox 155 to 157/);
+    expect(esr.remedies ?? []).toEqual([]); // one finding: the runner adds the catalogue's remedies for its code
+    // ESR 140 ended about 12 weeks after ESR 153 shipped (2026-07-21 + 84 days = 2026-10-13): a plain "too old".
+    const old = await run(UA.firefox(140));
+    expect([old.verdict, old.code]).toEqual(['fail', 'too-old']);
+    expect(old.summary).toMatch(/Firefox ESR 140, which stopped getting updates around 2026-10-13 \(ESR 153 replaced it\)/);
+    // Before that date, ESR 140 was still updated: a warning, not a failure.
+    const before = await run(UA.firefox(140), { date: new Date('2026-09-01T12:00:00Z') });
+    expect([before.verdict, before.code]).toEqual(['warn', 'esr-outdated']);
+    // A Firefox on a non-ESR major behind the latest three is simply out of date.
+    expect((await run(UA.firefox(154))).code).toBe('outdated');
+  });
+
+  it('Firefox in the split model (CCP without media): the local media CCP must not be Firefox', async () => {
+    const check = createBrowserCheck({ detectApis: () => ALL_APIS });
+    const ctx = ctxFor(UA.firefox(157));
+    const split = await check.run({ ...ctx, options: { ...ctx.options, ccpMode: 'media-less' } }, new AbortController().signal);
+    expect([split.verdict, split.code]).toEqual(['warn', 'firefox-split-model']);
+    expect(split.summary).toMatch(/only while its tab has focus.*Google Chrome/);
+    const chrome = createBrowserCheck({ detectApis: () => ALL_APIS });
+    const cctx = ctxFor(UA.chrome(158));
+    expect((await chrome.run({ ...cctx, options: { ...cctx.options, ccpMode: 'media-less' } }, new AbortController().signal)).verdict).toBe('pass');
+    expect((await check.run(ctx, new AbortController().signal)).verdict).toBe('pass'); // full CCP in Firefox
+  });
+
+  it("takes webrtc-adapter's version when the user agent hides it, and never waits on a hung adapter", async () => {
+    const noVersion = 'Mozilla/5.0 (compatible)'; // a stripped user agent (a privacy tool or a kiosk policy)
+    const withAdapter = createBrowserCheck({ detectApis: () => ALL_APIS, loadAdapter: async () => ({ browser: 'firefox', version: 157 }) });
+    const a = await withAdapter.run(ctxFor(noVersion), new AbortController().signal);
+    expect([a.verdict, a.data.family, a.data.major]).toEqual(['pass', 'firefox', 157]);
+    const blink = createBrowserCheck({ detectApis: () => ALL_APIS, loadAdapter: async () => ({ browser: 'chrome', version: 158 }) });
+    const b = await blink.run(ctxFor(noVersion), new AbortController().signal);
+    expect([b.verdict, b.code, b.data.engineMajor]).toEqual(['warn', 'chromium-based', 158]); // Chrome cannot be told from Chromium this way
+    // The user agent wins when it names the browser: the adapter only fills gaps.
+    const disagree = createBrowserCheck({ detectApis: () => ALL_APIS, loadAdapter: async () => ({ browser: 'firefox', version: 120 }) });
+    expect((await disagree.run(ctxFor(UA.firefox(157)), new AbortController().signal)).data.major).toBe(157);
+    const hung = createBrowserCheck({ detectApis: () => ALL_APIS, loadAdapter: () => new Promise(() => {}) });
+    const t0 = Date.now();
+    const h = await hung.run(ctxFor(UA.firefox(157)), new AbortController().signal);
+    expect(h.verdict).toBe('pass');
+    expect(Date.now() - t0).toBeLessThan(3000);
   });
 
   it('follows the table forward in time without a new release of the package', async () => {

@@ -385,3 +385,67 @@ describe('devices check: abort while the browser is still asking', () => {
     expect(late.tracks[0]!.readyState).toBe('ended');
   });
 });
+
+describe('devices check in Firefox: sample rate, a one-time Allow, a paused audio engine', () => {
+  const FIREFOX = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:157.0) Gecko/20100101 Firefox/157.0';
+  type Mutable = { -readonly [K in keyof Deps]: Deps[K] };
+  async function runWith(s: Setup, patch: (d: Mutable) => void) {
+    const x = setup({ userAgent: FIREFOX, ...s });
+    patch(x.ctx.deps as Mutable);
+    const out = await createDevicesCheck().run(x.ctx, new AbortController().signal);
+    return { ...x, out: out as typeof out & { data: DevicesData } };
+  }
+  const withAc = (extra: object) => (d: Mutable) => {
+    const make = d.createAudioContext!;
+    d.createAudioContext = () => Object.assign(make(), extra);
+  };
+
+  it('audio engine at 44.1 kHz in Firefox: the 48 kHz headset warning with what to check', async () => {
+    const { out } = await runWith({}, withAc({ sampleRate: 44100 }));
+    expect(out.data.findings).toContain('firefox-sample-rate');
+    expect([out.verdict, out.code]).toEqual(['warn', 'firefox-sample-rate']);
+    expect(out.summary).toMatch(/Firefox's audio runs at 44\.1 kHz.*hum.*48000 Hz/);
+    expect(out.data.level).toBe('ok'); // the level was still measured
+  });
+
+  it('Firefox refusing the microphone for a different rate: the same warning, no false "silent"', async () => {
+    const refuse = () => {
+      throw Object.assign(new Error('Connecting AudioNodes from AudioContexts with different sample-rate is currently not supported.'), { name: 'NotSupportedError' });
+    };
+    const { out, streams } = await runWith({}, withAc({ sampleRate: 48000, createMediaStreamSource: refuse }));
+    expect([out.verdict, out.code]).toEqual(['warn', 'firefox-sample-rate']);
+    expect(out.summary).toMatch(/could not connect the microphone to its audio engine because their sample rates differ/);
+    expect(out.data.level).toBe('unknown');
+    expect(out.data.findings).not.toContain('level-unknown');
+    expect(streams[0]!.getTracks().every((t) => (t as unknown as { readyState: string }).readyState === 'ended')).toBe(true);
+  });
+
+  it('at 48 kHz with no track rate reported (Firefox): passes with a note saying what to check if callers hear a hum', async () => {
+    const { out } = await runWith({}, withAc({ sampleRate: 48000 }));
+    expect(out.verdict).toBe('pass');
+    expect(out.data.findings).toContain('sample-rate-unverified');
+    expect(out.summary).toMatch(/if callers hear a hum/);
+  });
+
+  it('Chromium gets no sample-rate finding (Amazon saw the hum in Firefox, not Chrome)', async () => {
+    const { out } = await run({});
+    expect(out.data.findings?.some((f) => /sample-rate/.test(f))).toBe(false);
+  });
+
+  it("a one-time Allow: Firefox's permission stays 'prompt' but the microphone opened, so it is granted", async () => {
+    const { out } = await runWith({ permission: 'prompt' }, (d) => {
+      d.queryPermission = async () => 'prompt';
+    });
+    expect(out.data.captureOk).toBe(true);
+    expect(out.data.permission).toBe('granted');
+  });
+
+  it('audio engine kept paused (no click on the page yet): says so and what to do, never a failure', async () => {
+    const { out, acs } = await runWith({ acState: 'suspended' }, () => {});
+    expect(out.data.level).toBe('unknown');
+    expect(out.data.findings).toContain('audio-suspended');
+    expect(out.verdict).not.toBe('fail');
+    expect(out.summary).toMatch(/kept its audio engine paused.*Click anywhere on this page and run the test again/);
+    expect(acs[0]!.closed).toBe(true);
+  });
+});

@@ -3,7 +3,7 @@
 // each way). Expected values are worked out by hand from the raw fields quoted in the comments.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { audioSnapshot, counterDelta, localCandidates, selectedCandidatePair, snapshotDelta, statsEntries } from '../../src/stats/getstats.js';
+import { audioSnapshot, counterDelta, localCandidates, remoteInboundRttSeconds, selectedCandidatePair, snapshotDelta, statsEntries } from '../../src/stats/getstats.js';
 
 const load = (name: string) =>
   JSON.parse(readFileSync(new URL(`./fixtures/getstats/${name}.json`, import.meta.url), 'utf8')) as {
@@ -88,5 +88,75 @@ describe('getStats payloads from Chromium: direct relay call through coturn', ()
     expect(counterDelta(100, 40)).toBeNull();
     expect(counterDelta(null, 40)).toBeNull();
     expect(counterDelta(40, 100)).toBe(60);
+  });
+});
+
+// Firefox: the same call recorded from Debian Firefox ESR 153 over WebDriver BiDi
+// (`node bench/lib/record-getstats.mjs --browser firefox`): a 440 Hz tone at gain 0.1 each way.
+describe('getStats payloads from Firefox ESR: proxied relay call (40 ms ± 10 ms, 3 % loss each way)', () => {
+  const f = load('firefox-relay-proxy-d40-j10-l3');
+
+  it('feeds the same figures as Chromium: RTP counters, jitter and pair RTT in ms, the relay pair, the codec', () => {
+    const s = audioSnapshot(f.second.a);
+    // outbound-rtp.packetsSent 223; inbound-rtp.packetsReceived 208, packetsLost 13, jitter 0.011 s;
+    // transport.selectedCandidatePairId -> currentRoundTripTime 0.156 s (Firefox: millisecond resolution).
+    expect(s.packetsSent).toBe(223);
+    expect(s.packetsReceived).toBe(208);
+    expect(s.packetsLost).toBe(13);
+    expect(s.jitterMs).toBeCloseTo(11, 10);
+    expect(s.candidatePairRttMs).toBeCloseTo(156, 10);
+    expect(s.localCandidate).toMatchObject({ candidateType: 'relay', protocol: 'udp', relayProtocol: 'udp', address: '127.0.0.1' });
+    expect(s.localCandidate?.url).toBeNull(); // Firefox does not name the TURN URL on the candidate
+    expect(s.codec).toBe('audio/opus');
+  });
+
+  it('Firefox gives remote-inbound-rtp without roundTripTime until RTCP measured one: null, not 0', () => {
+    const rin = statsEntries(f.second.a).find((e) => e.type === 'remote-inbound-rtp')!;
+    expect([rin['roundTripTime'], rin['roundTripTimeMeasurements'], rin['totalRoundTripTime']]).toEqual([undefined, 0, 0]);
+    expect(audioSnapshot(f.second.a).remoteInboundRttMs).toBeNull();
+    expect(remoteInboundRttSeconds(rin)).toBeNull();
+    // With totals only (an entry Firefox may give between reports), their mean stands in.
+    expect(remoteInboundRttSeconds({ ...rin, roundTripTimeMeasurements: 4, totalRoundTripTime: 0.6 })).toBeCloseTo(0.15, 12);
+  });
+
+  it('audio level: the received tone at inbound-rtp.audioLevel ≈ its 0.1 gain; Firefox has no level on media-source', () => {
+    const s = audioSnapshot(f.second.a);
+    expect(s.recvAudioLevel!).toBeCloseTo(0.1, 2); // 0.10269
+    expect(s.sendAudioLevel).toBeNull();
+    const chromium = audioSnapshot(load('relay-proxy-d40-j10-l3').second.a);
+    expect(typeof chromium.sendAudioLevel).toBe('number'); // Chromium's media-source carries it
+  });
+
+  it('loss and bitrate from counter deltas, as for Chromium', () => {
+    const d = snapshotDelta(audioSnapshot(f.first.a), audioSnapshot(f.second.a));
+    // received 85 -> 208 (+123), lost 7 -> 13 (+6): 6 / 129 = 4.65 % in the interval (the proxy dropped ~3 % of
+    // each of the two legs the audio crosses); timestamps 1796182698289 -> 1796182701293 (3004 ms);
+    // bytesSent 11913 -> 32843 (+20930).
+    expect([d.packetsReceived, d.packetsLost, d.packetsSent]).toEqual([123, 6, 130]);
+    expect(d.lossPct).toBeCloseTo((100 * 6) / 129, 10);
+    expect(d.intervalMs).toBe(3004);
+    expect(d.sendKbps).toBeCloseTo((20930 * 8) / 3004, 10);
+  });
+});
+
+describe('getStats payloads from Firefox ESR: direct relay call through coturn', () => {
+  const f = load('firefox-relay-clean');
+
+  it('remote-inbound-rtp.roundTripTime once measured (2.686 ms on loopback); 0 ms pair RTT stays a number', () => {
+    const b = audioSnapshot(f.second.b);
+    expect(b.remoteInboundRttMs).toBeCloseTo(2.686, 10);
+    const a = audioSnapshot(f.second.a);
+    expect(a.remoteInboundRttMs).toBeNull(); // A's peer had not sent a receiver report with a delay yet
+    expect(a.candidatePairRttMs).toBe(0); // below Firefox's 1 ms resolution on loopback
+    expect(a.packetsLost).toBe(0);
+  });
+
+  it('finds the pair in use without a transport entry (older Firefox: `selected: true`) and reads pre-standard type names', () => {
+    const entries = (f.second.a as { type: string; id: string }[]).filter((e) => e.type !== 'transport');
+    expect(selectedCandidatePair(statsEntries(entries))?.['selected']).toBe(true);
+    const legacy = (f.second.a as { type: string }[]).map((e) => ({ ...e, type: e.type.replace(/-(rtp|pair|candidate)$/, '$1').replace(/^(inbound|outbound|candidate|local|remote)-/, '$1') }));
+    expect(legacy.some((e) => e.type === 'inboundrtp')).toBe(true);
+    const s = audioSnapshot(legacy);
+    expect([s.packetsReceived, s.packetsSent, s.localCandidate?.candidateType]).toEqual([221, 207, 'relay']);
   });
 });
