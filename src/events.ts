@@ -37,6 +37,8 @@ export interface CcpPreflightEventMap {
   'ccp-preflight-failover': CustomEvent<{ record: FailoverRecord }>;
   'ccp-preflight-call-quality': CustomEvent<CallQualityDetail>;
   'ccp-preflight-error': CustomEvent<ErrorDetail>;
+  /** <ccp-preflight-report> opened a report or a baseline from pasted, dropped or linked text. */
+  'ccp-preflight-load': CustomEvent<{ target: 'report' | 'baseline'; report: Report }>;
 }
 
 /*

@@ -19,16 +19,27 @@ describe('demo/report.html (supervisor page)', () => {
     try {
       const viewer = doc.querySelector('ccp-preflight-report')!;
       const root = viewer.shadowRoot!;
+      // Nothing to link to yet: no "Copy a link" button.
+      const copyLink = doc.getElementById('copy-link') as HTMLButtonElement;
+      expect(copyLink.hidden, 'no link without a report').to.equal(true);
       const bad = (await (await fetch('/test/unit/fixtures/reports/degraded-udp-blocked.json')).json()) as Report;
       const area = root.querySelector<HTMLTextAreaElement>('textarea[data-target="report"]')!;
       area.value = await encodeShareCode(bad);
       [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Show report')!.click();
       await waitUntil(() => root.querySelector('[part="banner"]'), 'report shown', { timeout: 10000 });
-      expect(root.querySelector('[part="banner"]')!.textContent).to.contain('Overall: Fail');
+      expect(root.querySelector('[part="banner"]')!.textContent).to.contain('Calls will not work reliably');
       expect(root.textContent).to.contain('Allow outbound UDP 3478');
+      expect(copyLink.hidden, 'a link once there is a report').to.equal(false);
+      // The share code is redacted, yet the supervisor still sees whose report it is (the chosen label).
+      expect(root.querySelector('.whose')!.textContent).to.contain('London office, desk 14');
+      expect(root.textContent).to.not.contain('Alice Example');
       (doc.getElementById('example-compare') as HTMLButtonElement).click();
       await waitUntil(() => root.querySelector('[part="compare"]'), 'compare shown', { timeout: 10000 });
-      expect(root.querySelector('[part="compare"]')!.textContent).to.contain('worse by 138 ms');
+      // The result is scrolled to and focused (it appears where the baseline was given, not far above).
+      await waitUntil(() => root.activeElement?.id === 'compare-h', 'compare result focused', { timeout: 5000 });
+      const top = root.querySelector('#compare-h')!.getBoundingClientRect().top;
+      expect(top).to.be.within(-1, frame.contentWindow!.innerHeight);
+      expect(root.querySelector('[part="compare"]')!.textContent).to.contain('worse by 138\u00a0ms');
     } finally {
       frame.remove();
     }
@@ -40,7 +51,7 @@ describe('demo/report.html (supervisor page)', () => {
     try {
       const root = doc.querySelector('ccp-preflight-report')!.shadowRoot!;
       await waitUntil(() => root.querySelector('[part="banner"]'), 'report from the link shown', { timeout: 10000 });
-      expect(root.querySelector('[part="banner"]')!.textContent).to.contain('Overall: Pass');
+      expect(root.querySelector('[part="banner"]')!.textContent).to.contain('Calls will work in this browser');
     } finally {
       frame.remove();
     }

@@ -118,7 +118,7 @@ describe('<ccp-preflight-report>', () => {
     await waitUntil(() => el.report?.id === degraded.id, 'hashchange read', { timeout: 5000 });
     location.hash = `report=${code2}&baseline=${code}`;
     await waitUntil(() => q(el, '[part="compare"]'), 'baseline from the hash', { timeout: 5000 });
-    expect(q(el, '[part="compare"]')!.textContent).to.contain('worse by 138 ms');
+    expect(q(el, '[part="compare"]')!.textContent).to.contain('worse by 138\u00a0ms');
   });
 
   it('bad input: the parser message is shown (role=alert), an event fires, the view stays', async () => {
@@ -180,15 +180,15 @@ describe('<ccp-preflight-report>', () => {
     expect(t).to.contain('worse by 138 ms');
     expect(t).to.contain('worse by 0.77'); // MOS
     expect(t).to.contain('worse by 1.4 GHz'); // CPU estimate
-    expect(t).to.contain('worse: pass → fail'); // ice-udp verdict
+    expect(t).to.contain('worse: Pass → Fail'); // ice-udp verdict, in words
     expect(cmp.querySelectorAll('.delta.worse').length).to.be.greaterThan(5);
-    expect(q(el, '[data-check="ice-udp"]')!.textContent).to.contain('Compared with the baseline: worse: pass → fail');
+    expect(q(el, '[data-check="ice-udp"]')!.textContent).to.contain('Compared with the baseline: worse: Pass → Fail');
     await expect(el).to.be.accessible();
 
     const code = await encodeShareCode(full);
     const el2 = await fixture<CcpPreflightReportElement>(html`<ccp-preflight-report baseline=${code} .report=${degraded}></ccp-preflight-report>`);
     await waitUntil(() => q(el2, '[part="compare"]'), 'baseline attribute parsed', { timeout: 5000 });
-    expect(q(el2, '[part="compare"]')!.textContent).to.contain('worse by 138 ms');
+    expect(q(el2, '[part="compare"]')!.textContent).to.contain('worse by 138\u00a0ms');
   });
 
   it('paste mode: compare with a pasted baseline', async () => {
@@ -198,7 +198,7 @@ describe('<ccp-preflight-report>', () => {
     q<HTMLTextAreaElement>(el, 'textarea[data-target="baseline"]')!.value = await encodeShareCode(full);
     button(el, 'Compare').click();
     await waitUntil(() => q(el, '[part="compare"]'), 'compare view', { timeout: 5000 });
-    expect(q(el, '[part="compare"]')!.textContent).to.contain('worse by 138 ms');
+    expect(q(el, '[part="compare"]')!.textContent).to.contain('worse by 138\u00a0ms');
     await expect(el).to.be.accessible();
   });
 

@@ -20,6 +20,7 @@ type Target = 'report' | 'baseline';
  * @summary The one report renderer: verdicts, remedies with their sources, key figures, charts, and a compare view.
  *
  * @fires ccp-preflight-error - Pasted, dropped or linked input could not be read ({ source: 'parse', message, errors }).
+ * @fires ccp-preflight-load - A report or baseline was opened from text ({ target: 'report' | 'baseline', report }).
  *
  * @csspart banner - The overall verdict banner.
  * @csspart verdict - Each verdict badge (icon and word).
@@ -172,6 +173,7 @@ export class CcpPreflightReportElement extends LitElement {
         this.baselineErrors = [];
         if (this.mode === 'paste') void this.revealCompare();
       }
+      emit(this, 'ccp-preflight-load', { target, report: r.report });
     } else {
       this.refuse(r, target);
     }

@@ -3,11 +3,9 @@ import { html, type TemplateResult } from 'lit';
 import { compareReports, formatValue, METRICS, type Direction, type ReportComparison } from '../../report/compare.js';
 import type { Report } from '../../report/schema.js';
 import { fmtDate, VERDICT_WORDS } from './format.js';
+import { units } from './for-it.js';
 
 const ARROWS: Record<Direction, string> = { worse: '▼', better: '▲', same: '=', unknown: '?' };
-
-/** One unit spelling for people: kbit/s. */
-const units = (text: string): string => text.replace(/\bkbps\b/g, 'kbit/s');
 
 export function safeCompare(baseline: Report, current: Report): ReportComparison | null {
   try {
@@ -54,7 +52,7 @@ export function renderCompare(baseline: Report, current: Report, cmp: ReportComp
             <th scope="row">${c.title}</th>
             <td data-label="Baseline">${c.baseline ? VERDICT_WORDS[c.baseline] : '—'}</td>
             <td data-label="Current">${c.current ? VERDICT_WORDS[c.current] : '—'}</td>
-            <td data-label="Change"><span class="delta ${c.direction}" part="delta"><span aria-hidden="true">${ARROWS[c.direction]} </span>${c.phrase}</span></td>
+            <td data-label="Change"><span class="delta ${c.direction}" part="delta"><span aria-hidden="true">${ARROWS[c.direction]} </span>${units(c.phrase)}</span></td>
           </tr>`,
         )}
       </tbody>

@@ -11,8 +11,15 @@ import { arr, fmt, fmtDate, fmtDuration, obj, str, verdictOf, VERDICT_ICONS, VER
 import { publicSources } from './sources.js';
 import { describesRunner } from './answer.js';
 
-/** One unit spelling for people (older reports wrote "kbps"). */
-export const units = (text: string): string => text.replace(/\bkbps\b/g, 'kbit/s');
+/**
+ * Words for people: one unit spelling (older reports wrote "kbps"), a number kept on one line with its unit,
+ * and verdicts in words ("worse: pass → warn" reads "worse: Pass → Warning").
+ */
+export const units = (text: string): string =>
+  text
+    .replace(/\bkbps\b/g, 'kbit/s')
+    .replace(/(\d) (ms|%|GHz|kbit\/s)/g, '$1\u00a0$2')
+    .replace(/(^|[\s(:])(pass|warn|fail|skip)(?=$|[\s),→])/g, (_m, pre: string, v: string) => pre + VERDICT_WORDS[v as keyof typeof VERDICT_WORDS]);
 
 const AUDIENCE_ORDER: Record<string, number> = { 'network-admin': 0, it: 1, supervisor: 2, agent: 3 };
 const AUDIENCE_WORDS: Record<string, string> = { 'network-admin': 'Network team', it: 'IT', supervisor: 'Supervisor', agent: 'Agent' };
@@ -77,7 +84,7 @@ function renderCheck(c: Loose, change: string | undefined): TemplateResult {
     <p class="summary">${units(str(c.summary))}</p>
     ${informational ? html`<p class="muted">This describes the machine that ran the check, not an agent's computer, so it does not set the answer.</p>` : nothing}
     ${message && !str(c.summary).includes(message) ? html`<p>Error: ${message}</p>` : nothing}
-    ${change ? html`<p>Compared with the baseline: <span class="delta ${/^worse/.test(change) ? 'worse' : /^better/.test(change) ? 'better' : ''}" part="delta">${change}</span></p>` : nothing}
+    ${change ? html`<p>Compared with the baseline: <span class="delta ${/^worse/.test(change) ? 'worse' : /^better/.test(change) ? 'better' : ''}" part="delta">${units(change)}</span></p>` : nothing}
     ${v !== 'skip' || hasMeasurements(c.data)
       ? html`<details class="measurements" part="measurements">
           <summary>Measurements: ${title}</summary>
