@@ -52,4 +52,8 @@ document.getElementById('copy-link')!.addEventListener('click', async () => {
   }
 });
 
+// "Copy a link" is offered only once there is a report to link to.
+viewer.addEventListener('ccp-preflight-load', (e) => {
+  if (e.detail.target === 'report') document.getElementById('copy-link')!.hidden = false;
+});
 viewer.addEventListener('ccp-preflight-error', (e) => say(`Could not open that: ${e.detail.message}`));
