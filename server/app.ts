@@ -48,6 +48,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 export async function buildCollector(opts: CollectorOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
+    forceCloseConnections: true,
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: 1_048_576,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },

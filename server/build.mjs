@@ -31,7 +31,7 @@ export async function buildServer(opts = {}) {
       tsconfig: join(root, 'tsconfig.json'),
     }),
   ]);
-  copyFileSync(join(root, 'server/public/fleet.html'), join(outdir, 'public/fleet.html'));
+  for (const f of ['fleet.html', 'fleet.css']) copyFileSync(join(root, 'server/public', f), join(outdir, 'public', f));
   return outdir;
 }
 

@@ -52,7 +52,11 @@ export async function livePlugin(app: FastifyInstance, opts: { store: Store; tok
       last = -1;
     }
   };
-  app.addHook('onClose', async () => {
+  const open = new Set<import('node:http').ServerResponse>();
+  // Streams never end by themselves: end them before the server closes, so a shutdown does not wait on them.
+  app.addHook('preClose', async () => {
+    for (const res of open) res.end();
+    open.clear();
     listeners.clear();
     stopIfIdle();
   });
@@ -76,8 +80,10 @@ export async function livePlugin(app: FastifyInstance, opts: { store: Store; tok
       };
       const beat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
       listeners.add(listener);
+      open.add(res);
       ensurePolling();
       req.raw.on('close', () => {
+        open.delete(res);
         clearInterval(beat);
         listeners.delete(listener);
         stopIfIdle();
