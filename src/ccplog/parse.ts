@@ -9,6 +9,7 @@ import { SignalReader } from './signals.js';
 import { jitterMeaning } from './versions.js';
 import { buildProblems } from './problems.js';
 import type { CcpLog, ParseCcpLogOptions } from './types.js';
+export { looksLikeCcpLog } from './sniff.js';
 
 /** Larger inputs are refused with a message (a 30-60 minute log is a few MB to a few tens of MB). */
 export const MAX_LOG_CHARS = 200_000_000;
@@ -53,13 +54,6 @@ export function emptyLog(message: string, format: CcpLog['format'] = 'none'): Cc
     verdict: 'skip',
     messages: [message],
   };
-}
-
-/** True when the text looks like a CCP log (cheap: its first few KB). */
-export function looksLikeCcpLog(text: unknown): boolean {
-  if (typeof text !== 'string') return false;
-  const head = text.slice(0, 8192);
-  return /^\s*\[/.test(head) && /"(level|component)"\s*:/.test(head) && /"text"\s*:/.test(head) && /"time"\s*:/.test(head);
 }
 
 function parse(text: string, opts: ParseCcpLogOptions): CcpLog {

@@ -1,0 +1,101 @@
+/**
+ * A pre-flight report and the same agent's CCP log on one timeline: the test call's figures beside the real
+ * calls' (what the agent hears, what the caller hears), in time order, with a lane that places each.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Report, Verdict } from '../../report/schema.js';
+import type { CcpLog, CcpLogCall } from '../../ccplog/types.js';
+
+interface Row {
+  t: number;
+  endT: number;
+  verdict: Verdict;
+  what: string;
+  rttMs: number | null;
+  jitterMs: number | null;
+  lossPct: number | null;
+  mos: number | null;
+  note: string;
+}
+
+const n = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const f = (v: number | null, d: number, unit = ''): string => (v === null ? '–' : `${v.toFixed(d)}${unit}`);
+
+/** The test call's figures, from the report's media check. */
+function testRow(report: Report): Row | null {
+  const t = Date.parse(report.createdAt);
+  if (!Number.isFinite(t)) return null;
+  const media = report.checks.find((c) => c.id === 'media');
+  const d = (media?.data ?? {}) as unknown as Record<string, unknown>;
+  const dur = n(media?.durationMs) ?? 0;
+  return {
+    t: t - dur,
+    endT: t,
+    verdict: report.verdict,
+    what: 'Pre-flight test call',
+    rttMs: n(d.rttMs),
+    jitterMs: n(d.jitterMs),
+    lossPct: n(d.lossPct),
+    mos: n(d.mos),
+    note: media ? `${media.summary}` : 'The report has no test call.',
+  };
+}
+
+function callRows(c: CcpLogCall): Row[] {
+  const t = c.startedAt ? Date.parse(c.startedAt) : NaN;
+  if (!Number.isFinite(t)) return [];
+  const endT = t + (c.durationMs ?? 0);
+  const id = c.contactId ?? 'contact id not in the log';
+  return [c.agentHears, c.callerHears]
+    .filter((d) => d !== null)
+    .map((d) => ({
+      t,
+      endT,
+      verdict: d.verdict,
+      what: `Call ${id}: ${d.stream === 'audio_output' ? 'what the agent hears' : 'what the caller hears'}`,
+      rttMs: d.rttMs.avg,
+      jitterMs: d.jitterMs?.avg ?? null,
+      lossPct: d.lossPct,
+      mos: d.mos.avg,
+      note: `${d.seconds} s measured`,
+    }));
+}
+
+export function renderJoined(report: Report | undefined, log: CcpLog | undefined): TemplateResult | typeof nothing {
+  if (!report || !log?.ok) return nothing;
+  const test = testRow(report);
+  const rows = [...(test ? [test] : []), ...log.calls.flatMap(callRows)].sort((a, b) => a.t - b.t);
+  if (!rows.length) return nothing;
+  const t0 = Math.min(...rows.map((r) => r.t));
+  const t1 = Math.max(...rows.map((r) => r.endT));
+  const span = Math.max(1, t1 - t0);
+  const pct = (t: number): number => (100 * (t - t0)) / span;
+  const gapH = test && log.from && log.to ? Math.min(Math.abs(test.endT - Date.parse(log.from)), Math.abs(test.endT - Date.parse(log.to))) / 3_600_000 : 0;
+  return html`<section aria-labelledby="joined-h">
+    <h3 id="joined-h">The pre-flight test beside the real calls</h3>
+    <p class="muted">
+      The test measured the path to the media relay with a test call; the real calls are the softphone's own figures from the CCP log. ${gapH > 1
+        ? html`<strong>The test and the log are ${gapH.toFixed(0)} hours apart</strong>: conditions may have changed in between.`
+        : nothing}
+    </p>
+    <div class="lane" role="img" aria-label=${`Timeline from ${new Date(t0).toISOString()} to ${new Date(t1).toISOString()}: ${rows.map((r) => `${r.what} ${r.verdict}`).join('; ')}.`}>
+      ${rows.map((r) => html`<span class="mark ${r.verdict}" style=${`left:${pct(r.t).toFixed(2)}%;width:${Math.max(0.6, pct(r.endT) - pct(r.t)).toFixed(2)}%`} title=${r.what}></span>`)}
+    </div>
+    <table class="timeline">
+      <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Verdict</th><th scope="col">RTT</th><th scope="col">Jitter</th><th scope="col">Loss</th><th scope="col">MOS</th></tr></thead>
+      <tbody>
+        ${rows.map(
+          (r) => html`<tr>
+            <td>${new Date(r.t).toISOString().replace('T', ' ').slice(0, 19)}</td>
+            <td>${r.what}<span class="source">${r.note}</span></td>
+            <td><span class="badge ${r.verdict}">${r.verdict}</span></td>
+            <td>${f(r.rttMs, 0, ' ms')}</td>
+            <td>${f(r.jitterMs, 1, ' ms')}</td>
+            <td>${f(r.lossPct, 1, ' %')}</td>
+            <td>${f(r.mos, 2)}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
+}
