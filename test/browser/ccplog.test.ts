@@ -26,11 +26,19 @@ async function openDemo(): Promise<{ frame: HTMLIFrameElement; doc: Document; wo
   return { frame, doc: frame.contentDocument!, workers: () => n };
 }
 
+/** Whether this browser lets a test build a paste event that carries text (Firefox does not). */
+function syntheticPasteWorks(): boolean {
+  const dt = new DataTransfer();
+  dt.setData('text/plain', 'x');
+  return new ClipboardEvent('paste', { clipboardData: dt }).clipboardData?.getData('text/plain') === 'x';
+}
+
 const logRoot = (doc: Document): ShadowRoot => doc.querySelector('ccp-preflight-log')!.shadowRoot!;
 const reportArea = (doc: Document): HTMLTextAreaElement => doc.querySelector('ccp-preflight-report')!.shadowRoot!.querySelector('textarea[data-target="report"]')!;
 
 describe('CCP log in the supervisor viewer', () => {
-  it('a pasted log from the real Streams softphone is shown as a log, parsed in a worker', async () => {
+  it('a pasted log from the real Streams softphone is shown as a log, parsed in a worker', async function () {
+    if (!syntheticPasteWorks()) this.skip();
     const { frame, doc, workers } = await openDemo();
     try {
       const text = await (await fetch('/test/unit/fixtures/ccplog/streams-two-calls.json')).text();
@@ -74,7 +82,9 @@ describe('CCP log in the supervisor viewer', () => {
       let maxGap = 0;
       let last = win.performance.now();
       let sawProgress = false;
+      const logEl = doc.querySelector('ccp-preflight-log')!;
       const tick = win.setInterval(() => {
+        if (logEl.log) return; // parsed: what follows is rendering the result, not parsing
         const now = win.performance.now();
         maxGap = Math.max(maxGap, now - last);
         last = now;
@@ -113,7 +123,8 @@ describe('CCP log in the supervisor viewer', () => {
     }
   });
 
-  it('text that is neither a report nor a log still goes to the report viewer, which refuses it', async () => {
+  it('text that is neither a report nor a log still goes to the report viewer, which refuses it', async function () {
+    if (!syntheticPasteWorks()) this.skip();
     const { frame, doc, workers } = await openDemo();
     try {
       const dt = new DataTransfer();
