@@ -32,7 +32,8 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 60000 } },
   testsFinishTimeout: 480000,
-  browserStartTimeout: 60000,
+  // Generous: two browsers start side by side and transform the same module graph on a shared 2-core machine.
+  browserStartTimeout: 180000,
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // webrtc-adapter (loaded lazily by the browser check) imports `sdp`, a CommonJS module.

@@ -5,14 +5,36 @@ import { defaultDeps } from '../../src/internal/deps.js';
 import { resolveOptions } from '../../src/runner.js';
 import type { BrowserData, DevicesData, WorkstationData } from '../../src/report/schema.js';
 
-// Real Debian Chromium (fake media devices from the runner flags), no mocks.
+// Real Debian Chromium and Firefox ESR (fake media devices from the runner flags and prefs), no mocks. Where the
+// two browsers differ (user agent, version channel, fake microphone, memory), each branch says what it expects.
+import { esrStanding } from '../../src/checks/browser-versions.js';
+
+/** Firefox's major version from its user agent, null in Chromium. */
+const FIREFOX_MAJOR = ((m) => (m ? Number(m[1]) : null))(/\bFirefox\/(\d+)/.exec(navigator.userAgent));
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-describe('browser check in real Chromium', () => {
-  it('reads this Chromium honestly: family, engine major, APIs, secure context', async () => {
+describe('browser check in the real browser', () => {
+  it('reads this Firefox honestly: family, major, Gecko, APIs, no userAgentData', async function () {
+    // Firefox only: Chromium has its own test below.
+    if (FIREFOX_MAJOR === null) return this.skip();
+    const report = await runPreflight({ checks: ['browser'], browserVersions: { firefox: FIREFOX_MAJOR, date: today() } });
+    const r = report.checks[0]!;
+    const data = r.data as BrowserData;
+    expect([data.family, data.major, data.engine, data.name]).to.deep.equal(['firefox', FIREFOX_MAJOR, 'gecko', 'Mozilla Firefox']);
+    expect((navigator as Navigator & { userAgentData?: unknown }).userAgentData).to.equal(undefined);
+    for (const api of ['RTCPeerConnection', 'getUserMedia', 'getStats', 'RTCDataChannel', 'AudioContext', 'CompressionStream']) {
+      expect(data.apis[api], api).to.equal(true);
+    }
+    expect(r.verdict, r.summary).to.equal('pass');
+    expect(r.summary).to.match(/is up to date/);
+  });
+
+  it('reads this Chromium honestly: family, engine major, APIs, secure context', async function () {
+    // Chromium only: Firefox has no userAgentData and no Chrome/ token (its own test above).
+    if (FIREFOX_MAJOR !== null) return this.skip();
     const nav = navigator as Navigator & { userAgentData?: { brands: { brand: string; version: string }[] } };
     const brands = nav.userAgentData?.brands ?? [];
     const engine = Number(/(?:Chrome|HeadlessChrome)\/(\d+)/.exec(navigator.userAgent)?.[1]);
@@ -40,15 +62,22 @@ describe('browser check in real Chromium', () => {
     const report = await runPreflight({ checks: ['browser'] });
     const r = report.checks[0]!;
     const data = r.data as BrowserData;
-    expect(data.latestMajor).to.be.at.least(158);
+    expect(data.latestMajor).to.be.at.least(FIREFOX_MAJOR === null ? 158 : 157);
     expect(data.versionSource).to.equal('shipped');
     expect(data.versionTableDate).to.equal('2026-11-23');
-    const expected = data.versionStanding === 'too-old' ? 'fail' : 'warn';
+    if (FIREFOX_MAJOR !== null && data.versionStanding !== 'current' && esrStanding(FIREFOX_MAJOR, new Date()).esr) {
+      // Debian's firefox-esr: an ESR major behind "the latest three", a warning while it gets updates.
+      const esr = esrStanding(FIREFOX_MAJOR, new Date());
+      expect([r.verdict, r.code], r.summary).to.deep.equal(esr.supported ? ['warn', 'esr-outdated'] : ['fail', 'too-old']);
+      expect(r.summary).to.match(/looks like Firefox ESR/);
+      return;
+    }
+    const expected = data.versionStanding === 'too-old' ? 'fail' : data.versionStanding === 'current' && FIREFOX_MAJOR !== null ? 'pass' : 'warn';
     expect(r.verdict, r.summary).to.equal(expected);
   });
 });
 
-describe('workstation check in real Chromium', () => {
+describe('workstation check in the real browser', () => {
   it('gives a finite GHz-equivalent, the cores and memory, and keeps the page responsive', async () => {
     // A 5 ms heartbeat: the longest gap between beats is the longest the page was blocked.
     let last = performance.now();
@@ -83,8 +112,33 @@ describe('workstation check in real Chromium', () => {
   });
 });
 
-describe('devices check in real Chromium with the fake microphone', () => {
-  it('captures, measures the beep (full-scale bursts: clipping), names the fake device, and stops every track', async () => {
+describe('devices check in the real browser with the fake microphone', () => {
+  it("Firefox: captures its fake tone (a -20 dBFS sine: 'ok'), a one-time Allow counts as granted, the 48 kHz note", async function () {
+    // Firefox only: its fake microphone is a steady tone named "Default Audio Device" (Chromium's beeps; below).
+    if (FIREFOX_MAJOR === null) return this.skip();
+    const captured: MediaStream[] = [];
+    const report = await runPreflight({
+      checks: ['devices'],
+      deps: { getUserMedia: (c) => navigator.mediaDevices.getUserMedia(c).then((s) => (captured.push(s), s)) },
+    });
+    const r = report.checks[0]!;
+    const d = r.data as DevicesData;
+    expect(d.captureOk).to.equal(true);
+    expect(d.permission).to.equal('granted'); // permissions.query still says 'prompt' after a one-time Allow
+    expect(d.selectedInput).to.deep.equal({ label: 'Default Audio Device', kind: 'unknown' });
+    expect(d.level).to.equal('ok');
+    expect(d.peakDbfs!).to.be.within(-21, -19);
+    expect(d.levelDbfs!).to.be.within(-24, -22); // a sine's RMS is 3 dB below its peak
+    // The runner's prefs run the audio engine at 48 kHz and Firefox reports no track rate: the informational note.
+    expect(d.findings).to.include('sample-rate-unverified');
+    expect(r.verdict, r.summary).to.equal('pass');
+    expect(d.liveTracksAfter).to.equal(0);
+    for (const t of captured[0]!.getTracks()) expect(t.readyState).to.equal('ended');
+  });
+
+  it('captures, measures the beep (full-scale bursts: clipping), names the fake device, and stops every track', async function () {
+    // Chromium only: the beep and "Fake ..." labels are Chromium's fake device (Firefox's tone: above).
+    if (FIREFOX_MAJOR !== null) return this.skip();
     const captured: MediaStream[] = [];
     const report = await runPreflight({
       checks: ['devices'],
