@@ -29,6 +29,15 @@ export interface ErrorDetail {
   errors?: { path: string; message: string }[];
 }
 
+/** A report or call summary the fleet collector stored (`duplicate`: it had it already). */
+export interface SentDetail {
+  kind: 'report' | 'call';
+  id: string;
+  outcome: 'stored' | 'duplicate';
+  /** Items still waiting in the widget's queue. */
+  queued: number;
+}
+
 /** Every event the elements fire, by name (bubbles, composed). */
 export interface CcpPreflightEventMap {
   'ccp-preflight-progress': CustomEvent<ProgressDetail>;
@@ -37,6 +46,7 @@ export interface CcpPreflightEventMap {
   'ccp-preflight-failover': CustomEvent<{ record: FailoverRecord }>;
   'ccp-preflight-call-quality': CustomEvent<CallQualityDetail>;
   'ccp-preflight-error': CustomEvent<ErrorDetail>;
+  'ccp-preflight-sent': CustomEvent<SentDetail>;
   /** <ccp-preflight-report> opened a report or a baseline from pasted, dropped or linked text. */
   'ccp-preflight-load': CustomEvent<{ target: 'report' | 'baseline'; report: Report }>;
 }

@@ -30,6 +30,7 @@ export { parseIceServersAttribute, parseChecksAttribute } from './options.js';
  * @fires ccp-preflight-error - Something the user must know failed ({ source, message }).
  * @fires ccp-preflight-failover - The agent's phone was switched ({ record }).
  * @fires ccp-preflight-call-quality - Live softphone call quality ({ sample, verdict, summary, ended }).
+ * @fires ccp-preflight-sent - The fleet collector stored a report or call summary ({ kind, id, outcome, queued }).
  *
  * @csspart base - The widget's wrapper.
  * @csspart run-button - The Run / Cancel button.
@@ -66,6 +67,8 @@ export class CcpPreflightElement extends LitElement {
     loginPopup: { type: String, attribute: 'login-popup' },
     heading: { type: String },
     label: { type: String },
+    collectorUrl: { type: String, attribute: 'collector-url' },
+    collectorToken: { type: String, attribute: 'collector-token' },
     report: { attribute: false },
     connect: { attribute: false },
     _progress: { state: true, attribute: false },
@@ -106,6 +109,10 @@ export class CcpPreflightElement extends LitElement {
    * "Desk 14, Leeds"). Stored as the report's subject label; kept in redacted reports and share codes.
    */
   declare label: string | undefined;
+  /** Fleet collector base URL (e.g. https://collector.example.com): each run's report and call summary is posted. */
+  declare collectorUrl: string | undefined;
+  /** The collector's ingest token (write-only: it cannot read anything back). */
+  declare collectorToken: string | undefined;
   /** The last report (read-only for hosts). */
   declare report: Report | undefined;
   /**
@@ -135,6 +142,7 @@ export class CcpPreflightElement extends LitElement {
       this.lastCallQuality = d;
       // A call that ended joins the report's calls[] (bounded by the monitor).
       if (d.ended && this.report) this.report = this.ccpLink.addToReport(this.report);
+      if (d.ended) this.toCollector({ kind: 'call', call: d.summary, report: this.report });
       this.requestUpdate();
       emit(this, 'ccp-preflight-call-quality', d);
     },
@@ -171,6 +179,7 @@ export class CcpPreflightElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.autoRun) queueMicrotask(() => void this.run().catch(() => {}));
+    this.toCollector(); // resumes what a reload left in the fleet queue
   }
 
   /** The wrapped CCP, when there is one. */
@@ -315,6 +324,7 @@ export class CcpPreflightElement extends LitElement {
       this.announced = report.summary;
       void this.afterRun('verdict');
       emit(this, 'ccp-preflight-complete', { report });
+      this.toCollector({ kind: 'report', report });
       return report;
     } catch (e) {
       this.fail('run', e);
@@ -347,6 +357,13 @@ export class CcpPreflightElement extends LitElement {
     const root = panel.shadowRoot;
     const target = root?.querySelector<HTMLElement>('button:not([disabled])') ?? root?.querySelector<HTMLElement>('input');
     target?.focus();
+  }
+
+  /** Posts to the fleet collector when `collector-url` is set (a lazily loaded module; never blocks the agent). */
+  private toCollector(item?: Parameters<typeof import('../../fleet/widget.js').postToCollector>[2]): void {
+    const url = this.collectorUrl;
+    if (!url) return;
+    void import('../../fleet/widget.js').then((m) => m.postToCollector(this, { url, token: this.collectorToken, redact: this.redact }, item));
   }
 
   /** Cancels a run in progress (unfinished checks are reported as skipped). */
