@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPreflight, resolveOptions, softphoneFitness } from '../../src/runner.js';
 import type { Check, Deps } from '../../src/checks/types.js';
-import type { CheckId, CheckResult } from '../../src/report/schema.js';
+import type { CheckId, CheckResult, Report } from '../../src/report/schema.js';
 import { REPORT_SCHEMA } from '../../src/report/schema.js';
 import { VERSION } from '../../src/version.js';
 import pkg from '../../package.json' with { type: 'json' };
@@ -92,6 +92,25 @@ describe('runner', () => {
 
   it('version constant matches package.json', () => {
     expect(VERSION).toBe(pkg.version);
+  });
+});
+
+describe('runner and the CCP handle', () => {
+  it('asks the CCP handle once, at the end, to add its part of the report', async () => {
+    const asked: number[] = [];
+    const ccp = {
+      waitReady: async () => ({ verdict: 'pass' as const, summary: 'ok', data: { mode: 'full', state: 'initialized', softphoneErrors: [] } as never }),
+      getIceServers: async () => [],
+      addToReport: (r: Report) => {
+        asked.push(r.checks.length);
+        return { ...r, calls: [{ contactId: 'c-1' } as never], failover: [] };
+      },
+    };
+    const report = await runPreflight({ checks: ['browser', 'ccp'], registry: [fake('browser', 'pass', []), fake('ccp', 'pass', [])], deps, ccp, ccpMode: 'full' });
+    expect(asked).toEqual([2]);
+    expect(report.calls.map((c) => c.contactId)).toEqual(['c-1']);
+    const without = await runPreflight({ checks: ['browser'], registry: [fake('browser', 'pass', [])], deps });
+    expect(without.calls).toEqual([]);
   });
 });
 
