@@ -66,6 +66,8 @@ export default defineConfig(({ mode }) =>
   mode === 'esm'
     ? {
         plugins: [defineModulesHaveSideEffects()],
+        // Relative asset URLs: the CCP log worker (new URL('./worker.ts', import.meta.url)) loads wherever dist/ is served.
+        base: './',
         build: {
           target: 'es2022',
           outDir: 'dist/esm',
@@ -85,6 +87,7 @@ export default defineConfig(({ mode }) =>
       }
     : {
         plugins: [defineModulesHaveSideEffects(), streamsWithoutFunctionShim()],
+        base: './',
         build: {
           target: 'es2022',
           outDir: 'dist',

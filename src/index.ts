@@ -9,6 +9,7 @@
 export { CcpPreflightElement } from './elements/ccp-preflight/ccp-preflight.js';
 export { parseIceServersAttribute, parseChecksAttribute } from './elements/ccp-preflight/options.js';
 export { CcpPreflightReportElement } from './elements/ccp-preflight-report/ccp-preflight-report.js';
+export { CcpPreflightLogElement } from './elements/ccp-preflight-log/ccp-preflight-log.js';
 export { runPreflight, resolveOptions, softphoneFitness, DEFAULT_DURATION_S, MIN_DURATION_S, MAX_DURATION_S } from './runner.js';
 export type { PreflightOptions } from './runner.js';
 export type { Check, CheckContext, CheckOutcome, CcpHandle, Deps, RunOptions, IceServerSource } from './checks/types.js';
