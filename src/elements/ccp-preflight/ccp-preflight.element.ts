@@ -7,7 +7,7 @@ import { emit } from '../../internal/emit.js';
 import { RunController } from './run-controller.js';
 import { CcpLink, pageRunsCcp } from './ccp-link.js';
 import { buildRunOptions, effectiveCcpMode } from './options.js';
-import { failoverReason, NO_CCP_TO_SWITCH, shouldAutoFailover, switchedMessage } from './failover-policy.js';
+import { failoverPanelWanted, failoverReason, NO_CCP_TO_SWITCH, shouldAutoFailover, switchedMessage } from './failover-policy.js';
 import { copyToClipboard, downloadName, reportJson, reportText } from './share.js';
 import type { ConnectLike } from '../../ccp/connect-types.js';
 import type { CcpController } from '../../ccp/controller.js';
@@ -494,10 +494,8 @@ export class CcpPreflightElement extends LitElement {
     const ccp = this.ccp;
     const agent = ccp?.agentSubject;
     if (!ccp || !agent) return nothing;
-    const unfit = this.report?.softphone.fit === 'no';
-    const deskphone = agent.softphoneEnabled === false;
-    const urgent = unfit || deskphone;
-    if (!urgent && !(this.failoverNumber && this.report)) return nothing;
+    const { show, unfit, deskphone } = failoverPanelWanted({ report: this.report, softphoneEnabled: agent.softphoneEnabled !== false, number: this.failoverNumber });
+    if (!show) return nothing;
     return html`<ccp-preflight-failover
       part="failover"
       .number=${this.failoverNumber}
