@@ -345,7 +345,14 @@ export class CcpPreflightReportElement extends LitElement {
   override render(): TemplateResult {
     const paste = this.mode === 'paste';
     return html`
-      ${paste ? this.renderPastePanel('report') : nothing}
+      ${paste
+        ? this.report
+          ? html`<details class="paste-again">
+              <summary>Open another report (paste, file or link)</summary>
+              ${this.renderPastePanel('report')}
+            </details>`
+          : this.renderPastePanel('report')
+        : nothing}
       ${this.renderErrors(this.errors, 'The report')}
       ${this.report ? this.renderReportSafe(this.report) : paste ? nothing : html`<p class="empty">No report to show yet.</p>`}
       ${paste && this.report

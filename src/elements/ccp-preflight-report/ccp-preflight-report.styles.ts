@@ -104,6 +104,12 @@ export const styles = [
     display: block;
     margin: 0.75rem 0;
   }
+  details.paste-again {
+    margin-bottom: 0.75rem;
+  }
+  details.paste-again[open] > summary {
+    margin-bottom: 0.5rem;
+  }
   details.for-it {
     margin-top: 0.75rem;
     border: 1px solid var(--_border);
