@@ -168,27 +168,13 @@ export function startStaticServer() {
   });
 }
 
-const LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
-
-/** A plain-text summary of a Report for the terminal. */
-export function formatHuman(report) {
-  const lines = [];
-  lines.push(`ccp-preflight ${report.tool?.version ?? ''}: ${LABEL[report.verdict] ?? report.verdict}. ${report.summary}`);
-  lines.push(`Softphone fit: ${report.softphone?.fit ?? 'unknown'}`);
-  lines.push('');
-  const w = Math.max(...report.checks.map((c) => c.title.length), 10);
-  for (const c of report.checks) {
-    lines.push(`  ${LABEL[c.verdict] ?? c.verdict}  ${c.title.padEnd(w)}  ${c.summary}`);
-    if (c.id === 'media' && c.verdict !== 'skip' && c.data) {
-      const d = c.data;
-      const f = (v, unit, digits = 0) => (typeof v === 'number' && Number.isFinite(v) ? `${v.toFixed(digits)}${unit}` : 'n/a');
-      lines.push(`        RTT ${f(d.rttMs, ' ms')}  jitter ${f(d.jitterMs, ' ms', 1)}  loss ${f(d.lossPct, ' %', 1)}  MOS ${f(d.mos, '', 2)}  (${d.transport ?? ''} via ${d.serverUrl ?? ''})`);
-    }
-    for (const r of c.remedies ?? []) lines.push(`        -> ${r.text} [${r.source}]`);
-  }
-  for (const call of report.calls ?? []) lines.push(`  CALL  ${call.contactId ?? ''} ${call.verdict}: RTT avg ${call.rttMs?.avg ?? 'n/a'} ms, loss avg ${call.lossPct?.avg ?? 'n/a'} %`);
-  for (const f of report.failover ?? []) lines.push(`  FAILOVER  ${f.action} ${f.status}: ${f.reason}`);
-  return lines.join('\n') + '\n';
+/**
+ * The report as terminal text, by the package's DOM-free renderer (ccp-preflight/report: renderReportText):
+ * wrapped to the terminal's width, coloured on a TTY unless NO_COLOR is set.
+ */
+export async function formatForTerminal(report, stream, env = process.env) {
+  const { renderReportText, shouldUseColor } = await import('ccp-preflight/report');
+  return renderReportText(report, { width: stream.columns || 80, color: shouldUseColor(stream, env) });
 }
 
 export function exitCodeFor(verdict) {
@@ -290,7 +276,7 @@ export async function runMain(argv, io) {
       clearTimeout(timer);
     }
     if (!opts.json && io.stderr.isTTY) io.stderr.write('\r\x1b[K');
-    io.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatHuman(report));
+    io.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : await formatForTerminal(report, io.stdout));
     return exitCodeFor(report.verdict);
   } catch (e) {
     io.stderr.write(`ccp-preflight run: ${e instanceof Error ? e.message : String(e)}\n`);

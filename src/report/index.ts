@@ -28,3 +28,5 @@ export {
   type Direction,
 } from './compare.js';
 export * from '../ccplog/index.js';
+export { renderReportText, shouldUseColor, type TextOptions } from './text.js';
+export { checkRows, type CheckRows, type Figure, type Table } from './definition/rows.js';

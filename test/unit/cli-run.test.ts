@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 // @ts-expect-error plain ESM module without types
-import { parseRunArgs, RUN_USAGE, exitCodeFor, formatHuman } from '../../cli/run.mjs';
+import { parseRunArgs, RUN_USAGE, exitCodeFor, formatForTerminal } from '../../cli/run.mjs';
 import { CHECK_IDS } from '../../src/report/schema.js';
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['cli/ccp-preflight.mjs', ...args], { encoding: 'utf8' });
@@ -73,14 +74,14 @@ describe('ccp-preflight run: arguments', () => {
     expect(r.stdout).toMatch(/--ice-servers JSON/);
   });
 
-  it('formats a human summary with media figures and remedies', () => {
-    const text = formatHuman({
-      tool: { version: '0.1.0' }, verdict: 'warn', summary: 'Softphone ready, with warnings: Test call.', softphone: { fit: 'yes' },
-      checks: [{ id: 'media', title: 'Test call', verdict: 'warn', summary: 'Loss 2 %', data: { rttMs: 80.4, jitterMs: 3.21, lossPct: 2, mos: 4.01, transport: 'udp', serverUrl: 'turn:h:3478' }, remedies: [{ text: 'Open UDP 3478', source: 'seed 003' }] }],
-      calls: [],
-    });
-    expect(text).toContain('WARN  Test call');
-    expect(text).toContain('RTT 80 ms  jitter 3.2 ms  loss 2.0 %  MOS 4.01');
-    expect(text).toContain('-> Open UDP 3478 [seed 003]');
+  it('prints the report through the package\'s text renderer: answer first, wrapped, colour only on a TTY without NO_COLOR', async () => {
+    const report = JSON.parse(readFileSync('test/unit/fixtures/reports/degraded-udp-blocked.json', 'utf8')) as unknown;
+    const plain = await formatForTerminal(report, { isTTY: false, columns: 60 }, {});
+    expect(plain.split('\n')[0]).toBe('✕ Calls will not work reliably in this browser right now.');
+    expect(plain).not.toMatch(/\x1b\[/);
+    // Every line fits 60 columns, except one holding a single word longer than that (a URL).
+    for (const line of plain.split('\n')) if (!/\S{45,}/.test(line)) expect(line.length, line).toBeLessThanOrEqual(60);
+    expect(await formatForTerminal(report, { isTTY: true, columns: 100 }, {})).toMatch(/\x1b\[31m✕\x1b\[0m/);
+    expect(await formatForTerminal(report, { isTTY: true, columns: 100 }, { NO_COLOR: '1' })).not.toMatch(/\x1b\[/);
   });
 });

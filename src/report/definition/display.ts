@@ -38,6 +38,7 @@ const TRANSPORT = { udp: 'UDP', tcp: 'TCP', tls: 'TLS (TCP 443)' } as const;
 const OUTCOME = { ok: 'reachable', slow: 'slow', blocked: 'blocked', dns: 'name not found (DNS)', timeout: 'no answer', error: 'error', skipped: 'not tried' } as const;
 const ICE_SOURCE = { ccp: 'your Amazon Connect instance', config: 'the page settings', none: 'none configured' } as const;
 const HEADSET = { usb: 'USB', bluetooth: 'Bluetooth', analog: 'analog (jack)', builtin: 'built-in', virtual: 'virtual', unknown: 'unknown' } as const;
+const FAMILY = { chrome: 'Chrome', chromium: 'Chromium', edge: 'Edge', firefox: 'Firefox', safari: 'Safari', other: 'another browser' } as const;
 const IN_RANGES = (v: unknown): string => (v === true ? ' (in the Amazon Connect IP ranges)' : v === false ? ' (not in the Amazon Connect IP ranges)' : '');
 const ms = (v: unknown): string => fmt(v, 'ms');
 const kbps = (v: unknown): string => fmt(v, 'kbit/s');
@@ -45,7 +46,7 @@ const FINDINGS = null; // finding codes are for tools; people read the summary a
 
 export const BROWSER_DISPLAY: Display<T.BrowserData> = {
   name: { label: 'Browser' },
-  family: { label: 'Browser family', show: (v, d) => (str(d.name) ? '' : `${str(v) || 'unknown'} ${num(d.major) ?? ''}`.trim()) },
+  family: { label: 'Browser', show: (v, d) => (str(d.name) ? '' : `${FAMILY[str(v) as keyof typeof FAMILY] ?? 'unknown'} ${num(d.major) ?? ''}`.trim()) },
   major: { label: 'Version', show: (v, d) => (str(d.name) && num(v) !== null ? String(v) : '') },
   versionStanding: { label: 'Version standing', words: { current: 'current', outdated: 'older, still supported', 'too-old': 'too old', unknown: 'unknown', 'not-applicable': 'not applicable' } },
   minSupportedMajor: { label: 'Supported versions', show: (v, d) => (num(v) !== null ? `${fmt(v)} to ${fmt(d.latestMajor)}` : '') },

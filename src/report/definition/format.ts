@@ -53,6 +53,9 @@ export function fmtDuration(ms: unknown): string {
   return `${(n / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s`;
 }
 
+/** One unit spelling for people in texts written by checks: kbit/s (never "kbps"). */
+export const units = (text: string): string => text.replace(/\bkbps\b/gi, 'kbit/s');
+
 /** A short, single-line text of any value (for data of unknown checks). */
 export function brief(v: unknown, max = 160): string {
   let s: string;
