@@ -51,7 +51,10 @@ describe('ccp-preflight run: arguments', () => {
 
   it('reads an ip-ranges.json for the relay location', () => {
     const o = parseRunArgs(['--ip-ranges', 'test/unit/fixtures/ip-ranges/ip-ranges.json']);
-    expect(Array.isArray(o.run.ipRanges.prefixes)).toBe(true);
+    // The file's own content reaches the run, not just something list-shaped.
+    expect([o.run.ipRanges.syncToken, o.run.ipRanges.prefixes.length, o.run.ipRanges.prefixes[0]]).toEqual([
+      '1763700000', 18, { ip_prefix: '52.94.0.0/22', region: 'us-east-1', service: 'AMAZON', network_border_group: 'us-east-1' },
+    ]);
   });
 
   it('maps verdicts to exit codes', () => {
