@@ -25,7 +25,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** The browsers launchBrowser() knows, by name. */
-export const BROWSERS = /** @type {const} */ (['chromium']);
+export const BROWSERS = /** @type {const} */ (['chromium', 'firefox']);
 
 /** @typedef {typeof BROWSERS[number]} BrowserName */
 
@@ -83,8 +83,99 @@ async function launchChromium({ executablePath = CHROMIUM_PATH, args = [] }) {
   };
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Firefox: Debian firefox-esr driven by puppeteer-core over WebDriver BiDi (geckodriver is not packaged in
+// Debian; Playwright's Firefox is a patched build). The prefs stand in for Chromium's switches above.
+// ---------------------------------------------------------------------------------------------------------
+
+/** Debian Firefox ESR; FIREFOX_PATH overrides it. */
+export const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+
+/** Preferences that stand in for Chromium's fake-media, autoplay and loopback switches. */
+export const FIREFOX_PREFS = {
+  // A fake microphone and camera (a tone and a test pattern), no permission prompt.
+  'media.navigator.streams.fake': true,
+  'media.navigator.permission.disabled': true,
+  // Let pages play audio and start an AudioContext without a user gesture (nobody clicks here).
+  'media.autoplay.default': 0,
+  'media.autoplay.blocking_policy': 0,
+  // No sound card on a server: without an audio backend Firefox's AudioContext stays 'suspended' forever (its
+  // graph never starts). The mock backend runs the graph on a timer, at 48 kHz like a normal headset.
+  'media.cubeb.force_mock_context': true,
+  'media.cubeb.force_sample_rate': 48000,
+  // WebRTC on loopback: host candidates on 127.0.0.1 and no mDNS obfuscation, like Chromium's
+  // --allow-loopback-in-peer-connection.
+  'media.peerconnection.ice.loopback': true,
+  'media.peerconnection.ice.obfuscate_host_addresses': false,
+  'media.setsinkid.enabled': true,
+  // Quiet, offline-friendly profile.
+  'app.update.enabled': false,
+  'browser.shell.checkDefaultBrowser': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'toolkit.telemetry.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  // Keep timers running at full rate in a background (headless) window.
+  'dom.min_background_timeout_value': 4,
+  'dom.timeout.enable_budget_timer_throttling': false,
+};
+
+/** puppeteer-core launch() options that start Debian Firefox ESR headless (extra prefs merged in). */
+export function firefoxLaunchOptions(extra = {}) {
+  return {
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    ...extra,
+    extraPrefsFirefox: { ...FIREFOX_PREFS, ...(extra.extraPrefsFirefox ?? {}) },
+  };
+}
+
+/** A Puppeteer page with the Playwright-shaped methods the CLI and the benchmarks use. */
+function playwrightShapedPage(page) {
+  return {
+    raw: page,
+    goto: (url, o) => page.goto(url, o),
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    waitForFunction: (fn, arg, o = {}) => page.waitForFunction(fn, { timeout: o.timeout ?? 30000, polling: 100 }, arg),
+    exposeFunction: (name, fn) => page.exposeFunction(name, fn),
+    on: (ev, cb) => {
+      if (ev === 'console') page.on('console', (m) => cb({ type: () => m.type(), text: () => m.text() }));
+      else page.on(ev, cb);
+    },
+    url: () => page.url(),
+    close: () => page.close(),
+  };
+}
+
+/**
+ * @param {LaunchOptions & { extraPrefsFirefox?: Record<string, unknown> }} opts
+ * @returns {Promise<LaunchedBrowser>}
+ */
+async function launchFirefox({ executablePath = FIREFOX_PATH, args = [], extraPrefsFirefox } = {}) {
+  if (!existsSync(executablePath)) {
+    throw new BrowserLaunchError(`Firefox was not found at ${executablePath}: install it (Debian/Ubuntu: sudo apt-get install firefox-esr), or give its path (FIREFOX_PATH, or --firefox for the CLI).`);
+  }
+  let puppeteer;
+  try {
+    puppeteer = await import('puppeteer-core');
+  } catch (e) {
+    throw new BrowserLaunchError('puppeteer-core is not installed: run "npm install" in the ccp-preflight package folder, then run again.', { cause: e });
+  }
+  const browser = await puppeteer.launch(firefoxLaunchOptions({ executablePath, args, ...(extraPrefsFirefox ? { extraPrefsFirefox } : {}) }));
+  return {
+    name: 'firefox',
+    raw: browser,
+    // Microphone permission comes from the prefs (no prompt); each page is a tab of the one profile.
+    newPage: async () => playwrightShapedPage(await browser.newPage()),
+    version: async () => browser.version(),
+    close: () => browser.close(),
+  };
+}
+
 /** @type {Record<BrowserName, (opts: LaunchOptions) => Promise<LaunchedBrowser>>} */
-const LAUNCHERS = { chromium: launchChromium };
+const LAUNCHERS = { chromium: launchChromium, firefox: launchFirefox };
 
 /**
  * Launches a headless browser with the shared settings.

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// ccp-preflight command line: `run` (the checks in headless Chromium) and `allowlist` (firewall rules).
+// ccp-preflight command line: `run` (the checks in headless Chromium or Firefox) and `allowlist` (firewall rules).
 import { runMain } from './run.mjs';
 
 const USAGE = `Usage: ccp-preflight <command> [options]
 
 Commands:
-  run         Run the softphone checks in headless Chromium and print the report
+  run         Run the softphone checks in headless Chromium or Firefox and print the report
   allowlist   Print the network allowlist (domains and IP ranges) for an Amazon Connect instance and Region
   log         Read a CCP log (agent-log.txt): each call's quality, the softphone errors, the timeline
   serve       Run the fleet collector: agents' widgets post reports, supervisors see the fleet

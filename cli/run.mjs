@@ -1,10 +1,10 @@
-// `ccp-preflight run`: the same checks as the widget, in headless Debian Chromium, from the built package.
+// `ccp-preflight run`: the same checks as the widget, in headless Debian Chromium or Firefox ESR, from the built package.
 import { parseArgs } from 'node:util';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, extname, join, normalize, sep } from 'node:path';
-import { CHROMIUM_PATH, BrowserLaunchError, launchBrowser } from './browser-launch.mjs';
+import { CHROMIUM_PATH, FIREFOX_PATH, BROWSERS, BrowserLaunchError, launchBrowser } from './browser-launch.mjs';
 
 const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..'));
 /** The check ids, from the built package (the one list: CHECK_IDS in src/report/schema.ts); null before a build. */
@@ -15,7 +15,7 @@ const DEFAULT_CHROMIUM = CHROMIUM_PATH;
 
 export const RUN_USAGE = `Usage: ccp-preflight run [options]
 
-Runs the softphone checks in headless Chromium and prints the report.
+Runs the softphone checks in headless Chromium or Firefox and prints the report.
 
 Options:
   --ice-servers JSON    RTCIceServer[] for the network checks, e.g.
@@ -30,7 +30,10 @@ Options:
   --ip-ranges FILE      AWS ip-ranges.json: the report says whether the relay used is in AMAZON_CONNECT ranges
   --redact              Mask identity, public IPs and phone digits in the report
   --json                Print the Report JSON on stdout (a human summary otherwise)
+  --browser NAME        chromium | firefox: the browser the checks run in (default chromium); the same
+                        checks and the same report in both (Firefox: Debian's firefox-esr)
   --chromium PATH       Chromium executable (default ${DEFAULT_CHROMIUM})
+  --firefox PATH        Firefox executable (default ${FIREFOX_PATH})
   --timeout SECONDS     Give up on the whole run after this long (default 120)
   --repeat N            Run the test call N times and report the error rate and spread (--pause SECONDS
                         between calls, default 2): the networking guide's 200-call test of a proxy change
@@ -60,6 +63,8 @@ export function parseRunArgs(argv) {
         redact: { type: 'boolean' },
         json: { type: 'boolean' },
         chromium: { type: 'string' },
+        browser: { type: 'string' },
+        firefox: { type: 'string' },
         timeout: { type: 'string' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -69,7 +74,11 @@ export function parseRunArgs(argv) {
     throw new UsageError(e instanceof Error ? e.message.replace(/\. To specify.*$/s, '.') : String(e));
   }
   if (values.help) return { help: true };
-  const opts = { json: !!values.json, chromium: values.chromium ?? DEFAULT_CHROMIUM, localTurn: !!values['local-turn'], redact: !!values.redact, verbose: !!values.verbose, run: {} };
+  const browserName = (values.browser ?? 'chromium').toLowerCase();
+  if (!BROWSERS.includes(browserName)) throw new UsageError(`--browser must be one of ${BROWSERS.join(', ')} (got "${values.browser}").`);
+  if (values.firefox !== undefined && browserName !== 'firefox') throw new UsageError('--firefox needs --browser firefox.');
+  if (values.chromium !== undefined && browserName !== 'chromium') throw new UsageError('--chromium is for --browser chromium; give --firefox PATH for Firefox.');
+  const opts = { json: !!values.json, browser: browserName, firefox: values.firefox ?? FIREFOX_PATH, chromium: values.chromium ?? DEFAULT_CHROMIUM, localTurn: !!values['local-turn'], redact: !!values.redact, verbose: !!values.verbose, run: {} };
   if (values['ice-servers'] !== undefined) {
     let servers;
     try {
@@ -206,7 +215,7 @@ export async function runMain(argv, io) {
   }
   let browser;
   try {
-    browser = await launchBrowser({ browser: 'chromium', executablePath: opts.chromium });
+    browser = await launchBrowser({ browser: opts.browser, executablePath: opts.browser === 'firefox' ? opts.firefox : opts.chromium });
   } catch (e) {
     io.stderr.write(`ccp-preflight run: ${e instanceof Error ? e.message : String(e)}\n`);
     return e instanceof BrowserLaunchError ? EXIT.usage : EXIT.fail;

@@ -54,7 +54,10 @@ describe('<ccp-preflight-report>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('paste mode: pasted JSON is shown', async () => {
+  it('paste mode: pasted JSON is shown', async function () {
+    // Chromium only: Firefox hands a script-made (untrusted) paste event an empty clipboard, by design, so a
+    // test cannot paste there; a real paste runs the same handler. The "Show report" path below runs in both.
+    if (/\bFirefox\//.test(navigator.userAgent)) return this.skip();
     const el = await pasteEl();
     expect(q(el, 'label[for="paste-report"]')!.textContent).to.contain('Paste the report');
     const area = q<HTMLTextAreaElement>(el, 'textarea[data-target="report"]')!;

@@ -1,4 +1,5 @@
-// The CLI end to end: built package, headless Debian Chromium, real coturn behind the UDP impairment proxy.
+// The CLI end to end: built package, headless Debian Chromium and Firefox ESR (`--browser`), real coturn behind
+// the UDP impairment proxy. The same assertions for both browsers: the same checks, the same report.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,7 +22,7 @@ function cli(args: string[], timeoutMs = 90_000): Promise<{ code: number | null;
   });
 }
 
-describe.runIf(existsSync('dist/index.js'))('ccp-preflight run (headless Chromium, coturn, impairment proxy)', () => {
+describe.runIf(existsSync('dist/index.js')).each(['chromium', 'firefox'] as const)('ccp-preflight run --browser %s (coturn, impairment proxy)', (browser) => {
   let turn: Turn;
   let proxy: Proxy;
   const profile = { delayMs: 30, seed: 7 };
@@ -36,10 +37,11 @@ describe.runIf(existsSync('dist/index.js'))('ccp-preflight run (headless Chromiu
 
   it('prints a Report whose media RTT follows the delay imposed on the path to the TURN server', async () => {
     const servers = proxiedIceServers(proxy, turn);
-    const r = await cli(['run', '--ice-servers', JSON.stringify(servers), '--checks', 'ice-udp,media', '--duration', '4', '--json']);
+    const r = await cli(['run', '--browser', browser, '--ice-servers', JSON.stringify(servers), '--checks', 'browser,ice-udp,media', '--duration', '4', '--json']);
     expect(r.code, r.stderr).toBeLessThanOrEqual(1);
     const report = JSON.parse(r.stdout);
     expect(report.schema).toBe('ccp-preflight/1');
+    expect(report.checks.find((c: { id: string }) => c.id === 'browser').data.family).toBe(browser === 'firefox' ? 'firefox' : 'chromium');
     const media = report.checks.find((c: { id: string }) => c.id === 'media');
     expect(media.verdict, media.summary).not.toBe('skip');
     const expected = expectedLoop(profile).rttMs; // 30 ms each way, up and down legs: about 60 ms
@@ -54,7 +56,7 @@ describe.runIf(existsSync('dist/index.js'))('ccp-preflight run (headless Chromiu
 
   it('a wrong TURN credential fails with exit code 2 and names the credential problem', async () => {
     const servers = [{ urls: [`turn:${turn.host}:${turn.port}?transport=udp`], username: turn.username, credential: 'wrong-password' }];
-    const r = await cli(['run', '--ice-servers', JSON.stringify(servers), '--checks', 'ice-udp']);
+    const r = await cli(['run', '--browser', browser, '--ice-servers', JSON.stringify(servers), '--checks', 'ice-udp']);
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/FAIL/);
     expect(r.stdout).toMatch(/credential|401/i);
