@@ -27,11 +27,11 @@ function fakeCollector() {
   return { stored, state, fetch: f };
 }
 
-function rig(storage: MemStorage, fetch: typeof fetch, clock: { t: number }) {
+function rig(storage: MemStorage, fetchFn: typeof globalThis.fetch, clock: { t: number }) {
   const results: SendResult[] = [];
   const timers: { fn: () => void; at: number }[] = [];
   const sender = new FleetSender({
-    url: 'https://collector.example/', token: 't', storage, fetch, now: () => clock.t, random: () => 1,
+    url: 'https://collector.example/', token: 't', storage, fetch: fetchFn, now: () => clock.t, random: () => 1,
     setTimer: (fn, ms) => { const t = { fn, at: clock.t + ms }; timers.push(t); return t; },
     clearTimer: (t) => { const i = timers.indexOf(t as never); if (i >= 0) timers.splice(i, 1); },
     onResult: (r) => results.push(r),

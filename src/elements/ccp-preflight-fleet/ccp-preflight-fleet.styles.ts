@@ -1,0 +1,47 @@
+import { css } from 'lit';
+import { sharedStyles } from '../shared.styles.js';
+
+export const fleetStyles = [
+  sharedStyles,
+  css`
+    :host {
+      display: block;
+      --_accent: var(--ccp-preflight-accent, #0b5cad);
+      --_accent-text: var(--ccp-preflight-accent-text, #fff);
+      --_surface: var(--ccp-preflight-surface, #fff);
+      --_border: var(--ccp-preflight-border, #d0d7de);
+      --_fail: var(--ccp-preflight-fail, #b42318);
+      --_warn: var(--ccp-preflight-warn, #9a6700);
+      --_pass: var(--ccp-preflight-pass, #1a7f37);
+      font: inherit;
+      color: inherit;
+    }
+    .counts { display: flex; flex-wrap: wrap; gap: .75rem; margin: 0 0 1rem; padding: 0; list-style: none; }
+    .counts li { background: var(--_surface); border: 1px solid var(--_border); border-radius: 8px; padding: .5rem .9rem; min-width: 7rem; }
+    .counts strong { display: block; font-size: 1.5rem; }
+    .problems { background: var(--_surface); border: 1px solid var(--_border); border-radius: 8px; padding: .5rem 1rem; margin-bottom: 1rem; }
+    .problems ul { margin: .25rem 0; padding-left: 1.1rem; }
+    .problems button { border: none; background: none; padding: 0; min-height: 0; text-align: left; text-decoration: underline; color: var(--_accent); }
+    .filters { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin-bottom: .75rem; }
+    .filters label { display: flex; flex-direction: column; font-size: .85rem; }
+    input, select { font: inherit; padding: .3rem .4rem; border: 1px solid var(--_border); border-radius: 6px; }
+    table { width: 100%; border-collapse: collapse; background: var(--_surface); }
+    th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--_border); vertical-align: top; }
+    tbody tr { cursor: pointer; }
+    tbody tr:hover, tbody tr:focus-within { background: color-mix(in srgb, var(--_accent) 8%, transparent); }
+    .verdict { font-weight: 600; }
+    .verdict.fail { color: var(--_fail); }
+    .verdict.warn { color: var(--_warn); }
+    .verdict.pass { color: var(--_pass); }
+    .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .pager { display: flex; gap: .5rem; align-items: center; margin: .75rem 0; }
+    .error { color: var(--_fail); border: 1px solid var(--_fail); border-radius: 6px; padding: .5rem .75rem; }
+    .detail { margin-top: 1rem; border: 1px solid var(--_border); border-radius: 8px; padding: .75rem 1rem; background: var(--_surface); }
+    .trends { display: flex; flex-wrap: wrap; gap: 1.25rem; }
+    .trends figure { margin: 0; }
+    .trends svg { display: block; }
+    .trends polyline { fill: none; stroke: var(--_accent); stroke-width: 1.5; }
+    .live { font-size: .85rem; }
+    .simulated { font-size: .75rem; border: 1px solid var(--_warn); color: var(--_warn); border-radius: 4px; padding: 0 .3rem; margin-left: .3rem; }
+  `,
+];
