@@ -98,7 +98,7 @@ async function showReport(text: string): Promise<void> {
 }
 
 async function route(file: File): Promise<void> {
-  let head = '';
+  let head: string;
   try {
     head = await file.slice(0, 8192).text();
   } catch {

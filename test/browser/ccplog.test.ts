@@ -2,7 +2,11 @@
  * The supervisor page takes a CCP log by paste and by drop, beside reports: the page routes it to
  * <ccp-preflight-log>, which parses it in a Web Worker with progress while the page stays responsive.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/elements/ccp-preflight-log/ccp-preflight-log.js';
+import type { CcpPreflightLogElement } from '../../src/elements/ccp-preflight-log/ccp-preflight-log.js';
+import { parseCcpLog } from '../../src/ccplog/index.js';
+import type { Report } from '../../src/report/schema.js';
 // @ts-expect-error plain JS fixture generator (the same one the unit tests use)
 import { makeLog } from '../unit/fixtures/ccplog/generate.mjs';
 
@@ -136,5 +140,36 @@ describe('CCP log in the supervisor viewer', () => {
     } finally {
       frame.remove();
     }
+  });
+});
+
+describe('<ccp-preflight-log>', () => {
+  it('renders a real-format log and a report together: problems first, accessible (axe)', async () => {
+    const text = await (await fetch('/test/unit/fixtures/ccplog/streams-ice-error.json')).text();
+    const report = (await (await fetch('/test/unit/fixtures/reports/degraded-udp-blocked.json')).json()) as Report;
+    const el = await fixture<CcpPreflightLogElement>(html`<ccp-preflight-log .log=${parseCcpLog(text)} .report=${report}></ccp-preflight-log>`);
+    const root = el.shadowRoot!;
+    for (const d of root.querySelectorAll('details')) d.open = true;
+    await el.updateComplete;
+    const sections = [...root.querySelectorAll('h3')].map((h) => h.textContent?.trim() ?? '');
+    expect(sections[0]).to.match(/^Problems/);
+    expect(root.textContent).to.contain('ice_collection_timeout');
+    expect(root.textContent).to.contain('Allow UDP 3478');
+    expect(root.querySelector('#joined-h')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses text that is not a log with a message and an event, and keeps what it showed', async () => {
+    const el = await fixture<CcpPreflightLogElement>(html`<ccp-preflight-log></ccp-preflight-log>`);
+    const good = await el.showText(await (await fetch('/test/unit/fixtures/ccplog/streams-two-calls.json')).text());
+    expect(good.ok).to.equal(true);
+    let message = '';
+    el.addEventListener('ccp-preflight-error', (e) => (message = e.detail.message));
+    const bad = await el.showText('{"not":"a log"}', 'the pasted text');
+    expect(bad.ok).to.equal(false);
+    await el.updateComplete;
+    expect(message).to.contain('not a CCP log');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('not a CCP log');
+    expect(el.log).to.equal(good);
   });
 });
