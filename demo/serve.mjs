@@ -5,6 +5,7 @@
 //   http://localhost:5173/demo/fake-ccp.html the local fake CCP the demo wraps (no Amazon Connect needed)
 import { createServer } from 'vite';
 import { startTurn, findTurnserver } from '../cli/turn.mjs';
+import { startDemoCollector, simulateAgents } from './fleet-collector.mjs';
 
 const port = Number(process.env.PORT ?? 5173);
 let turn = null;
@@ -19,6 +20,32 @@ if (findTurnserver()) {
   console.error('coturn is not installed, so the demo has no local TURN server and the network checks will say "skip".\n' +
     'Install it with: sudo apt-get install coturn   (Debian/Ubuntu), then run "npm run demo" again.');
 }
+
+// The fleet collector on the embedded store; the dev server proxies /v1 to it (same origin for the demo pages).
+let fleet = null;
+try {
+  fleet = await startDemoCollector({ port: Number(process.env.FLEET_PORT ?? 8787) });
+} catch (e) {
+  console.error(`Could not start the fleet collector: ${e.message}\nThe demo runs without it (the fleet page stays empty).`);
+}
+const fleetPlugin = {
+  name: 'ccp-preflight-demo-fleet',
+  configureServer(server) {
+    server.middlewares.use('/__fleet/simulate', (req, res) => {
+      const n = Math.min(2000, Math.max(1, Number(new URL(req.url ?? '/', 'http://x').searchParams.get('n')) || 50));
+      res.setHeader('content-type', 'application/json');
+      if (!fleet || req.method !== 'POST') {
+        res.statusCode = fleet ? 405 : 503;
+        res.end(JSON.stringify({ error: fleet ? 'Use POST.' : 'The fleet collector is not running (see the demo\'s console).' }));
+        return;
+      }
+      simulateAgents(fleet.url, n).then((stored) => res.end(JSON.stringify({ stored })), (e) => {
+        res.statusCode = 500;
+        res.end(JSON.stringify({ error: `Could not add simulated agents: ${e.message}` }));
+      });
+    });
+  },
+};
 
 /** Serves the local TURN server's settings to the demo pages and the fake CCP. */
 const turnConfigPlugin = {
@@ -46,15 +73,15 @@ const turnConfigPlugin = {
 const server = await createServer({
   configFile: false,
   root: process.cwd(),
-  server: { host: 'localhost', port, strictPort: false },
-  plugins: [turnConfigPlugin],
+  server: { host: 'localhost', port, strictPort: false, ...(fleet ? { proxy: { '/v1': { target: fleet.url } } } : {}) },
+  plugins: [turnConfigPlugin, fleetPlugin],
   // Production builds of Lit in the demo too: no dev-mode console warnings for the agent.
   resolve: { conditions: ['module', 'browser', 'production'] },
   logLevel: 'info',
 });
 await server.listen();
 const url = server.resolvedUrls?.local?.[0] ?? `http://localhost:${port}/`;
-console.log(`\nccp-preflight demo\n  Agent desktop:      ${url}\n  Supervisor viewer:  ${url}demo/report.html\n  Fake CCP:           ${url}demo/fake-ccp.html\nPress Ctrl+C to stop.`);
+console.log(`\nccp-preflight demo\n  Agent desktop:      ${url}\n  Supervisor viewer:  ${url}demo/report.html\n  Fake CCP:           ${url}demo/fake-ccp.html\n  Fleet view:         ${url}demo/fleet.html${fleet ? `  (collector ${fleet.url}, read token demo-read-token-not-secret)` : ' (collector not running)'}\nPress Ctrl+C to stop.`);
 
 let stopping = false;
 async function stop() {
@@ -63,6 +90,7 @@ async function stop() {
   // coturn first (the dev server's close can wait on open connections); never wait more than 3 s in all.
   setTimeout(() => process.exit(0), 3000).unref();
   await turn?.stop().catch(() => {});
+  await fleet?.close().catch(() => {});
   await server.close().catch(() => {});
   process.exit(0);
 }
