@@ -1,4 +1,5 @@
-// The demo agent desktop: embeds <ccp-preflight>, points it at the local TURN server and the local fake CCP.
+// The demo agent desktop: runs the CCP itself (real Streams against the local fake CCP) and embeds
+// <ccp-preflight> attached to it, with the local TURN server for the network checks.
 import '../src/index.js';
 import type { CcpPreflightElement } from '../src/index.js';
 
@@ -33,25 +34,56 @@ el.options = {
     { region: 'ap-southeast-2', url: probe(210) },
   ],
 };
-// The fake CCP asks the agent to log in (login=1), once per page load (sid); no pop-up in the demo.
-const sid = Math.random().toString(36).slice(2, 8);
-el.setAttribute('login-popup', 'false');
-function applyMode(mode: string) {
-  if (mode === 'none') {
-    el.removeAttribute('ccp-url');
-    el.setAttribute('ccp-mode', 'none');
-  } else {
-    el.setAttribute('ccp-url', `${fakeCcpUrl}?login=1&sid=${sid}`);
-    el.setAttribute('ccp-mode', mode);
-  }
-}
+// The desktop runs the CCP itself, as real agent desktops do: one copy of Streams, one initCCP, its own
+// agent subscription. The widget attaches to that CCP (it never starts a second one). The mode is chosen
+// before the CCP starts (Streams allows one initCCP per page): changing it reloads the page.
+const params = new URLSearchParams(location.search);
+const mode = (['full', 'media-less', 'none'] as const).find((m) => m === params.get('mode')) ?? 'full';
 for (const input of document.querySelectorAll<HTMLInputElement>('input[name="mode"]')) {
-  input.addEventListener('change', () => input.checked && applyMode(input.value));
+  input.checked = input.value === mode;
+  input.addEventListener('change', () => {
+    if (!input.checked) return;
+    const u = new URL(location.href);
+    u.searchParams.set('mode', input.value);
+    location.assign(u.href);
+  });
 }
-applyMode('full');
+const ccpBox = document.getElementById('desktop-ccp')!;
+const agentLine = document.getElementById('agent')!;
 const showCcp = document.getElementById('show-ccp') as HTMLInputElement;
-showCcp.addEventListener('change', () => el.toggleAttribute('show-ccp', showCcp.checked));
-el.toggleAttribute('show-ccp', showCcp.checked);
+showCcp.addEventListener('change', () => (ccpBox.hidden = !showCcp.checked));
+ccpBox.hidden = !showCcp.checked;
+
+el.setAttribute('ccp-mode', mode);
+if (mode === 'none') {
+  ccpBox.hidden = true;
+  agentLine.textContent = 'No CCP in this mode.';
+} else {
+  // The fake CCP asks the agent to log in (login=1), once per page load (sid); no pop-up in the demo.
+  const sid = Math.random().toString(36).slice(2, 8);
+  await import('amazon-connect-streams');
+  const connect = (globalThis as unknown as { connect: NonNullable<CcpPreflightElement['connect']> }).connect;
+  connect.core.initCCP(ccpBox, {
+    ccpUrl: `${fakeCcpUrl}?login=1&sid=${sid}`,
+    region: 'us-east-1',
+    loginPopup: false,
+    softphone: mode === 'full' ? { allowFramedSoftphone: true } : { allowFramedSoftphone: false, disableRingtone: true },
+    pageOptions: { enablePhoneTypeSettings: true, enableAudioDeviceSettings: mode === 'full' },
+    style: 'width: 100%; min-width: 320px; height: 465px; border: 0;',
+    iframeTitle: 'Amazon Connect Contact Control Panel',
+  });
+  // The desktop's own agent view: the widget's subscriptions come and go beside it.
+  connect.agent((agent) => {
+    const show = () => {
+      const cfg = agent.getConfiguration();
+      const state = agent.getState();
+      agentLine.textContent = `${cfg.name ?? 'Agent'}: ${state.name}, ${cfg.softphoneEnabled ? 'softphone' : `external phone ${cfg.extension ?? ''}`}`;
+    };
+    show();
+    agent.onRefresh(show);
+  });
+  el.connect = connect;
+}
 
 try {
   const res = await fetch('/__turn.json');
