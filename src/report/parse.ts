@@ -160,14 +160,15 @@ function scanDepth(text: string): number {
 }
 
 function valueDepthError(value: unknown): string | null {
+  // Levels counted as scanDepth counts them: the outermost object or list is level 1.
   const tooDeep = (v: unknown, d: number): boolean => {
-    if (d > MAX_DEPTH) return true;
     if (v === null || typeof v !== 'object') return false;
+    if (d > MAX_DEPTH) return true;
     const items = Array.isArray(v) ? v : Object.values(v as object);
     for (const x of items) if (tooDeep(x, d + 1)) return true;
     return false;
   };
-  return tooDeep(value, 0) ? `The report is nested too deeply (more than ${MAX_DEPTH} levels).` : null;
+  return tooDeep(value, 1) ? `The report is nested too deeply (more than ${MAX_DEPTH} levels).` : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -189,7 +190,7 @@ class Errors {
 }
 
 function safeCopy(v: unknown, path: string, errs: Errors, depth: number): unknown {
-  if (depth > MAX_DEPTH) {
+  if (depth > MAX_DEPTH && v !== null && typeof v === 'object') {
     errs.add(path, `Nested too deeply (more than ${MAX_DEPTH} levels).`);
     return null;
   }
@@ -239,7 +240,7 @@ function validateTree(raw: unknown, from: 'json' | 'share-code'): ParseResult {
     return fail('', `This is JSON, but not a report: expected an object ({ ... }), got ${kindOf(raw)}. ${WHAT_TO_DO}`);
   }
   const errs = new Errors();
-  const r = safeCopy(raw, '', errs, 0) as Obj;
+  const r = safeCopy(raw, '', errs, 1) as Obj; // the report object is level 1, as in scanDepth
   if (errs.list.some((e) => e.message.startsWith('The key'))) return { ok: false, errors: errs.result() };
 
   // The schema first: a report of another kind or version gets one clear message, not a list of type errors.

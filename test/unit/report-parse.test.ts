@@ -8,7 +8,6 @@ import {
   decodeShareCode,
   redactReport,
   toBase64UrlForTest,
-  MAX_INPUT_CHARS,
   type Report,
   type ParseResult,
 } from './report-helpers.js';
@@ -112,8 +111,14 @@ describe('parseReport round trips on recorded reports', () => {
 
   it('validateReport accepts an object (property set by code) and refuses a bad one', () => {
     expect(validateReport(load('full-pass.json')).ok).toBe(true);
-    expect(validateReport({ schema: 'ccp-preflight/1' }).ok).toBe(false);
-    expect(validateReport('nope').ok).toBe(false);
+    const bare = validateReport({ schema: 'ccp-preflight/1' });
+    expect(bare.ok ? [] : bare.errors.slice(0, 3)).toEqual([
+      { path: 'id', message: 'Missing required field "id" (text).' },
+      { path: 'createdAt', message: 'Missing required field "createdAt" (text).' },
+      { path: 'tool', message: 'Missing required field "tool" (an object).' },
+    ]);
+    const notObject = validateReport('nope');
+    expect(notObject.ok ? '' : notObject.errors[0]!.message).toMatch(/^This is JSON, but not a report: expected an object/);
   });
 });
 
@@ -193,8 +198,24 @@ describe('parseReport refusals, each with its message', () => {
   });
 
   it('input over the size limit, naming the limit', async () => {
-    const big = '{"schema":"ccp-preflight/1","pad":"' + 'x'.repeat(MAX_INPUT_CHARS) + '"}';
+    const big = '{"schema":"ccp-preflight/1","pad":"' + 'x'.repeat(1_000_000) + '"}';
     expect(await refusal(big)).toMatch(/too large: 1,000,03\d characters, over the limit of 1,000,000 characters/);
+  });
+
+  it('limits at their edges: 20,000-character text, 5,000-item lists and 32 levels pass; one more is refused', async () => {
+    const withExtra = (extra: unknown) => JSON.stringify({ ...load('full-pass.json'), extra });
+    const nest = (levels: number): unknown => JSON.parse('['.repeat(levels) + ']'.repeat(levels)) as unknown;
+    expect((await parseReport(withExtra('t'.repeat(20_000)))).ok).toBe(true);
+    expect(await refusal(withExtra('t'.repeat(20_001)))).toMatch(/^extra: Text is too long: 20,001 characters, over the limit of 20,000\.$/);
+    expect((await parseReport(withExtra(new Array(5_000).fill(0)))).ok).toBe(true);
+    expect(await refusal(withExtra(new Array(5_001).fill(0)))).toMatch(/^extra: List is too long: 5,001 items, over the limit of 5,000\.$/);
+    // The report object is level 1, so 31 nested lists inside it reach 32 levels.
+    expect((await parseReport(withExtra(nest(31)))).ok).toBe(true);
+    expect(await refusal(withExtra(nest(32)))).toMatch(/nested too deeply \(more than 32 levels/);
+    // The same count for a value set by code, and a number inside the deepest list is not a level.
+    expect(validateReport({ ...load('full-pass.json'), extra: nest(32) }).ok).toBe(false);
+    expect(validateReport({ ...load('full-pass.json'), extra: JSON.parse('['.repeat(31) + '1' + ']'.repeat(31)) }).ok).toBe(true);
+    expect((await parseReport(withExtra(JSON.parse('['.repeat(31) + '1' + ']'.repeat(31))))).ok).toBe(true);
   });
 
   it('a huge string inside', async () => {
