@@ -33,6 +33,8 @@ export interface Deps {
   createAudioContext?: () => AudioContext;
   /** Opens a WebSocket (endpoints check); absent in Node. */
   createWebSocket?: (url: string) => WebSocket;
+  /** Where `securitypolicyviolation` events fire (the document): the endpoints check tells a CSP refusal from a network block. */
+  securityPolicyEvents?: EventTarget;
 }
 
 /** Where ICE servers for the network checks come from. */

@@ -19,7 +19,7 @@ export function defaultDeps(overrides: Partial<Deps> = {}): Deps {
         return 'unknown';
       }
     },
-    fetch: (...a) => globalThis.fetch(...a),
+    fetch: (...a: Parameters<typeof fetch>) => globalThis.fetch(...a),
     now: () => performance.now(),
     date: () => new Date(),
     setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
@@ -35,6 +35,7 @@ export function defaultDeps(overrides: Partial<Deps> = {}): Deps {
     isSecureContext: g.isSecureContext ?? false,
     createAudioContext: typeof AudioContext === 'function' ? () => new AudioContext() : undefined,
     createWebSocket: typeof WebSocket === 'function' ? (url) => new WebSocket(url) : undefined,
+    securityPolicyEvents: typeof document !== 'undefined' ? document : undefined,
   };
   return { ...deps, ...overrides };
 }

@@ -285,6 +285,19 @@ export const REMEDIES = {
   firefoxEsr: r('firefox-esr-update', "Firefox ESR gets a new major version about once a year and security updates every four weeks: install the ESR updates as they come, and move to the next ESR major (or to the release channel) before the old ESR's end of life; Amazon Connect names the latest three versions of Firefox.", S003_REQS, 'it'),
   firefoxSplit: r('firefox-split-model-local-chrome', "In the split model (a CCP without media in the virtual desktop, the CCP carrying the media on the local computer), run the local media CCP in Google Chrome, not Firefox: Firefox lets the CCP use the microphone only while its tab has focus, so calls lose the agent's voice as soon as the agent works in the virtual desktop.", S003_VDI, 'it'),
   headset48k: r('headset-48khz', "Set the headset's microphone and speakers to 48000 Hz in the computer's sound settings (Windows: Sound settings > the headset > Properties > Advanced > Default format; macOS: Audio MIDI Setup > the headset > Format), or use a headset that supports 48 kHz; until then, take calls in Google Chrome, where Amazon has not seen the hum.", cite(HARDWARE), 'agent'),
+  // --- endpoints: Option 1 domain allowlist, a page's CSP (src/checks/endpoints*.ts) ---
+  option1Domains: r(
+    'option1-domain-allowlist',
+    "Allow the domains of Option 1 (recommended) on the proxy or firewall, on TCP 443: the instance's <alias>.my.connect.aws/ccp-v2 and /api with *.static.connect.aws, the older <alias>.awsapps.com/connect/ccp-v2 and /connect/api with *.cloudfront.net, and the Region's signaling hosts rtc*.connect-telecom.<region>.amazonaws.com and *.transport.connect.<region>.amazonaws.com. `ccp-preflight allowlist --instance <alias> --region <region>` prints them all; prove the change with more than 200 test calls (`ccp-preflight run --repeat 250`): above 2 % failed calls points at the proxy's name resolution.",
+    cite(NETWORK),
+    'network-admin',
+  ),
+  cspConnectSrc: r(
+    'csp-connect-src',
+    "The page that hosts the widget refused the test request with its Content-Security-Policy: add the named source to its connect-src directive (for example connect-src https://<alias>.my.connect.aws wss://rtc.connect-telecom.<region>.amazonaws.com) to let the widget test it. The network was not tested for that address.",
+    cite({ title: 'W3C Content Security Policy Level 3', href: 'https://www.w3.org/TR/CSP3/' }, 'connect-src'),
+    'it',
+  ),
 } as const satisfies Record<string, Remedy>;
 
 const R = REMEDIES;
@@ -386,6 +399,9 @@ export const REMEDY_CATALOGUE: Readonly<Record<string, readonly Remedy[]>> = Obj
   'endpoints:websocket-blocked': [R.proxyWebSocket, R.proxyCert],
   'endpoints:region-far': [R.regionClosest, R.directConnect],
   'endpoints:bad-url': [R.config],
+  'endpoints:instance-other-form-unreachable': [R.option1Domains, R.tcp443CloudFront],
+  'endpoints:content-unreachable': [R.option1Domains, R.tcp443CloudFront, R.proxyCert],
+  'endpoints:csp-blocked': [R.cspConnectSrc],
   'endpoints:*': [R.tcp443CloudFront, R.tcp443Ec2, R.proxyCert, R.newRanges],
 
   // ice-udp / ice-tcp / ice-tls (src/checks/ice.ts ICE_CODES)

@@ -87,12 +87,15 @@ describe('mixed content', () => {
 });
 
 describe('targets', () => {
-  it('defaults: instance origin (not the CCP page), the signaling endpoint and its WebSocket', () => {
+  it('defaults: what Option 1 allows: both instance forms (origin, not the CCP page), CloudFront content, the signaling endpoint and its WebSocket', () => {
     const t = targetsOf({ options: resolveOptions({ ccpUrl: 'https://alias.my.connect.aws/ccp-v2?x=1', region: 'eu-west-2' }) });
     expect(t.targets).toEqual([
-      { url: 'https://alias.my.connect.aws/favicon.ico', role: 'instance' },
-      { url: 'https://rtc.cell-1.prod.eu-west-2.prod.connect.aws.a2z.com/', role: 'signaling' },
+      { url: 'https://alias.my.connect.aws/favicon.ico', role: 'instance', kind: 'instance' },
+      { url: 'https://alias.awsapps.com/favicon.ico', role: 'instance', kind: 'instance-other-form' },
+      { url: 'https://dl32tyuy2mmv6.cloudfront.net/favicon.ico', role: 'instance', kind: 'content' },
+      { url: 'https://rtc.cell-1.prod.eu-west-2.prod.connect.aws.a2z.com/', role: 'signaling', kind: 'signaling' },
     ]);
+    expect(t.alias).toBe('alias');
     expect(t.websocketUrl).toBe('wss://rtc.cell-1.prod.eu-west-2.prod.connect.aws.a2z.com/LilyRTC');
   });
   it('a configured list replaces the defaults; ws(s) URLs become the WebSocket probe; bad URLs are reported', () => {
@@ -181,7 +184,7 @@ describe('endpointsCheck.run with fake fetch', () => {
     expect(live.size).toBe(0);
   });
 
-  it('a DNS failure of an unlisted default signaling host (seed 003 pattern) is a warning, not a failure', async () => {
+  it('a DNS failure of an unlisted default signaling host (the older rtc.connect-telecom pattern) is a warning, not a failure', async () => {
     const { deps } = fakeDeps(async () => {
       throw new TypeError('Failed to fetch');
     }, lookupFailingPc().pc);
