@@ -2,6 +2,7 @@
 // `npm run screenshots`: pictures of the product for the README, made the same way every time.
 //   docs/images/widget-fail-<width>.png    the agent's widget after a failing run (recorded report: UDP blocked)
 //   docs/images/widget-pass-<width>.png    the agent's widget after a passing run (recorded report)
+//   docs/images/widget-for-it-<width>.png  its "For IT" part opened at the test call's charts
 //   docs/images/viewer-<width>.png         the supervisor's viewer with the UDP-blocked example
 //   docs/images/viewer-compare-<width>.png the viewer comparing it with the healthy baseline
 // at 320, 400 and 1280 px wide, 900 px tall (what is visible without scrolling), in Debian Chromium; with
@@ -19,6 +20,19 @@ const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const shots = [
   { name: 'widget-fail', path: '/scripts/screenshot-widget.html?report=degraded-udp-blocked', ready: () => document.body.dataset.ready === 'yes' },
   { name: 'widget-pass', path: '/scripts/screenshot-widget.html?report=full-pass', ready: () => document.body.dataset.ready === 'yes' },
+  {
+    name: 'widget-for-it',
+    path: '/scripts/screenshot-widget.html?report=degraded-udp-blocked',
+    ready: () => document.body.dataset.ready === 'yes',
+    // "For IT" opened at the test call's measurements: the charts with their axes and threshold lines.
+    after: () => {
+      const report = document.querySelector('ccp-preflight')?.shadowRoot?.querySelector('ccp-preflight-report')?.shadowRoot;
+      report?.querySelector('details.for-it')?.setAttribute('open', '');
+      const media = report?.querySelector('[data-check="media"] details');
+      media?.setAttribute('open', '');
+      media?.querySelector('figure')?.scrollIntoView({ block: 'start' });
+    },
+  },
   { name: 'viewer', path: '/demo/report.html', click: '#example-bad', ready: () => !!document.querySelector('ccp-preflight-report')?.shadowRoot?.querySelector('[part="banner"]') },
   {
     name: 'viewer-compare',
@@ -59,7 +73,8 @@ async function main() {
           }
           await page.waitForFunction(shot.ready, { timeout: 20000 });
           await new Promise((r) => setTimeout(r, 300)); // fonts and the compare view's scroll settle
-          if (shot.name !== 'viewer-compare') await page.evaluate(() => window.scrollTo(0, 0));
+          if (shot.after) await page.evaluate(shot.after);
+          else if (shot.name !== 'viewer-compare') await page.evaluate(() => window.scrollTo(0, 0));
           const file = `${OUT}/${shot.name}-${width}${t.suffix}.png`;
           await page.screenshot({ path: file });
           console.log(file);

@@ -48,7 +48,11 @@ describe('<ccp-preflight-report>', () => {
     expect(t).to.contain('external phone +447700900123'); // failover record (this report is not redacted)
     const svgs = el.shadowRoot!.querySelectorAll('svg[role="img"]');
     expect(svgs.length).to.be.greaterThanOrEqual(6); // media RTT/jitter/loss + call RTT/jitter/loss/MOS
-    expect(svgs[0]!.getAttribute('aria-label')).to.match(/^Round trip over time: from \d+ ms to \d+ ms/);
+    expect(svgs[0]!.getAttribute('aria-label')).to.match(/^Round trip over [\d.]+ s: from \d+ ms to \d+ ms.*warning at 300 ms/);
+    // Charts have axes, units and the threshold lines they are judged against.
+    expect(svgs[0]!.querySelectorAll('line.axis').length).to.equal(2);
+    expect(svgs[0]!.querySelector('line.threshold')).to.not.equal(null);
+    expect(el.shadowRoot!.querySelector('.chart-title')!.textContent).to.contain('(ms)');
     const table = q(el, '[part="chart"] details table')!;
     expect(table.querySelectorAll('tbody tr').length).to.equal(24);
     await expect(el).to.be.accessible();

@@ -319,8 +319,26 @@ export const styles = [
     vector-effect: non-scaling-stroke;
   }
   .chart .axis {
-    stroke: var(--_border);
+    stroke: var(--_muted);
     stroke-width: 1;
+  }
+  .chart svg {
+    height: auto;
+  }
+  .chart .tick {
+    font-size: 9px;
+    fill: var(--_muted);
+  }
+  .chart .threshold {
+    stroke: var(--_warn);
+    stroke-width: 1;
+    stroke-dasharray: 4 3;
+  }
+  .chart .threshold.fail {
+    stroke: var(--_fail);
+  }
+  .chart .threshold.good {
+    stroke: var(--_pass);
   }
   details summary {
     cursor: pointer;
