@@ -3,7 +3,7 @@
 // through real coturn behind the UDP impairment proxy, per profile N times, and prints imposed vs measured
 // rttMs, jitterMs, lossPct and MOS, with error, spread and how often the 95 % interval covered the truth.
 //
-//   node bench/accuracy.mjs [--runs 3] [--duration 6] [--profiles clean,d40,...]
+//   node bench/accuracy.mjs [--runs 3] [--duration 6] [--profiles clean,d40,...] [--browser chromium|firefox]
 //                           [--profile 'delayMs=60,jitterMs=10,lossPct=3' ...] [--json] [--no-priority]
 //
 // As root, the browser and the proxy run at raised scheduling priority (nice -10; --no-priority turns it
@@ -19,12 +19,12 @@
 // BENCH_DEBUG=1 also prints each run's RTT/loss sources, intervals, proxy counters and samples.
 // Targets (issue 5): |RTT error| <= max(5 ms, 5 %), |loss error| <= 1 point, |jitter error| <= 3 ms.
 import { PROFILES, parseProfile } from './lib/profiles.mjs';
-import { bundle, servePage, launchChromium, openPage, startTurnServer, startProxy, cleanup } from './lib/browser.mjs';
+import { bundle, servePage, launchBenchBrowser, openPage, startTurnServer, startProxy, cleanup } from './lib/browser.mjs';
 import { expectedLoop } from '../test/support/udp-proxy.mjs';
 import { cpus, loadavg } from 'node:os';
 
 function parseArgs(argv) {
-  const o = { runs: 3, duration: 6, profiles: null, custom: [], json: false, priority: -10, mic: false };
+  const o = { runs: 3, duration: 6, profiles: null, custom: [], json: false, priority: -10, mic: false, browser: 'chromium' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.indexOf('=');
@@ -37,10 +37,12 @@ function parseArgs(argv) {
     else if (key === '--json') o.json = true;
     else if (key === '--no-priority') o.priority = 0;
     else if (key === '--mic') o.mic = true;
+    else if (key === '--browser') o.browser = val();
     else if (key === '--help' || key === '-h') o.help = true;
     else throw new Error(`Unknown argument "${a}". Try --help.`);
   }
   if (!(Number.isInteger(o.runs) && o.runs >= 1 && o.runs <= 50)) throw new Error('--runs must be an integer from 1 to 50.');
+  if (!['chromium', 'firefox'].includes(o.browser)) throw new Error(`--browser must be chromium or firefox (got "${o.browser}").`);
   if (!(o.duration >= 2 && o.duration <= 60)) throw new Error('--duration must be between 2 and 60 seconds.');
   return o;
 }
@@ -54,7 +56,7 @@ const medianOf = (xs) => { if (!xs.length) return null; const q = [...xs].sort((
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   if (o.help) {
-    console.log("Usage: node bench/accuracy.mjs [--runs N] [--duration S] [--profiles id,id] [--profile 'delayMs=60,jitterMs=10,lossPct=3'] [--json] [--no-priority]\n(--no-priority: do not raise the browser's and the proxy's scheduling priority; by default, as root, both run at nice -10 so other load on the machine does not distort the imposed conditions)\nKnown profiles: " + PROFILES.map((p) => `${p.id} (${p.label})`).join('; '));
+    console.log("Usage: node bench/accuracy.mjs [--runs N] [--duration S] [--profiles id,id] [--profile 'delayMs=60,jitterMs=10,lossPct=3'] [--json] [--no-priority] [--browser chromium|firefox]\n(--no-priority: do not raise the browser's and the proxy's scheduling priority; by default, as root, both run at nice -10 so other load on the machine does not distort the imposed conditions)\nKnown profiles: " + PROFILES.map((p) => `${p.id} (${p.label})`).join('; '));
     return;
   }
   let profiles = o.custom.map((t, i) => parseProfile(t, i));
@@ -70,7 +72,7 @@ async function main() {
   const turn = await startTurnServer();
   const script = await bundle('bench/lib/media-page.ts');
   const { origin } = await servePage(script);
-  const { browser } = await launchChromium([], { priority: o.priority });
+  const { browser } = await launchBenchBrowser(o.browser, { priority: o.priority });
   const { page } = await openPage(browser, origin);
   const rows = [];
   const t0 = Date.now();

@@ -3,7 +3,7 @@
 // median of several runs, in Debian Chromium against a local coturn; then the time from inserting
 // <ccp-preflight> to its rendered verdict. Goal: full verdict <= 8 s.
 //
-//   node bench/speed.mjs [--runs=5] [--element-runs=3] [--duration=S]
+//   node bench/speed.mjs [--runs=5] [--element-runs=3] [--duration=S] [--browser=chromium|firefox]
 //
 // Each run is a fresh page (a fresh browser context), as when an agent opens the desktop. The local
 // coturn stands in for the agent's TURN servers; the `endpoints` check is pointed at a local HTTP
@@ -12,17 +12,18 @@
 // (demo/fake-ccp.html: real amazon-connect-streams, TURN servers from its createTransport answer).
 import { printTable, runMain, machineInfo, printMachine, median, BenchError } from './lib/util.mjs';
 import { existsSync, readFileSync } from 'node:fs';
-import { bundlePage, servePage, launchChromium, startTurnServer, openPage, repoPath, CHROMIUM_PATH } from './lib/browser.mjs';
+import { bundlePage, servePage, launchBenchBrowser, startTurnServer, openPage, repoPath, CHROMIUM_PATH } from './lib/browser.mjs';
 
 const GOAL_MS = 8000;
 const args = Object.fromEntries(process.argv.slice(2).map((a) => { const m = /^--([^=]+)(?:=(.*))?$/.exec(a); return m ? [m[1], m[2] ?? 'true'] : [a, 'true']; }));
 if (args.help) {
-  console.log('Usage: node bench/speed.mjs [--runs=5] [--element-runs=3] [--duration=S]');
+  console.log('Usage: node bench/speed.mjs [--runs=5] [--element-runs=3] [--duration=S] [--browser=chromium|firefox]');
   process.exit(0);
 }
 const runs = Math.max(1, Number(args.runs ?? 5));
 const elementRuns = Math.max(0, Number(args['element-runs'] ?? 3));
 const durationS = args.duration ? Number(args.duration) : undefined;
+const browserName = args.browser ?? 'chromium';
 const s = (ms) => (ms == null ? '—' : (ms / 1000).toFixed(2));
 
 async function main() {
@@ -31,7 +32,8 @@ async function main() {
   const turn = await startTurnServer();
   const script = await bundlePage(`import './bench/lib/speed-page.js';`);
   const server = await servePage(script, { title: 'bench:speed' });
-  const { browser } = await launchChromium();
+  const { browser, version } = await launchBenchBrowser(browserName);
+  if (version) console.log(`Browser: ${version}`);
   const options = {
     iceServers: turn.iceServers,
     endpoints: [{ url: `${server.origin}/ok`, role: 'custom' }],

@@ -138,6 +138,39 @@ export async function launchChromium(extraArgs = [], { priority = 0 } = {}) {
 }
 
 /**
+ * Launches the benchmark browser by name: Chromium (above) or Debian Firefox ESR (puppeteer-core over WebDriver
+ * BiDi, cli/browser-launch.mjs), both at raised priority when allowed (root) through a `nice` wrapper. Returns
+ * `browser` for openPage(): Playwright's Browser for Chromium, the launcher's face (newPage()) for Firefox.
+ * @param {'chromium' | 'firefox'} name
+ * @param {{ priority?: number }} [opts]
+ */
+export async function launchBenchBrowser(name = 'chromium', { priority = 0 } = {}) {
+  if (name === 'chromium') return { ...(await launchChromium([], { priority })), name };
+  if (name !== 'firefox') throw new BenchError(`--browser must be chromium or firefox (got "${name}").`);
+  const { FIREFOX_PATH } = await import('../../cli/browser-launch.mjs');
+  const { canRaisePriority } = await import('./chromium-priority.mjs');
+  let executablePath = FIREFOX_PATH;
+  let prioritized = false;
+  if (priority && canRaisePriority()) {
+    const { mkdtempSync, writeFileSync, chmodSync, rmSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'ccpf-firefox-'));
+    executablePath = join(dir, 'firefox-esr');
+    writeFileSync(executablePath, `#!/bin/sh\nexec nice -n ${Number(priority)} ${FIREFOX_PATH} "$@"\n`);
+    chmodSync(executablePath, 0o755);
+    prioritized = true;
+    onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  }
+  let launched;
+  try {
+    launched = await launchBrowser({ browser: 'firefox', executablePath });
+  } catch (e) {
+    throw e instanceof BrowserLaunchError ? new BenchError(e.message, { cause: e }) : e;
+  }
+  const stop = onCleanup(() => launched.close().catch(() => {}));
+  return { browser: launched, stop, prioritized, name, version: await launched.version() };
+}
+
+/**
  * Opens a page on the served origin and waits for `window.__benchReady`. `browser` is Playwright's Browser
  * (a fresh context with the microphone allowed; close `context` to drop it) or any launched browser with
  * newPage() (e.g. Firefox; `context.close()` then closes the page).
