@@ -7,6 +7,7 @@ export {
   parseReport,
   parseReportJson,
   validateReport,
+  validateCallSummary,
   MAX_INPUT_CHARS,
   MAX_JSON_BYTES,
   MAX_DEPTH,

@@ -14,9 +14,9 @@
  */
 import * as v from 'valibot';
 import { REPORT_SCHEMA } from './definition/constants.js';
-import { Report as ReportDefinition } from './definition/report.js';
+import { CallSummary as CallSummaryDefinition, Report as ReportDefinition } from './definition/report.js';
 import { printable } from './definition/fields.js';
-import type { Report } from './definition/types.js';
+import type { CallSummary, Report } from './definition/types.js';
 import { decodeShareCode, findShareCode, ShareCodeError } from './share.js';
 
 export { MAX_INPUT_CHARS, MAX_JSON_BYTES, MAX_DEPTH, MAX_STRING_CHARS, MAX_ARRAY_ITEMS, MAX_ERRORS } from './limits.js';
@@ -66,6 +66,26 @@ export function validateReport(value: unknown): ParseResult {
     return validateTree(value, 'json');
   } catch (e) {
     return fail('', `The report could not be read (${describe(e)}). ${WHAT_TO_DO}`);
+  }
+}
+
+/**
+ * Validates one live call summary (the collector's `/v1/calls` body) by the same definition as a report's
+ * `calls[]`, with the same limits and messages. Never throws; the call is a null-prototype copy.
+ */
+export function validateCallSummary(value: unknown): { ok: true; call: CallSummary } | { ok: false; errors: ParseError[] } {
+  try {
+    const depthErr = valueDepthError(value);
+    if (depthErr) return { ok: false, errors: [{ path: '', message: depthErr }] };
+    const errs = new Errors();
+    const copy = safeCopy(value, '', errs, 1);
+    if (!errs.list.length) {
+      const checked = v.safeParse(CallSummaryDefinition, copy, { abortEarly: false });
+      if (!checked.success) for (const issue of checked.issues) errs.add(issuePath(issue), issue.message);
+    }
+    return errs.list.length ? { ok: false, errors: errs.result() } : { ok: true, call: copy as CallSummary };
+  } catch (e) {
+    return { ok: false, errors: [{ path: '', message: `The call summary could not be read (${describe(e)}).` }] };
   }
 }
 

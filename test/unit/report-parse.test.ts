@@ -4,6 +4,7 @@ import {
   parseReport,
   parseReportJson,
   validateReport,
+  validateCallSummary,
   encodeShareCode,
   decodeShareCode,
   redactReport,
@@ -289,5 +290,19 @@ describe('parseReport: what people really paste', () => {
   it('a share code with words before it gets a specific message', async () => {
     const code = await encodeShareCode(load('full-pass.json'));
     expect(await refusal(`Hi, here is my report: ${code}`)).toMatch(/contains a share code, but also other words before it/);
+  });
+});
+
+describe('validateCallSummary (the collector\'s /v1/calls body)', () => {
+  it('accepts a recorded call and refuses a broken one with paths, by the same definition as calls[]', () => {
+    const call = plain(load('full-pass.json').calls[0]!);
+    const ok = validateCallSummary(call);
+    expect(ok.ok && Object.getPrototypeOf(ok.call)).toBe(null);
+    const bad = validateCallSummary({ ...call, verdict: 'meh', rttMs: { ...call.rttMs, avg: 'x' } });
+    expect(bad.ok ? [] : bad.errors).toEqual([
+      { path: 'rttMs.avg', message: 'Expected a number or null, got text "x".' },
+      { path: 'verdict', message: 'Expected one of pass, warn, fail, skip, got text "meh".' },
+    ]);
+    expect(validateCallSummary(JSON.parse('{"__proto__":{"x":1}}')).ok).toBe(false);
   });
 });
