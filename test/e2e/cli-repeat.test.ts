@@ -43,7 +43,7 @@ describe.runIf(existsSync('dist/index.js'))('ccp-preflight run --repeat (coturn,
 
   it('reports a 20 % error rate over 10 calls, the spread of the others, and exits 2 (above the guide\'s 2 %)', async () => {
     const servers = [{ urls: [`turn:${proxy.host}:${proxy.port}?transport=udp`], username: turn.username, credential: turn.credential }];
-    const r = await cli(['run', '--ice-servers', JSON.stringify(servers), '--duration', '2', '--repeat', '10', '--pause', '1', '--json'], 240_000);
+    const r = await cli(['run', '--ice-servers', JSON.stringify(servers), '--duration', '2', '--repeat', '10', '--pause', '2', '--json'], 240_000);
     expect(r.code, r.stderr).toBe(2);
     const s = JSON.parse(r.stdout) as {
       calls: number;
