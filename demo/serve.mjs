@@ -9,9 +9,34 @@ import { startDemoCollector, simulateAgents } from './fleet-collector.mjs';
 
 const port = Number(process.env.PORT ?? 5173);
 let turn = null;
+let server = null;
+let fleet = null;
+
+// Everything this script started stops on Ctrl+C (SIGINT, which npm's process group also gets), SIGTERM (npm
+// forwards it only to its shell, so the parent check below covers `npm run demo` too) and a closed terminal
+// (SIGHUP). The handlers are in place before anything starts, so a signal during start-up cleans up as well.
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  // coturn first (the dev server's close can wait on open connections); never wait more than 3 s in all.
+  setTimeout(() => process.exit(0), 3000).unref();
+  await turn?.stop().catch(() => {});
+  await fleet?.close().catch(() => {});
+  await server?.close().catch(() => {});
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, stop);
+// When the parent (npm's shell) goes away without passing the signal on, this process is re-parented: stop too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void stop();
+}, 1000).unref();
+
 if (findTurnserver()) {
   try {
     turn = await startTurn();
+    if (stopping) await turn.stop(); // a signal came while coturn started
     console.log(`Local TURN server (coturn) on 127.0.0.1:${turn.port} (user "${turn.username}").`);
   } catch (e) {
     console.error(`Could not start the local TURN server: ${e.message}\nThe demo runs without it: the network checks will say "skip".`);
@@ -22,9 +47,9 @@ if (findTurnserver()) {
 }
 
 // The fleet collector on the embedded store; the dev server proxies /v1 to it (same origin for the demo pages).
-let fleet = null;
 try {
   fleet = await startDemoCollector({ port: Number(process.env.FLEET_PORT ?? 8787) });
+  if (stopping) await fleet.close(); // a signal came while it started
 } catch (e) {
   console.error(`Could not start the fleet collector: ${e.message}\nThe demo runs without it (the fleet page stays empty).`);
 }
@@ -70,7 +95,7 @@ const turnConfigPlugin = {
   },
 };
 
-const server = await createServer({
+server = await createServer({
   configFile: false,
   root: process.cwd(),
   server: { host: 'localhost', port, strictPort: false, ...(fleet ? { proxy: { '/v1': { target: fleet.url } } } : {}) },
@@ -82,17 +107,3 @@ const server = await createServer({
 await server.listen();
 const url = server.resolvedUrls?.local?.[0] ?? `http://localhost:${port}/`;
 console.log(`\nccp-preflight demo\n  Agent desktop:      ${url}\n  Supervisor viewer:  ${url}demo/report.html\n  Fake CCP:           ${url}demo/fake-ccp.html\n  Fleet view:         ${url}demo/fleet.html${fleet ? `  (collector ${fleet.url}, read token demo-read-token-not-secret)` : ' (collector not running)'}\nPress Ctrl+C to stop.`);
-
-let stopping = false;
-async function stop() {
-  if (stopping) return;
-  stopping = true;
-  // coturn first (the dev server's close can wait on open connections); never wait more than 3 s in all.
-  setTimeout(() => process.exit(0), 3000).unref();
-  await turn?.stop().catch(() => {});
-  await fleet?.close().catch(() => {});
-  await server.close().catch(() => {});
-  process.exit(0);
-}
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
