@@ -92,6 +92,43 @@ export function recoverArray(text: string): { values: unknown[]; unreadable: num
   return { values, unreadable, truncated: depth > 0 || inStr };
 }
 
+/** Entry boundary in the downloaded file: `JSON.stringify(logs, undefined, 4)` puts each entry at 4 spaces. */
+const BOUNDARY = '\n    },\n    {';
+/** Above this size the array is parsed in slices, with progress between them. */
+export const CHUNKED_MIN_CHARS = 4_000_000;
+const CHUNKS = 20;
+
+/**
+ * Parses a downloaded log in about 20 slices cut at entry boundaries, reporting progress between them (one
+ * JSON.parse of 50 MB would give none). Null when the text is not in that layout or a slice does not parse
+ * (the caller then falls back to one parse, then to recovery).
+ */
+export function parseChunked(text: string, onProgress?: (fraction: number) => void): unknown[] | null {
+  if (!text.startsWith('[\n    {') || !text.trimEnd().endsWith('}\n]')) return null;
+  const body = text.slice(1, text.trimEnd().length - 1);
+  const step = Math.ceil(body.length / CHUNKS);
+  const out: unknown[] = [];
+  let start = 0;
+  while (start < body.length) {
+    let cut = start + step >= body.length ? body.length : body.indexOf(BOUNDARY, start + step);
+    if (cut < 0) cut = body.length;
+    else if (cut < body.length) cut += 6; // keep "\n    }" in this slice; the next starts at ",\n    {"
+    let slice = body.slice(start, cut);
+    if (slice.startsWith(',')) slice = slice.slice(1);
+    let part: unknown;
+    try {
+      part = JSON.parse(`[${slice}]`);
+    } catch {
+      return null;
+    }
+    if (!Array.isArray(part)) return null;
+    for (const v of part) out.push(v);
+    start = cut;
+    onProgress?.(start / body.length);
+  }
+  return out;
+}
+
 const LINE = /^\[([^\]]{10,40})\] \[([A-Z]+)\] \[[^\]]*\]: ?(.*)$/;
 
 function readTextLines(text: string): { entries: Entry[]; unreadable: number } {
@@ -124,13 +161,13 @@ export function dedupe(entries: Entry[]): { entries: Entry[]; removed: number } 
 }
 
 /** Reads the text in whichever form it has. Never throws. */
-export function readEntries(text: string): ReadResult {
+export function readEntries(text: string, onProgress?: (fraction: number) => void): ReadResult {
   const trimmed = text.trimStart();
-  let values: unknown[] | null = null;
-  let format: ReadResult['format'] = 'none';
+  let values: unknown[] | null = text.length >= CHUNKED_MIN_CHARS ? parseChunked(trimmed, onProgress) : null;
+  let format: ReadResult['format'] = values ? 'json-array' : 'none';
   let unreadable = 0;
   let truncated = false;
-  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+  if (!values && (trimmed.startsWith('[') || trimmed.startsWith('{'))) {
     try {
       const v: unknown = JSON.parse(trimmed);
       values = Array.isArray(v) ? v : [v];

@@ -59,7 +59,7 @@ export function emptyLog(message: string, format: CcpLog['format'] = 'none'): Cc
 function parse(text: string, opts: ParseCcpLogOptions): CcpLog {
   const progress = opts.onProgress ?? (() => {});
   progress(0.05, 'Reading the log');
-  const read = readEntries(text);
+  const read = readEntries(text, (fr) => progress(0.05 + 0.3 * fr, `Reading the log (${Math.round(fr * 100)} %)`));
   if (!read.entries.length) {
     return emptyLog(
       text.trim()

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseCcpLog, looksLikeCcpLog } from '../../src/report/index.js';
 import { mos } from '../../src/stats/mos.js';
+import { parseChunked } from '../../src/ccplog/entries.js';
 // @ts-expect-error plain JS fixture generator
 import { makeLog, makeEntries } from './fixtures/ccplog/generate.mjs';
 
@@ -119,6 +120,24 @@ describe('parseCcpLog on generated logs', () => {
   });
 });
 
+describe('large logs', () => {
+  it('a 5 MB log is read in slices with progress, giving the same result as one parse', () => {
+    const calls = Array.from({ length: 5 }, (_, i) => ({ contactId: `c-${i}`, atS: i * 100, seconds: 60, rttMs: 90 + i * 100, lossPct: i }));
+    const text = makeLog({ streams: '2.28.2', calls, filler: 16_000 }) as string;
+    expect(text.length).toBeGreaterThan(4_000_000);
+    const phases: number[] = [];
+    const sliced = parseCcpLog(text, { onProgress: (f) => phases.push(f) });
+    const reading = phases.filter((f) => f > 0.05 && f < 0.4);
+    expect(reading.length).toBeGreaterThanOrEqual(10);
+    expect([...phases].sort((a, b) => a - b)).toEqual(phases);
+    // The same entries without the download layout's indentation at the start: one parse, same result.
+    expect(text.startsWith('[\n    {')).toBe(true);
+    const whole = parseCcpLog(`[{${text.slice(7)}`);
+    expect(sliced.entries).toBe(whole.entries);
+    expect(sliced.calls).toEqual(whole.calls);
+  }, 60_000);
+});
+
 describe('parseCcpLog on hostile and damaged input', () => {
   const good = makeLog({ streams: '2.28.2', calls: [{ contactId: 'c-1', atS: 10, seconds: 60, rttMs: 100, lossPct: 2 }] });
 
@@ -157,6 +176,8 @@ describe('parseCcpLog on hostile and damaged input', () => {
         else t = t.slice(0, at);
       }
       try {
+        const sliced = parseChunked(t);
+        if (sliced !== null) expect(Array.isArray(sliced)).toBe(true);
         const r = parseCcpLog(t);
         expect(r.kind).toBe('ccp-log');
         expect(Array.isArray(r.calls) && Array.isArray(r.problems)).toBe(true);
