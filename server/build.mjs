@@ -28,6 +28,8 @@ export async function buildServer(opts = {}) {
       chunkNames: 'chunks/[name]-[hash]',
       minify: opts.minify ?? true, sourcemap: true, logLevel: 'error',
       conditions: ['production'],
+      // package.json "sideEffects" globs would let esbuild drop the elements' define() modules.
+      ignoreAnnotations: true,
       tsconfig: join(root, 'tsconfig.json'),
     }),
   ]);

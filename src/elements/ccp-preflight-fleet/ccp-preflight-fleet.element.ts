@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Report } from '../../report/schema.js';
 import { FleetApi, FleetApiError, sparkPoints, type FleetAgent, type FleetAggregates, type HistoryPoint } from './fleet-api.js';
 import { fleetStyles } from './ccp-preflight-fleet.styles.js';
@@ -88,6 +88,22 @@ export class CcpPreflightFleetElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.hasUpdated) this.reload(); // moved in the page: the first load happens in updated()
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (!this.loadedOnce || changed.has('token') || changed.has('collectorUrl')) {
+      this.loadedOnce = true;
+      this.reload();
+    }
+  }
+
+  private loadedOnce = false;
+
+  /** Loads everything again and (re)opens the live stream. */
+  private reload(): void {
+    this.ac?.abort();
+    this.ac = undefined;
     void this.refresh().then(() => this.startLive());
   }
 
@@ -166,7 +182,6 @@ export class CcpPreflightFleetElement extends LitElement {
       sessionStorage.setItem(TOKEN_KEY, t);
     } catch { /* storage blocked: keep it on the element only */ }
     this.token = t;
-    void this.refresh().then(() => this.startLive());
   }
 
   override render(): TemplateResult {

@@ -6,12 +6,14 @@
 import './ccp-preflight-fleet.js';
 import '../ccp-preflight-report/ccp-preflight-report.js';
 
+const el = document.querySelector('ccp-preflight-fleet');
 const m = /(?:^#|&)token=([^&]+)/.exec(location.hash);
 if (m) {
+  const token = decodeURIComponent(m[1]!);
   try {
-    sessionStorage.setItem('ccp-preflight:fleet-token', decodeURIComponent(m[1]!));
-  } catch { /* storage blocked: the element asks for the token */ }
+    sessionStorage.setItem('ccp-preflight:fleet-token', token);
+  } catch { /* storage blocked: the token stays on the element for this page's life */ }
   history.replaceState(null, '', location.pathname + location.search);
+  if (el) el.token = token;
 }
-const el = document.querySelector('ccp-preflight-fleet');
 if (el && !el.getAttribute('collector-url')) el.setAttribute('collector-url', location.origin);
