@@ -114,7 +114,7 @@ viewer.addEventListener(
   'paste',
   (e: ClipboardEvent) => {
     const text = e.clipboardData?.getData('text/plain') ?? '';
-    if (!looksLikeCcpLog(text)) {
+    if (inBaseline(e) || !looksLikeCcpLog(text)) {
       for (const ms of [300, 1500]) setTimeout(syncJoined, ms);
       return;
     }
@@ -124,7 +124,10 @@ viewer.addEventListener(
   },
   { capture: true },
 );
+/** True when the event happened in the report viewer's baseline box (its input stays with the viewer). */
+const inBaseline = (e: Event): boolean => e.composedPath().some((n) => n instanceof Element && n.matches('details.baseline-input'));
 const onDrop = (e: DragEvent): void => {
+  if (inBaseline(e)) return;
   const file = e.dataTransfer?.files?.[0];
   const text = file ? '' : (e.dataTransfer?.getData('text/plain') ?? '');
   if (!file && !looksLikeCcpLog(text)) return;

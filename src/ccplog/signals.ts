@@ -2,6 +2,10 @@
  * Everything but call figures, read entry by entry: softphone errors, ICE and signaling failures, API calls
  * (amazon-connect-streams src/client.js logs "AWSClient: --> Calling operation 'x'" and "<-- Operation 'x'
  * succeeded|failed"), websocket heartbeats and losses, agent state from snapshots, clock skew, versions.
+ * The heartbeat lines ("Sending heartbeat", "Heartbeat response received") come from the CCP's own websocket
+ * manager, not the Streams bundle; the patterns are those of the amazon-connect-snippets CCP Log Parser
+ * (tools/CCPLogParser/src/utils/findExtras.js). Agent states come from the getAgentSnapshot answers that
+ * the client logs with their data (`snapshot.state` is kept by the logger's redaction).
  */
 import type { Entry } from './entries.js';
 import type { ApiCall, HeartbeatGap, MediaFailure, SoftphoneErrorEntry, StateChange } from './types.js';
