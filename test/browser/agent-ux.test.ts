@@ -213,3 +213,51 @@ describe('agent UX: focus follows the run; cancel keeps the previous report', fu
     await setViewport({ width: 1280, height: SCREEN_H });
   });
 });
+
+describe('agent UX: focus stays in the failover panel through switch and restore', function () {
+  this.timeout(60000);
+  const fakeUrl = `${location.origin}/demo/fake-ccp.html?countries=us,ca`;
+  const failingMedia = {
+    id: 'media',
+    title: 'Test call',
+    timeoutMs: () => 2000,
+    codes: { 'high-loss': 'loss too high' },
+    emptyData: () => ({}),
+    run: async () => ({ verdict: 'fail', code: 'high-loss', summary: 'Loss 12 % on the test call.', data: {} }),
+  } as unknown as Check;
+
+  it('switch to an external phone and back, from the keyboard, without losing focus', async () => {
+    await setViewport({ width: 400, height: SCREEN_H });
+    const el = await fixture<CcpPreflightElement>(
+      html`<ccp-preflight ccp-url=${fakeUrl} ccp-mode="full" login-popup="false" failover-number="+14155550123" checks="ccp,media"></ccp-preflight>`,
+    );
+    try {
+      const { ccpCheck } = await import('../../src/checks/ccp.js');
+      el.options = { registry: [ccpCheck as unknown as Check, failingMedia] };
+      await el.run();
+      await el.updateComplete;
+      const panel = el.shadowRoot!.querySelector('ccp-preflight-failover') as HTMLElement & { updateComplete: Promise<unknown> };
+      expect(panel, 'failover panel offered').to.exist;
+      // The panel sits right under the answer, inside the first screen.
+      expect(panel.getBoundingClientRect().top).to.be.below(SCREEN_H);
+      await panel.updateComplete;
+      const root = panel.shadowRoot!;
+      (root.querySelector('#consent') as HTMLInputElement).click();
+      await panel.updateComplete;
+      const switchBtn = [...root.querySelectorAll('button')].find((b) => /Switch calls/.test(b.textContent ?? ''))!;
+      switchBtn.focus();
+      const switched = new Promise<void>((r) => el.addEventListener('ccp-preflight-failover', () => r(), { once: true }));
+      switchBtn.click();
+      await switched;
+      await waitUntil(() => /softphone/i.test(root.activeElement?.textContent ?? ''), 'focus on "Back to the softphone"', { timeout: 5000 });
+      const restored = new Promise<void>((r) => el.addEventListener('ccp-preflight-failover', () => r(), { once: true }));
+      (root.activeElement as HTMLButtonElement).click();
+      await restored;
+      await waitUntil(() => !!root.activeElement, 'focus still in the panel after restore', { timeout: 5000 });
+      expect(document.activeElement).to.equal(el);
+    } finally {
+      el.remove();
+      await setViewport({ width: 1280, height: SCREEN_H });
+    }
+  });
+});
