@@ -104,8 +104,9 @@ describe('CCP log in the supervisor viewer', () => {
       win.clearInterval(tick);
       expect(workers()).to.equal(1);
       expect(sawProgress, 'a progress bar while parsing').to.equal(true);
-      // The page kept painting and running timers: no main-thread stall near the parse time.
-      expect(maxGap, `longest main-thread gap ${maxGap.toFixed(0)} ms over ${took.toFixed(0)} ms`).to.be.below(1000);
+      // The page kept running timers: parsing in the page would stall it for about the whole parse; here the
+      // longest stall is a small part of it (the bound leaves room for a loaded machine's scheduling and GC).
+      expect(maxGap, `longest main-thread gap ${maxGap.toFixed(0)} ms over ${took.toFixed(0)} ms`).to.be.below(Math.min(3000, took / 5));
       expect(logRoot(doc).textContent).to.contain('c-7');
     } finally {
       frame.remove();
