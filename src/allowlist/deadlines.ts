@@ -54,7 +54,7 @@ export function deadlineStatus(diff: AllowlistDiff, now: Date): DeadlineStatus {
       state: 'safe-passed',
       safeDays,
       latestDays,
-      message: `OVERDUE: the safe date ${day(diff.safeDeadline)} passed ${ago(-safeDays)}: Amazon Connect may already use these ranges. Allow the ${rules} now; the latest date is ${day(diff.latestDeadline)} (${left(latestDays)}).`,
+      message: `OVERDUE: the safe date ${day(diff.safeDeadline)} passed ${ago(-safeDays)}: Amazon Connect may already use these ranges. Allow the ${rules} now; the latest date is ${day(diff.latestDeadline)} (${latestDays < DEADLINE_NEAR_DAYS ? `only ${left(latestDays)}` : left(latestDays)}).`,
     };
   }
   const near = safeDays < DEADLINE_NEAR_DAYS;

@@ -144,6 +144,11 @@ describe('deadlines against an injected today', () => {
     expect(s).toMatchObject({ state: 'safe-passed', safeDays: -17, latestDays: 18 });
     expect(s.message).toBe('OVERDUE: the safe date 2026-11-14 passed 17 days ago: Amazon Connect may already use these ranges. Allow the 4 added rules now; the latest date is 2026-12-20 (18 days left).');
   });
+  it('safe date passed and the latest date near: "only N days left"', () => {
+    const s = deadlineStatus(diffWithAdded(4), new Date('2026-12-17T10:30:00Z'));
+    expect(s).toMatchObject({ state: 'safe-passed', latestDays: 3 });
+    expect(s.message).toMatch(/the latest date is 2026-12-20 \(only 3 days left\)\.$/);
+  });
   it('latest date passed', () => {
     const s = deadlineStatus(diffWithAdded(2), new Date('2026-12-21T10:30:00Z'));
     expect(s).toMatchObject({ state: 'latest-passed', latestDays: -1 });
