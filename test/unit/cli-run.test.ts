@@ -49,6 +49,16 @@ describe('ccp-preflight run: arguments', () => {
     expect(() => parseRunArgs(args)).toThrow(msg);
   });
 
+  it('--browser chromium|firefox: the same run in either browser; a wrong name or a mismatched path says what to give', () => {
+    expect(parseRunArgs([]).browser).toBe('chromium');
+    expect(parseRunArgs(['--browser', 'firefox'])).toMatchObject({ browser: 'firefox', firefox: '/usr/bin/firefox-esr' });
+    expect(parseRunArgs(['--browser', 'Firefox', '--firefox', '/opt/ff/firefox']).firefox).toBe('/opt/ff/firefox');
+    expect(() => parseRunArgs(['--browser', 'safari'])).toThrow('--browser must be one of chromium, firefox (got "safari").');
+    expect(() => parseRunArgs(['--firefox', '/opt/ff/firefox'])).toThrow('--firefox needs --browser firefox.');
+    expect(() => parseRunArgs(['--browser', 'firefox', '--chromium', '/usr/bin/chromium'])).toThrow(/--chromium is for --browser chromium/);
+    expect(RUN_USAGE).toMatch(/--browser NAME\s+chromium \| firefox/);
+  });
+
   it('reads an ip-ranges.json for the relay location', () => {
     const o = parseRunArgs(['--ip-ranges', 'test/unit/fixtures/ip-ranges/ip-ranges.json']);
     // The file's own content reaches the run, not just something list-shaped.
