@@ -48,7 +48,7 @@ export const BROWSER_DISPLAY: Display<T.BrowserData> = {
   name: { label: 'Browser' },
   family: { label: 'Browser', show: (v, d) => (str(d.name) ? '' : `${FAMILY[str(v) as keyof typeof FAMILY] ?? 'unknown'} ${num(d.major) ?? ''}`.trim()) },
   major: { label: 'Version', show: (v, d) => (str(d.name) && num(v) !== null ? String(v) : '') },
-  versionStanding: { label: 'Version standing', words: { current: 'current', outdated: 'older, still supported', 'too-old': 'too old', unknown: 'unknown', 'not-applicable': 'not applicable' } },
+  versionStanding: { label: 'Up to date', words: { current: 'yes, one of the latest three', outdated: 'no, older than the latest three', 'too-old': 'no, too old for the softphone', unknown: 'unknown', 'not-applicable': 'not applicable' } },
   minSupportedMajor: { label: 'Supported versions', show: (v, d) => (num(v) !== null ? `${fmt(v)} to ${fmt(d.latestMajor)}` : '') },
   latestMajor: null,
   secureContext: { label: 'Secure page (https)' },
