@@ -14,8 +14,10 @@ import { tmpdir } from 'node:os';
 import { join, extname, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
-// @ts-expect-error plain JS helper shared with the CLI and the benchmarks
-import { CHROMIUM_PATH, CHROMIUM_ARGS, startTurn } from '../support/chromium.mjs';
+// @ts-expect-error plain JS helpers shipped with the CLI (coturn and the Chromium flags)
+import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../support/chromium.mjs';
+// @ts-expect-error plain JS helper shipped with the CLI
+import { startTurn } from '../../cli/turn.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = (p: string) => join(ROOT, 'node_modules', p);
