@@ -49,7 +49,7 @@ export function parseTokenList(text: string | undefined, what: string): string[]
   const list = (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   for (const t of list) {
     if (t.length < MIN_TOKEN_CHARS) {
-      throw new Error(`A ${what} token is shorter than ${MIN_TOKEN_CHARS} characters. Use long random tokens, e.g. from "openssl rand -base64 32".`);
+      throw new Error(`${what === 'ingest' ? 'An' : 'A'} ${what} token is shorter than ${MIN_TOKEN_CHARS} characters. Use long random tokens, e.g. from "openssl rand -base64 32".`);
     }
   }
   return list;
