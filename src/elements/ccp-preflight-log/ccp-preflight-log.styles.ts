@@ -5,6 +5,9 @@ import { styles as reportStyles } from '../ccp-preflight-report/ccp-preflight-re
 export const styles = [
   ...reportStyles,
   css`
+    details > summary > h3 {
+      display: inline;
+    }
     .directions {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));

@@ -5,6 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Report, Verdict } from '../../report/schema.js';
 import type { CcpLog, CcpLogCall } from '../../ccplog/types.js';
+import { badge } from './render.js';
 
 interface Row {
   t: number;
@@ -88,7 +89,7 @@ export function renderJoined(report: Report | undefined, log: CcpLog | undefined
           (r) => html`<tr>
             <td>${new Date(r.t).toISOString().replace('T', ' ').slice(0, 19)}</td>
             <td>${r.what}<span class="source">${r.note}</span></td>
-            <td><span class="badge ${r.verdict}">${r.verdict}</span></td>
+            <td>${badge(r.verdict)}</td>
             <td>${f(r.rttMs, 0, ' ms')}</td>
             <td>${f(r.jitterMs, 1, ' ms')}</td>
             <td>${f(r.lossPct, 1, ' %')}</td>
