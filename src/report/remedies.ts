@@ -8,40 +8,7 @@
  * and `error`). SOFTPHONE_ERROR_REMEDIES maps each `connect.SoftphoneErrorTypes` value to its remedies.
  */
 import type { CheckId, Remedy } from './schema.js';
-
-/** A public document: title and link (CITATIONS.md). */
-interface Doc {
-  title: string;
-  href: string;
-}
-const GUIDE = 'Amazon Connect Administrator Guide';
-const NETWORK: Doc = { title: `${GUIDE}: Set up your network to use the Amazon Connect Contact Control Panel (CCP)`, href: 'https://docs.aws.amazon.com/connect/latest/adminguide/ccp-networking.html' };
-const HARDWARE: Doc = { title: `${GUIDE}: Agent headset and workstation requirements for using the CCP`, href: 'https://docs.aws.amazon.com/connect/latest/adminguide/ccp-agent-hardware.html' };
-const VDI_DOC: Doc = { title: `${GUIDE}: Use Amazon Connect in a VDI environment`, href: 'https://docs.aws.amazon.com/connect/latest/adminguide/using-ccp-vdi.html' };
-const DX: Doc = { title: 'AWS whitepaper: AWS Direct Connect for Amazon Connect', href: 'https://docs.aws.amazon.com/whitepapers/latest/aws-direct-connect-for-amazon-connect/set-up-your-network.html' };
-const STREAMS: Doc = { title: 'Amazon Connect Streams API documentation', href: 'https://github.com/amazon-connect/amazon-connect-streams/blob/master/Documentation.md' };
-const STREAMS_ALLOWLIST: Doc = { title: 'Amazon Connect Streams README: Allowlisting', href: 'https://github.com/amazon-connect/amazon-connect-streams#allowlisting' };
-const MEDIA_CAPTURE: Doc = { title: 'W3C Media Capture and Streams', href: 'https://www.w3.org/TR/mediacapture-streams/' };
-const TURN_RFC: Doc = { title: 'RFC 8656: Traversal Using Relays around NAT (TURN)', href: 'https://www.rfc-editor.org/rfc/rfc8656' };
-
-/** `Title, section "Section": link`; several citations are joined with "; " (the viewer splits them). */
-const cite = (doc: Doc, section?: string): string => `${doc.title}${section ? `, section "${section}"` : ''}: ${doc.href}`;
-const both = (...c: string[]): string => c.join('; ');
-
-const S003_PORTS = cite(NETWORK, 'Network Ports and Protocols');
-const S003_PORT_CONS = cite(NETWORK, 'Port and Protocol Considerations');
-const S003_REQS = cite(HARDWARE, 'Agent Workstation Requirements');
-const S003_MONITOR = cite(HARDWARE, 'Monitoring Workstations');
-const S003_REGION = cite(NETWORK, 'Region Selection Considerations');
-const S003_REMOTE = cite(NETWORK, 'Agents Using Amazon Connect Remotely');
-const S003_DX = cite(NETWORK, 'Using AWS Direct Connect');
-const S003_VDI = cite(VDI_DOC);
-const S003_CONN = cite(NETWORK, 'CCP Connectivity');
-const S003_REROUTE = cite(NETWORK, 'Rerouting Audio');
-const S000_RANGES = cite(DX, 'Allow IP address ranges');
-const S000_STATELESS = cite(DX, 'Stateless firewalls');
-const S000_PORT_CONS = cite(DX, 'Port and protocol considerations');
-const S000_REGION = cite(DX, 'Amazon Connect Region selection considerations');
+import { NETWORK, HARDWARE, STREAMS, STREAMS_ALLOWLIST, MEDIA_CAPTURE, TURN_RFC, cite, both, S003_PORTS, S003_PORT_CONS, S003_REQS, S003_MONITOR, S003_REGION, S003_REMOTE, S003_DX, S003_VDI, S003_CONN, S003_REROUTE, S000_RANGES, S000_STATELESS, S000_PORT_CONS, S000_REGION } from './remedy-sources.js';
 
 const r = (id: string, text: string, source: string, audience: Remedy['audience']): Remedy => Object.freeze({ id, text, source, audience });
 
