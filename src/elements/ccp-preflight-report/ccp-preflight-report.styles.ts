@@ -250,7 +250,7 @@ export const styles = [
   }
   dl.figures {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(13rem, 100%), 1fr));
     gap: 0.25rem 1rem;
     margin: 0.5rem 0;
   }
