@@ -6,7 +6,7 @@
 // (the client spreads requests over both, as a load balancer would). Each collector is its own process.
 //   FLEET_BENCH_REPORTS (default 3000)  FLEET_BENCH_CONCURRENCY (default 32)  FLEET_BENCH_ONLY=pglite|pg1|pg2
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectorDir } from '../cli/serve.mjs';
@@ -47,6 +47,16 @@ async function startCollector(args) {
   throw new Error(`collector did not start: ${out}`);
 }
 const stop = (c) => new Promise((r) => { c.child.once('exit', r); c.child.kill('SIGTERM'); });
+
+/** CPU time (user + system) a process has used, ms, from /proc (clock ticks of 10 ms on Linux). */
+function cpuMs(pid) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
 
 const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
@@ -132,8 +142,11 @@ async function scenario(name, start, openDb) {
   process.stderr.write(`${name}: starting…\n`);
   const collectors = await start();
   let r;
+  const cpu0 = collectors.map((c) => cpuMs(c.child.pid));
+  let cpu = NaN;
   try {
     r = await burst(collectors.map((c) => c.url));
+    cpu = collectors.reduce((s, c, i) => s + cpuMs(c.child.pid) - cpu0[i], 0);
   } finally {
     await Promise.all(collectors.map(stop));
   }
@@ -144,6 +157,10 @@ async function scenario(name, start, openDb) {
     'p50 ms': Math.round(pct(r.lat, 50)),
     'p99 ms': Math.round(pct(r.lat, 99)),
     'read p50 ms': Math.round(pct(r.readLat, 50)),
+    // Load-independent: the collectors' own CPU per stored report (PGlite's database work included, a
+    // PostgreSQL server's not), and what one free core would sustain at that cost.
+    'collector CPU ms/report': Math.round((cpu / r.posted) * 10) / 10,
+    'reports/s per free core': Math.round(r.posted / (cpu / 1000)),
     errors: r.errors,
     acked: r.acked.size,
     'retries (200)': r.duplicates,
@@ -182,6 +199,7 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 
+console.log(`\nLoad average during the run: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}.`);
 console.log(`\nFleet burst: ${REPORTS} simulated agents' reports (~13 kB each, ${Math.round(RETRY_SHARE * 100)} % posted twice), ` +
   `${CONCURRENCY} in flight, 2 supervisors polling; Node ${process.version}, ${(await import('node:os')).cpus().length} cores.`);
 console.table(rows);
