@@ -39,6 +39,27 @@ const DEFINITIONS = {
   CcpData: C.CcpData,
 };
 
+/** Units are in the field names (rttMs, lossPct, sendKbps); fields without a description say theirs. */
+const UNIT_WORDS: readonly [RegExp, string][] = [
+  [/Ms$/, 'Milliseconds.'],
+  [/Pct$/, 'Percent (0-100).'],
+  [/Kbps$/, 'Kilobits per second.'],
+  [/Gb$/, 'Gigabytes.'],
+  [/Dbfs$/, 'Decibels relative to full scale (0 is the loudest).'],
+];
+
+function describeUnits(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(describeUnits);
+  if (node === null || typeof node !== 'object') return;
+  const o = node as Record<string, unknown>;
+  const props = o.properties as Record<string, Record<string, unknown>> | undefined;
+  for (const [key, prop] of Object.entries(props ?? {})) {
+    const unit = UNIT_WORDS.find(([re]) => re.test(key))?.[1];
+    if (unit && prop.description === undefined) prop.description = unit;
+  }
+  for (const v of Object.values(o)) describeUnits(v);
+}
+
 /** The JSON Schema (draft 2020-12) of the Report. Deterministic: same definition, same text. */
 export function buildJsonSchema(): Record<string, unknown> {
   const schema = toJsonSchema(R.Report, {
@@ -47,6 +68,7 @@ export function buildJsonSchema(): Record<string, unknown> {
     // The createdAt date check has no JSON Schema keyword that means the same (Date.parse); its description says ISO 8601.
     ignoreActions: ['check'],
   }) as Record<string, unknown>;
+  describeUnits(schema);
   return {
     $schema: schema.$schema,
     $id: SCHEMA_ID,
