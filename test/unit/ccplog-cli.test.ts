@@ -11,7 +11,7 @@ import { join } from 'node:path';
 const cli = (...args: string[]) => spawnSync(process.execPath, ['cli/ccp-preflight.mjs', 'log', ...args], { encoding: 'utf8' });
 const fixture = 'test/unit/fixtures/ccplog/streams-two-calls.json';
 
-describe('ccp-preflight log', () => {
+describe('ccp-preflight log', { timeout: 60_000 }, () => {
   beforeAll(() => {
     if (!existsSync('dist/report.js')) throw new Error('dist/report.js is missing: run "npm run build" before this test.');
   });
