@@ -4,6 +4,8 @@
  * collapsed <details>; every inner toggle names what it opens.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str as strT } from '@lit/localize';
+import { audienceWord, checkTitle, findingText, remedyText } from '../../i18n/report-texts.js';
 import type { Report } from '../../report/schema.js';
 import { renderCharts, CALL_SERIES } from './chart.js';
 import { renderCheckData, figures } from './check-data.js';
@@ -22,7 +24,6 @@ export const units = (text: string): string =>
     .replace(/(^|[\s(:])(pass|warn|fail|skip)(?=$|[\s),→])/g, (_m, pre: string, v: string) => pre + VERDICT_WORDS[v as keyof typeof VERDICT_WORDS]);
 
 const AUDIENCE_ORDER: Record<string, number> = { 'network-admin': 0, it: 1, supervisor: 2, agent: 3 };
-const AUDIENCE_WORDS: Record<string, string> = { 'network-admin': 'Network team', it: 'IT', supervisor: 'Supervisor', agent: 'Agent' };
 const VERDICT_ORDER: Record<string, number> = { fail: 0, warn: 1, pass: 2, skip: 3 };
 
 /** Does a check's data hold any measured number (a skipped check's empty data shows no figures)? */
@@ -41,9 +42,9 @@ function sourceLinks(text: string): TemplateResult | typeof nothing {
   const list = publicSources(text);
   if (!list.length) return nothing;
   return html`<span class="source"
-    >Source:
+    >${msg('Source:')}
     ${list.map(
-      (s, i) => html`${i ? '; ' : ''}${s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.title}</a>` : s.title}${s.section ? `, section "${s.section}"` : ''}`,
+      (s, i) => html`${i ? '; ' : ''}${s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.title}</a>` : s.title}${s.section ? msg(strT`, section "${s.section}"`) : ''}`,
     )}</span
   >`;
 }
@@ -54,7 +55,7 @@ function renderFixes(checks: Loose[]): TemplateResult | typeof nothing {
   const fixes: { text: string; source: string; audience: string }[] = [];
   for (const c of checks) {
     for (const m of arr(c.remedies).map(obj)) {
-      const text = str(m.text);
+      const text = remedyText(m);
       const key = str(m.id) || text;
       if (!text || seen.has(key)) continue;
       seen.add(key);
@@ -63,11 +64,11 @@ function renderFixes(checks: Loose[]): TemplateResult | typeof nothing {
   }
   if (!fixes.length) return nothing;
   fixes.sort((a, b) => (AUDIENCE_ORDER[a.audience] ?? 1) - (AUDIENCE_ORDER[b.audience] ?? 1));
-  return html`<h4>What to change</h4>
+  return html`<h4>${msg('What to change')}</h4>
     <ol class="fixes" part="remedies">
       ${fixes.map(
         (f) => html`<li>
-          ${AUDIENCE_WORDS[f.audience] ? html`<span class="who">${AUDIENCE_WORDS[f.audience]}:</span> ` : nothing}${f.text} ${sourceLinks(f.source)}
+          ${audienceWord(f.audience) ? html`<span class="who">${audienceWord(f.audience)}:</span> ` : nothing}${f.text} ${sourceLinks(f.source)}
         </li>`,
       )}
     </ol>`;
@@ -76,20 +77,20 @@ function renderFixes(checks: Loose[]): TemplateResult | typeof nothing {
 function renderCheck(c: Loose, change: string | undefined): TemplateResult {
   const v = verdictOf(c.verdict);
   const err = obj(c.error);
-  const title = str(c.title) || str(c.id) || 'Check';
+  const title = checkTitle(c);
   const message = str(err.message);
   const informational = describesRunner(c);
   return html`<li class="check ${v}" part="check" data-check=${str(c.id)}>
-    <div class="check-head">${badge(v, informational ? 'Not judged' : undefined)} <strong>${title}</strong></div>
-    <p class="summary">${units(str(c.summary))}</p>
-    ${informational ? html`<p class="muted">This describes the machine that ran the check, not an agent's computer, so it does not set the answer.</p>` : nothing}
-    ${message && !str(c.summary).includes(message) ? html`<p>Error: ${message}</p>` : nothing}
-    ${change ? html`<p>Compared with the baseline: <span class="delta ${/^worse/.test(change) ? 'worse' : /^better/.test(change) ? 'better' : ''}" part="delta">${units(change)}</span></p>` : nothing}
+    <div class="check-head">${badge(v, informational ? msg('Not judged') : undefined)} <strong>${title}</strong></div>
+    <p class="summary">${units(findingText(c))}</p>
+    ${informational ? html`<p class="muted">${msg("This describes the machine that ran the check, not an agent's computer, so it does not set the answer.")}</p>` : nothing}
+    ${message && !str(c.summary).includes(message) ? html`<p>${msg(strT`Error: ${message}`)}</p>` : nothing}
+    ${change ? html`<p>${msg('Compared with the baseline:')} <span class="delta ${/^worse/.test(change) ? 'worse' : /^better/.test(change) ? 'better' : ''}" part="delta">${units(change)}</span></p>` : nothing}
     ${v !== 'skip' || hasMeasurements(c.data)
       ? html`<details class="measurements" part="measurements">
-          <summary>Measurements: ${title}</summary>
+          <summary>${msg(strT`Measurements: ${title}`)}</summary>
           ${renderCheckData(str(c.id), c.data)}
-          <p class="meta">The check took ${fmtDuration(c.durationMs)}.</p>
+          <p class="meta">${msg(strT`The check took ${fmtDuration(c.durationMs)}.`)}</p>
         </details>`
       : nothing}
   </li>`;
@@ -98,7 +99,7 @@ function renderCheck(c: Loose, change: string | undefined): TemplateResult {
 function renderCalls(r: Report): TemplateResult | typeof nothing {
   const calls = arr(r.calls).map(obj);
   if (!calls.length) return nothing;
-  return html`<h4>Live calls</h4>
+  return html`<h4>${msg('Live calls')}</h4>
     <ul class="checks">
       ${calls.map((c, i) => {
         const v = verdictOf(c.verdict);
@@ -107,16 +108,16 @@ function renderCalls(r: Report): TemplateResult | typeof nothing {
         const loss = obj(c.lossPct);
         const mos = obj(c.mos);
         return html`<li class="check ${v}" part="check">
-          <div class="check-head">${badge(v)} <strong>Call ${i + 1}</strong> <span class="muted">${fmtDate(c.startedAt)}, ${fmtDuration(c.durationMs)}</span></div>
+          <div class="check-head">${badge(v)} <strong>${msg(strT`Call ${i + 1}`)}</strong> <span class="muted">${fmtDate(c.startedAt)}, ${fmtDuration(c.durationMs)}</span></div>
           ${figures([
-            ['Round trip avg / p95 / max', `${fmt(rtt.avg, 'ms')} / ${fmt(rtt.p95, 'ms')} / ${fmt(rtt.max, 'ms')}`],
-            ['Jitter avg / p95 / max', `${fmt(jit.avg, 'ms', 1)} / ${fmt(jit.p95, 'ms', 1)} / ${fmt(jit.max, 'ms', 1)}`],
-            ['Loss avg / max', `${fmt(loss.avg, '%', 1)} / ${fmt(loss.max, '%', 1)}`],
-            ['Call quality (MOS 1-5) avg / min', `${fmt(mos.avg, '', 2)} / ${fmt(mos.min, '', 2)}`],
-            ['Measured from', str(c.source) === 'softphone-stats' ? 'the softphone\'s own call statistics' : str(c.source) === 'peer-connection' ? 'the call\'s connection statistics' : ''],
-            ['Contact', str(c.contactId)],
+            [msg('Round trip avg / p95 / max'), `${fmt(rtt.avg, 'ms')} / ${fmt(rtt.p95, 'ms')} / ${fmt(rtt.max, 'ms')}`],
+            [msg('Jitter avg / p95 / max'), `${fmt(jit.avg, 'ms', 1)} / ${fmt(jit.p95, 'ms', 1)} / ${fmt(jit.max, 'ms', 1)}`],
+            [msg('Loss avg / max'), `${fmt(loss.avg, '%', 1)} / ${fmt(loss.max, '%', 1)}`],
+            [msg('Call quality (MOS 1-5) avg / min'), `${fmt(mos.avg, '', 2)} / ${fmt(mos.min, '', 2)}`],
+            [msg('Measured from'), str(c.source) === 'softphone-stats' ? msg("the softphone's own call statistics") : str(c.source) === 'peer-connection' ? msg("the call's connection statistics") : ''],
+            [msg('Contact'), str(c.contactId)],
           ])}
-          ${renderCharts(`Call ${i + 1}`, c.samples, CALL_SERIES)}
+          ${renderCharts(msg(strT`Call ${i + 1}`), c.samples, CALL_SERIES)}
         </li>`;
       })}
     </ul>`;
@@ -127,14 +128,14 @@ function renderFailover(r: Report): TemplateResult | typeof nothing {
   if (!list.length) return nothing;
   const side = (s: unknown): string => {
     const o = obj(s);
-    return o.softphoneEnabled === true ? 'softphone' : `external phone ${str(o.extension) || '(no number)'}`;
+    return o.softphoneEnabled === true ? msg('softphone') : msg(strT`external phone ${str(o.extension) || msg('(no number)')}`);
   };
-  return html`<h4>Switches between softphone and external phone</h4>
+  return html`<h4>${msg('Switches between softphone and external phone')}</h4>
     <ul class="plain">
       ${list.map(
         (f) => html`<li>
-          ${fmtDate(f.at)}: ${side(f.before)} → ${side(f.after)}, ${str(f.status) === 'switched' ? 'done' : 'failed'}${str(f.error) ? ` (${str(f.error)})` : ''};
-          ${str(f.consent) === 'policy' ? 'by the host\'s policy' : 'asked by the agent'}. ${str(f.reason)}
+          ${fmtDate(f.at)}: ${side(f.before)} → ${side(f.after)}, ${str(f.status) === 'switched' ? msg('done') : msg('failed')}${str(f.error) ? ` (${str(f.error)})` : ''};
+          ${str(f.consent) === 'policy' ? msg("by the host's policy") : msg('asked by the agent')}. ${str(f.reason)}
         </li>`,
       )}
     </ul>`;
@@ -151,27 +152,28 @@ export function renderForIt(r: Report, changes: Map<string, string>): TemplateRe
   const tool = obj(r.tool);
   const redacted = arr(r.redacted).map(str).filter(Boolean);
   return html`${renderFixes(checks)}
-    <h4>Checks</h4>
+    <h4>${msg('Checks')}</h4>
     <ul class="checks">
       ${sorted.map(({ c }) => renderCheck(c, changes.get(str(c.id))))}
     </ul>
     ${renderCalls(r)} ${renderFailover(r)}
-    <h4>About this report</h4>
+    <h4>${msg('About this report')}</h4>
     ${figures([
-      ['Created', fmtDate(r.createdAt)],
-      ['Instance', str(subject.instance)],
-      ['Region', str(subject.region)],
-      ['CCP mode', str(subject.ccpMode)],
-      ['Agent', [str(agent.name), str(agent.username)].filter(Boolean).join(' / ')],
-      ['Browser', `${str(browser.family)} ${str(browser.major)}`.trim()],
-      ['Platform', str(env.platform)],
-      ['Tool', `${str(tool.name)} ${str(tool.version)}`.trim()],
-      ['Report number', str(r.id)],
+      [msg('Created'), fmtDate(r.createdAt)],
+      [msg('Instance'), str(subject.instance)],
+      [msg('Region'), str(subject.region)],
+      [msg('CCP mode'), str(subject.ccpMode)],
+      [msg('Agent'), [str(agent.name), str(agent.username)].filter(Boolean).join(' / ')],
+      [msg('Browser'), `${str(browser.family)} ${str(browser.major)}`.trim()],
+      [msg('Platform'), str(env.platform)],
+      [msg('Tool'), `${str(tool.name)} ${str(tool.version)}`.trim()],
+      [msg('Report number'), str(r.id)],
     ])}
     ${redacted.length
       ? html`<p class="meta">
-          Before sharing, ${redacted.length} ${redacted.length === 1 ? 'value was' : 'values were'} hidden: credentials, public IP addresses, the agent's
-          name and phone digits.
+          ${redacted.length === 1
+            ? msg("Before sharing, 1 value was hidden: credentials, public IP addresses, the agent's name and phone digits.")
+            : msg(strT`Before sharing, ${redacted.length} values were hidden: credentials, public IP addresses, the agent's name and phone digits.`)}
         </p>`
       : nothing}`;
 }
