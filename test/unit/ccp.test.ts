@@ -186,6 +186,29 @@ describe('CcpController with a fake connect', () => {
     expect(f.terminated, 'an attached controller leaves the host CCP alone').toBe(0);
   });
 
+  it("attaches to the host's connect handed over (no ccp-url, no loader), asks createTransport through it, removes only its own subscriptions", async () => {
+    const f = fakeConnect({ initialized: true });
+    const hostSub = f.bus.subscribe('agent::refresh', () => undefined);
+    const c = new CcpController({ container, mode: 'full', connect: f.connect, connectLoader: () => Promise.reject(new Error('must not load Streams')) });
+    await c.start();
+    expect(c.attached).toBe(true);
+    expect(f.initParams, 'never initCCP').toHaveLength(0);
+    f.bus.trigger('agent::init', f.agent);
+    expect(await c.getIceServers(never())).toEqual([{ urls: ['turn:10.0.0.1:3478'], username: 'u', credential: 'c' }]);
+    expect(f.calls.map((x) => x.method)).toEqual(['createTransport']);
+    expect(f.bus.count).toBeGreaterThan(1);
+    c.destroy();
+    expect(f.bus.count, "only the host's subscription is left").toBe(1);
+    expect(f.terminated).toBe(0);
+    hostSub.unsubscribe();
+  });
+
+  it('without a running CCP and without a ccp-url, says what to give', async () => {
+    const c = new CcpController({ container, mode: 'full', connectLoader: async () => fakeConnect().connect });
+    await expect(c.start()).rejects.toThrow(/No CCP runs in this page and no CCP URL was given: set ccp-url/);
+    expect(c.state).toBe('error');
+  });
+
   it('waitReady: initialized with agent -> pass; ACK_TIMEOUT -> login-needed at the deadline; AUTH_FAIL at once', async () => {
     const f = fakeConnect();
     const c = controller(f);
