@@ -205,3 +205,21 @@ describe('parseCcpLog on hostile and damaged input', () => {
     expect(r.calls[0]!.contactId).toBe('c-9');
   });
 });
+
+describe('the texts the parser relies on are in the installed Streams bundle', () => {
+  const bundle = readFileSync(new URL('../../node_modules/amazon-connect-streams/release/connect-streams.js', import.meta.url), 'utf8');
+  it.each([
+    '"sendSoftphoneMetrics success" + JSON.stringify(streamStats)',
+    '"sendSoftphoneReport success" + JSON.stringify(callReport)',
+    '"sent TelemetryCallReport " + JSON.stringify(telemetryCallReport)',
+    '"Softphone call detected:", "contactId " + contact.getContactId(), "agent connectionId " + agentConnectionId',
+    '"Softphone error occurred : ", errorType',
+    '"StreamsJS Version: " + streamsVersion',
+    "\"AWSClient: --> Calling operation '%s'\", method",
+    "\"AWSClient: <-- Operation '%s' failed: %s\", method",
+    'this.jitterBufferMillis = jitterBufferMillis',
+    'JSON.stringify(logs, undefined, 4)',
+  ])('%s', (needle) => {
+    expect(bundle).toContain(needle);
+  });
+});
