@@ -1,11 +1,10 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { fromRollup } from '@web/dev-server-rollup';
-import rollupCommonjs from '@rollup/plugin-commonjs';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { turnPlugin } from './test/support/wtr-turn-plugin.mjs';
 import { CHROMIUM_PATH, CHROMIUM_ARGS } from './test/support/chromium.mjs';
 import { firefoxLauncher } from './test/support/firefox-wtr.mjs';
+import { sdpAsEsm } from './test/support/wtr-cjs-sdp.mjs';
 import { extraCommands } from './test/support/wtr-commands.mjs';
 import { countReporter } from './test/support/wtr-count-reporter.mjs';
 
@@ -37,12 +36,12 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // webrtc-adapter (loaded lazily by the browser check) imports `sdp`, a CommonJS module.
-    fromRollup(rollupCommonjs)({ include: ['**/node_modules/sdp/**'] }),
+    sdpAsEsm(),
     turnPlugin({ commands: extraCommands }),
   ],
   // WTR_BROWSERS=chromium,firefox (the default: both). The two browsers' sessions run side by side
   // (concurrentBrowsers 2), one test file at a time in each.
   concurrentBrowsers: 2,
   browsers: wantedBrowsers().map((name) => launchers[name]()),
-  reporters: [defaultReporter(), summaryReporter(), countReporter()],
+  reporters: [defaultReporter(), summaryReporter({}), countReporter()],
 };

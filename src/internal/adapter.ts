@@ -3,8 +3,8 @@
  * loaded on demand: importing it applies its shims to this window once (Firefox and Chromium getStats and
  * API differences, old spellings) and gives `adapter.browserDetails` (family and version, read its own way).
  * It is a dynamic import, so bundlers put it in its own chunk, out of the up-front weight; it loads when the
- * `browser` check runs, before any check makes a peer connection. Its CommonJS dependency `sdp` is handled by
- * Vite and esbuild natively and by @rollup/plugin-commonjs in the test runner (web-test-runner.config.mjs).
+ * `browser` check runs, before any check makes a peer connection. Its CommonJS dependency `sdp` is converted by
+ * Vite and esbuild themselves, and by a small plugin in the test runner (test/support/wtr-cjs-sdp.mjs).
  */
 
 /** What webrtc-adapter says about this browser. */

@@ -8,6 +8,7 @@ import type { BrowserData, DevicesData, WorkstationData } from '../../src/report
 // Real Debian Chromium and Firefox ESR (fake media devices from the runner flags and prefs), no mocks. Where the
 // two browsers differ (user agent, version channel, fake microphone, memory), each branch says what it expects.
 import { esrStanding, SHIPPED_BROWSER_VERSIONS } from '../../src/checks/browser-versions.js';
+import { loadWebrtcAdapter } from '../../src/internal/adapter.js';
 
 /** Firefox's major version from its user agent, null in Chromium. */
 const FIREFOX_MAJOR = ((m) => (m ? Number(m[1]) : null))(/\bFirefox\/(\d+)/.exec(navigator.userAgent));
@@ -83,6 +84,16 @@ describe('browser check in the real browser', () => {
       expect([r.verdict, r.code], r.summary).to.deep.equal(esr.supported ? ['warn', 'esr-outdated'] : ['fail', 'too-old']);
       expect(r.summary).to.match(/looks like Firefox ESR/);
     }
+  });
+});
+
+describe('webrtc-adapter in the real browser', () => {
+  it('loads lazily (its CommonJS dependency sdp included) and names this browser and version as the user agent does', async () => {
+    const a = await loadWebrtcAdapter();
+    expect(a, 'adapter did not load').to.not.equal(null);
+    const chromeMajor = Number(/(?:Chrome|HeadlessChrome)\/(\d+)/.exec(navigator.userAgent)?.[1]);
+    expect([a!.browser, a!.version]).to.deep.equal(FIREFOX_MAJOR !== null ? ['firefox', FIREFOX_MAJOR] : ['chrome', chromeMajor]);
+    expect(await loadWebrtcAdapter()).to.equal(a); // once per page
   });
 });
 
