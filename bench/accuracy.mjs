@@ -24,6 +24,7 @@ import { expectedLoop } from '../test/support/udp-proxy.mjs';
 import { cpus, loadavg } from 'node:os';
 
 function parseArgs(argv) {
+  /** @type {{ runs: number, duration: number, profiles: string[] | null, custom: string[], json: boolean, priority: number, mic: boolean, browser: string, help?: boolean }} */
   const o = { runs: 3, duration: 6, profiles: null, custom: [], json: false, priority: -10, mic: false, browser: 'chromium' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -48,7 +49,7 @@ function parseArgs(argv) {
 }
 
 const mean = (xs) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
-const sd = (xs) => { if (xs.length < 2) return 0; const m = mean(xs); return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1)); };
+const sd = (xs) => { if (xs.length < 2) return 0; const m = /** @type {number} */ (mean(xs)); return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1)); };
 const f = (x, d = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(d));
 const covers = (ci, t) => !!ci && ci.lo <= t && t <= ci.hi;
 const medianOf = (xs) => { if (!xs.length) return null; const q = [...xs].sort((a, b) => a - b); const m = q.length >> 1; return q.length % 2 ? q[m] : (q[m - 1] + q[m]) / 2; };
@@ -134,7 +135,7 @@ async function main() {
     table.push(line('jitterMs', r.jitter));
     table.push(line('lossPct', r.loss, 2));
     table.push(line('MOS', r.mos, 2, undefined));
-    table.push([r.profile, 'duration', '', `${f(r.durationMs / 1000, 1)} s`, '', '', '', '', '', '', `${r.stoppedEarly}/${r.completed} stopped early`]);
+    table.push([r.profile, 'duration', '', `${f(r.durationMs === null ? null : r.durationMs / 1000, 1)} s`, '', '', '', '', '', '', `${r.stoppedEarly}/${r.completed} stopped early`]);
   }
   const widths = head.map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
   for (const row of table) console.log(row.map((c, i) => String(c).padEnd(widths[i])).join('  '));

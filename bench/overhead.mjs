@@ -67,7 +67,7 @@ async function main() {
       now: () => performance.now(),
       cpu: () => { const u = process.cpuUsage(); return u.user + u.system; },
       heap: () => process.memoryUsage().heapUsed,
-      gc: () => { globalThis.gc(); globalThis.gc(); },
+      gc: () => { globalThis.gc?.(); globalThis.gc?.(); },
     },
   });
   process.stderr.write(`done (${node.events} call-quality events)\n`);
@@ -88,9 +88,9 @@ async function main() {
       await cdp.send('Performance.enable');
       const threadS = async () => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'ThreadTime')?.value ?? null;
       const a0 = await threadS();
-      const r = await page.evaluate((o) => globalThis.__bench.shift(o), { shiftH, callS });
+      const r = await page.evaluate((o) => window.__bench.shift(o), { shiftH, callS });
       const a1 = await threadS();
-      await page.evaluate((o) => globalThis.__bench.base(o), { shiftH, callS });
+      await page.evaluate((o) => window.__bench.base(o), { shiftH, callS });
       const a2 = await threadS();
       if (a0 !== null && a1 !== null && a2 !== null) r.cpuOursUsPerPoll = ((a1 - a0) - (a2 - a1)) * 1e6 / r.polls;
       const iso = await page.evaluate(() => globalThis.crossOriginIsolated);
@@ -101,18 +101,18 @@ async function main() {
       // (DevTools ProcessTime) while polling every 10 ms, minus the same call's CPU while only waiting.
       try {
         const procS = async () => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'ProcessTime')?.value ?? null;
-        await page.evaluate(() => globalThis.__bench.startCall());
+        await page.evaluate(() => window.__bench.startCall());
         let pollCpu = 0, idleCpu = 0, polls = 0;
         for (let k = 0; k < 3; k++) {
           const i0 = await procS();
-          await page.evaluate(() => globalThis.__bench.pollFor({ forMs: 3000, everyMs: 10, poll: false }));
+          await page.evaluate(() => window.__bench.pollFor({ forMs: 3000, everyMs: 10, poll: false }));
           const i1 = await procS();
-          polls += await page.evaluate(() => globalThis.__bench.pollFor({ forMs: 3000, everyMs: 10, poll: true }));
+          polls += await page.evaluate(() => window.__bench.pollFor({ forMs: 3000, everyMs: 10, poll: true }));
           const p1 = await procS();
           idleCpu += i1 - i0;
           pollCpu += p1 - i1;
         }
-        await page.evaluate(() => globalThis.__bench.stopCall());
+        await page.evaluate(() => window.__bench.stopCall());
         realPoll = { polls, usPerPoll: ((pollCpu - idleCpu) * 1e6) / polls, idlePct: (100 * idleCpu) / 9, pollPct: (100 * pollCpu) / 9 };
       } catch (e) {
         console.log(`\nReal getStats poll not measured: ${e?.message ?? e}`);

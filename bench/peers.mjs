@@ -62,7 +62,7 @@ async function main() {
   const custom = process.argv.slice(2).filter((a) => a.startsWith('--profile=')).map((a) => a.slice('--profile='.length));
   if (custom.length) {
     if (!args.profiles) profiles.length = 0;
-    custom.forEach((text, i) => { try { profiles.push(parseProfile(text, i)); } catch (e) { throw new BenchError(e.message); } });
+    custom.forEach((text, i) => { try { profiles.push(parseProfile(text, i)); } catch (e) { throw new BenchError(e.message, { cause: e }); } });
   }
   const toolIds = args.tools ? args.tools.split(',') : TOOLS.map((t) => t.id);
   const tools = toolIds.map((id) => TOOLS.find((t) => t.id === id) ?? (() => { throw new BenchError(`Unknown tool "${id}". Known: ${TOOLS.map((t) => t.id).join(', ')}.`); })());

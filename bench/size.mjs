@@ -109,7 +109,7 @@ async function measureWidget(esbuild, tmp, entry = widgetEntry(tmp)) {
     const seen = new Set();
     const stack = [...roots];
     while (stack.length) {
-      const p = stack.pop();
+      const p = /** @type {string} */ (stack.pop());
       if (seen.has(p)) continue;
       seen.add(p);
       for (const imp of outputs[p].imports) if (imp.kind === 'import-statement' && !imp.external) stack.push(imp.path);
@@ -128,7 +128,7 @@ async function measureWidget(esbuild, tmp, entry = widgetEntry(tmp)) {
   {
     const stack = [entryOut];
     while (stack.length) {
-      const p = stack.pop();
+      const p = /** @type {string} */ (stack.pop());
       if (runClosure.has(p)) continue;
       runClosure.add(p);
       for (const imp of outputs[p].imports) {

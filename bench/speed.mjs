@@ -46,7 +46,7 @@ async function main() {
   for (let i = 0; i < runs; i++) {
     const { page, context } = await openPage(browser, server.origin);
     try {
-      const r = await page.evaluate((o) => globalThis.__bench.fullRun(o), options);
+      const r = await page.evaluate((o) => window.__bench.fullRun(o), options);
       all.push(r);
       process.stderr.write(`  run ${i + 1}: ${s(r.wallMs)} s, verdict ${r.verdict}\n`);
     } finally {
@@ -92,7 +92,7 @@ async function main() {
         for (let i = 0; i < elementRuns; i++) {
           const { page, context } = await openPage(browser, eserver.origin);
           try {
-            const r = await page.evaluate((o) => globalThis.__bench.elementRun(o), {
+            const r = await page.evaluate((o) => window.__bench.elementRun(o), {
               iceServers: options.iceServers,
               options: { endpoints: options.endpoints, regions: options.regions, ...(durationS ? { durationS } : {}) },
               ccpUrl: mode.id === 'fake' ? `${eserver.origin}/demo/fake-ccp.html` : undefined,

@@ -10,7 +10,8 @@ import { readFile } from 'node:fs/promises';
 export async function allowlistMain(argv, io) {
   let mod;
   try {
-    mod = await import('../dist/allowlist.js');
+    const built = '../dist/allowlist.js'; // the built package; its types are src/allowlist's
+    mod = await import(built);
   } catch (e) {
     io.stderr.write(`ccp-preflight allowlist: the built module dist/allowlist.js is missing (${e instanceof Error ? e.message : String(e)}). Run "npm run build" first.\n`);
     return 3;

@@ -51,7 +51,8 @@ export class BrowserLaunchError extends Error {
  * @typedef {object} LaunchedBrowser
  * @property {BrowserName} name
  * @property {unknown} raw the driver's own browser object (Playwright's Browser for Chromium)
- * @property {() => Promise<import('playwright-core').Page>} newPage a page in a fresh context that may use the microphone
+ * @property {() => Promise<any>} newPage a page that may use the microphone: Playwright's Page (Chromium, a fresh
+ *   context each) or a Puppeteer page behind the same methods (Firefox; see the header)
  * @property {() => Promise<string>} version
  * @property {() => Promise<void>} close
  */
@@ -120,7 +121,11 @@ export const FIREFOX_PREFS = {
   'dom.timeout.enable_budget_timer_throttling': false,
 };
 
-/** puppeteer-core launch() options that start Debian Firefox ESR headless (extra prefs merged in). */
+/**
+ * puppeteer-core launch() options that start Debian Firefox ESR headless (extra prefs merged in).
+ * @param {import('puppeteer-core').LaunchOptions} [extra]
+ * @returns {import('puppeteer-core').LaunchOptions}
+ */
 export function firefoxLaunchOptions(extra = {}) {
   return {
     browser: 'firefox',

@@ -86,7 +86,8 @@ export async function logMain(args, io) {
   }
   let parseCcpLog;
   try {
-    ({ parseCcpLog } = await import('../dist/report.js'));
+    const built = '../dist/report.js'; // the built package; its types are src/report's
+    ({ parseCcpLog } = await import(built));
   } catch {
     io.stderr.write('ccp-preflight log: the package is not built (dist/report.js is missing). Run "npm run build" first.\n');
     return 3;

@@ -79,6 +79,7 @@ export function summarizeCalls(calls) {
 }
 
 const fmt = (v, d) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : 'n/a');
+/** @type {[string, string, number][]} */
 const ROWS = [
   ['rttMs', 'RTT (ms)', 0],
   ['jitterMs', 'jitter (ms)', 1],

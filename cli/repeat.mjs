@@ -45,7 +45,7 @@ export function parseRepeatArgs(argv) {
       pauseS = n;
     }
   }
-  return { repeat, pauseS, rest };
+  return { repeat: /** @type {number} */ (repeat), pauseS, rest };
 }
 
 /** Runs the repeated test call. Returns the exit code. */
@@ -77,7 +77,7 @@ export async function repeatMain(argv, io, { sleep = (ms) => new Promise((r) => 
   }
   const cleanups = [() => browser.close()];
   const cleanup = async () => {
-    while (cleanups.length) await cleanups.pop()().catch(() => {});
+    while (cleanups.length) await cleanups.pop()?.().catch(() => {});
   };
   const onSignal = () => void cleanup().then(() => process.exit(130));
   process.once('SIGINT', onSignal);
@@ -131,7 +131,7 @@ export async function repeatMain(argv, io, { sleep = (ms) => new Promise((r) => 
       }
       const call = callFromReport(report, runError);
       calls.push(call);
-      if (!opts.json) io.stderr.write(`[call ${i + 1}/${rep.repeat}] ${call.ok ? `RTT ${Math.round(call.rttMs)} ms, loss ${(call.lossPct ?? 0).toFixed(1)} %` : `failed: ${call.reason}`}\n`);
+      if (!opts.json) io.stderr.write(`[call ${i + 1}/${rep.repeat}] ${call.ok ? `RTT ${Math.round(call.rttMs ?? NaN)} ms, loss ${(call.lossPct ?? 0).toFixed(1)} %` : `failed: ${call.reason}`}\n`);
     }
     const summary = summarizeCalls(calls);
     io.stdout.write(opts.json ? JSON.stringify({ ...summary, pauseS: rep.pauseS, results: calls }, null, 2) + '\n' : formatRepeat(summary));

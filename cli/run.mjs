@@ -75,7 +75,7 @@ export function parseRunArgs(argv) {
   }
   if (values.help) return { help: true };
   const browserName = (values.browser ?? 'chromium').toLowerCase();
-  if (!BROWSERS.includes(browserName)) throw new UsageError(`--browser must be one of ${BROWSERS.join(', ')} (got "${values.browser}").`);
+  if (!/** @type {readonly string[]} */ (BROWSERS).includes(browserName)) throw new UsageError(`--browser must be one of ${BROWSERS.join(', ')} (got "${values.browser}").`);
   if (values.firefox !== undefined && browserName !== 'firefox') throw new UsageError('--firefox needs --browser firefox.');
   if (values.chromium !== undefined && browserName !== 'chromium') throw new UsageError('--chromium is for --browser chromium; give --firefox PATH for Firefox.');
   const opts = { json: !!values.json, browser: browserName, firefox: values.firefox ?? FIREFOX_PATH, chromium: values.chromium ?? DEFAULT_CHROMIUM, localTurn: !!values['local-turn'], redact: !!values.redact, verbose: !!values.verbose, run: {} };
@@ -102,7 +102,7 @@ export function parseRunArgs(argv) {
     if (!CHECK_IDS) throw new UsageError(NOT_BUILT);
     const ids = values.checks.split(/[\s,]+/).filter(Boolean);
     if (!ids.length) throw new UsageError('--checks is empty. Name at least one check: ' + CHECK_IDS.join(', ') + '.');
-    for (const id of ids) if (!CHECK_IDS.includes(id)) throw new UsageError(`--checks: unknown check "${id}". Known checks: ${CHECK_IDS.join(', ')}.`);
+    for (const id of ids) if (!/** @type {readonly string[]} */ (CHECK_IDS).includes(id)) throw new UsageError(`--checks: unknown check "${id}". Known checks: ${CHECK_IDS.join(', ')}.`);
     opts.run.checks = ids;
   }
   if (values.duration !== undefined) {
@@ -222,7 +222,7 @@ export async function runMain(argv, io) {
   }
   const cleanups = [() => browser.close()];
   const cleanup = async () => {
-    while (cleanups.length) await cleanups.pop()().catch(() => {});
+    while (cleanups.length) await cleanups.pop()?.().catch(() => {});
   };
   const onSignal = () => void cleanup().then(() => process.exit(130));
   process.once('SIGINT', onSignal);
@@ -259,14 +259,15 @@ export async function runMain(argv, io) {
       if (run.ccpUrl) {
         // Headless: no login pop-up; a CCP that needs a login is reported as such by the ccp check.
         const { createCcp } = await api.loadCcp();
-        ccp = createCcp({ container: document.getElementById('ccp'), ccpUrl: run.ccpUrl, ...(run.region ? { region: run.region } : {}), mode: run.ccpMode ?? 'full', loginPopup: false });
+        ccp = createCcp({ container: /** @type {HTMLElement} */ (document.getElementById('ccp')), ccpUrl: run.ccpUrl, ...(run.region ? { region: run.region } : {}), mode: run.ccpMode ?? 'full', loginPopup: false });
         void ccp.start().catch(() => {});
       }
       try {
         // The runner adds the CCP's part (calls, failovers) to the report itself.
         let report = await api.runPreflight({ ...run, ...(ccp ? { ccp } : {}), onProgress: (p) => window.__cliProgress({ fraction: p.fraction, phrase: p.phrase }) });
         if (redact) {
-          const { redactReport } = await import('/dist/report.js');
+          const builtReport = '/dist/report.js'; // a URL of the CLI's local page server
+          const { redactReport } = await import(builtReport);
           report = redactReport(report);
         }
         return JSON.parse(JSON.stringify(report));

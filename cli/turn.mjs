@@ -103,8 +103,8 @@ export async function startTurn(opts = {}) {
     }
   }
   const stop = () => new Promise((resolve) => {
-    if (exited) { rmSync(dir, { recursive: true, force: true }); return resolve(); }
-    child.once('exit', () => { rmSync(dir, { recursive: true, force: true }); resolve(); });
+    if (exited) { rmSync(dir, { recursive: true, force: true }); return resolve(undefined); }
+    child.once('exit', () => { rmSync(dir, { recursive: true, force: true }); resolve(undefined); });
     child.kill('SIGTERM');
     // coturn may take seconds to honour SIGTERM; it keeps no state worth waiting for.
     setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 500);

@@ -55,11 +55,12 @@
   /** What the automatic stats of a button-started call look like ("Stats: good" / "Stats: poor" switch it). */
   var autoProfile = { rttMs: 60, lossPct: 0 };
 
+  /** @type {{ configure: any, configs: unknown[], requests: unknown[], transports: number, reloads: number }} */
   var received = { configure: null, configs: [], requests: [], transports: 0, reloads: 0 };
 
   var countries = (q.get('countries') || 'us,ca,gb').split(',').map(function (c) { return c.trim().toLowerCase(); }).filter(Boolean);
   // deskphone=14155550123 (a '+' in a query string reads as a space; '%2B' would break Streams, see below)
-  var deskphone = q.get('deskphone') ? '+' + q.get('deskphone').replace(/[^0-9]/g, '') : '';
+  var deskphone = q.get('deskphone') ? '+' + (q.get('deskphone') || '').replace(/[^0-9]/g, '') : '';
   var agentStates = [
     { agentStateARN: 'arn:aws:connect:us-east-1:123456789012:instance/00000000-0000-4000-8000-000000000000/agent-state/available', type: 'routable', name: 'Available' },
     { agentStateARN: 'arn:aws:connect:us-east-1:123456789012:instance/00000000-0000-4000-8000-000000000000/agent-state/offline', type: 'offline', name: 'Offline' },
@@ -85,11 +86,13 @@
     },
     agentARN: 'arn:aws:connect:us-east-1:123456789012:instance/00000000-0000-4000-8000-000000000000/agent/22222222-2222-4222-8222-222222222222',
   };
+  /** @type {{ name: string, type: string, startTimestamp: Date, agentStateARN: string | null }} */
   var state = { name: 'Available', type: 'routable', startTimestamp: new Date(), agentStateARN: agentStates[0].agentStateARN };
   var contacts = [];
   var callSeq = 0;
 
-  function $(id) { return document.getElementById(id); }
+  /** The page's own elements, which always exist. @param {string} id */
+  function $(id) { return /** @type {HTMLInputElement} */ (document.getElementById(id)); }
   function log(line) {
     var el = $('log');
     if (!el) return;
@@ -143,7 +146,7 @@
     var method = req && req.method;
     received.requests.push(method);
     if (received.requests.length > 200) received.requests.shift();
-    if (q.get('noreply') && q.get('noreply').split(',').indexOf(method) >= 0) { log('not answering ' + method); return; }
+    if ((q.get('noreply') || '').split(',').indexOf(method) >= 0) { log('not answering ' + method); return; }
     if (method === 'updateAgentConfiguration') {
       var cfg = req.params && req.params.configuration;
       received.configs.push(JSON.parse(JSON.stringify(cfg || null)));
@@ -326,7 +329,8 @@
   }
 
   document.addEventListener('click', function (e) {
-    var b = e.target && e.target.closest ? e.target.closest('button') : null;
+    var t = /** @type {Element | null} */ (e.target);
+    var b = t && t.closest ? t.closest('button') : null;
     if (!b) return;
     if (b.id === 'login-btn') return doLogin();
     if (b.id === 'err-btn') return commands['softphone-error']({ errorType: $('err-type').value });

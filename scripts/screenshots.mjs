@@ -56,13 +56,14 @@ async function main() {
   try {
     await server.listen();
     const base = (server.resolvedUrls?.local?.[0] ?? '').replace(/\/$/, '');
+    /** @type {{ suffix: string, opts: import('puppeteer-core').LaunchOptions }[]} */
     const targets = [{ suffix: '', opts: { executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--hide-scrollbars'] } }];
     if (firefox) targets.push({ suffix: '-firefox', opts: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true } });
     for (const t of targets) {
       const browser = await puppeteer.launch(t.opts);
       browsers.push(browser);
       const page = await browser.newPage();
-      page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+      page.on('pageerror', (e) => console.error(`page error: ${e instanceof Error ? e.message : String(e)}`));
       for (const shot of shots) {
         for (const width of WIDTHS) {
           await page.setViewport({ width, height: HEIGHT });

@@ -141,7 +141,7 @@ export async function launchChromium(extraArgs = [], { priority = 0 } = {}) {
  * Launches the benchmark browser by name: Chromium (above) or Debian Firefox ESR (puppeteer-core over WebDriver
  * BiDi, cli/browser-launch.mjs), both at raised priority when allowed (root) through a `nice` wrapper. Returns
  * `browser` for openPage(): Playwright's Browser for Chromium, the launcher's face (newPage()) for Firefox.
- * @param {'chromium' | 'firefox'} name
+ * @param {string} [name] 'chromium' or 'firefox' (anything else is refused with a clear message)
  * @param {{ priority?: number }} [opts]
  */
 export async function launchBenchBrowser(name = 'chromium', { priority = 0 } = {}) {

@@ -5,10 +5,10 @@ import type { CheckId } from '../../src/report/schema.js';
 
 declare global {
   interface Window {
-    __benchReady?: boolean;
-    __runMedia?: (iceServers: RTCIceServer[], durationS: number, opts?: { mic?: boolean }) => Promise<unknown>;
-    __runChecks?: (checks: CheckId[], iceServers: RTCIceServer[], durationS: number) => Promise<unknown>;
-    __mos?: (rttMs: number, jitterMs: number, lossPct: number) => number | null;
+    __benchReady: boolean;
+    __runMedia: (iceServers: RTCIceServer[], durationS: number, opts?: { mic?: boolean }) => Promise<unknown>;
+    __runChecks: (checks: CheckId[], iceServers: RTCIceServer[], durationS: number) => Promise<unknown>;
+    __mos: (rttMs: number, jitterMs: number, lossPct: number) => number | null;
   }
 }
 
@@ -28,7 +28,7 @@ import { defaultDeps } from '../../src/internal/deps.js';
 
 declare global {
   interface Window {
-    __recordStats?: (iceServers: RTCIceServer[], firstMs: number, secondMs: number) => Promise<unknown>;
+    __recordStats: (iceServers: RTCIceServer[], firstMs: number, secondMs: number) => Promise<unknown>;
   }
 }
 

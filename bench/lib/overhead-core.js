@@ -92,6 +92,7 @@ export async function runShift({ shiftH = 8, callS = 300, pollEveryS = 1, hooks,
     heap.push({ label, atS: (simNow - epoch) / 1000, bytes: hooks.heap?.() ?? null, calls: monitor.summaries().length, dropped: monitor.droppedCalls });
   };
 
+  /** @type {{ id: string, startS: number, st: { epoch: number, sent: number, recv: number, lost: number }, sampler?: any, next?: any } | null} */
   let call = null;
   let callNo = 0;
   // CPU time of the polls only: checkpoints (gc, heap reads) are paused out.

@@ -9,8 +9,8 @@ async function shift(opts) {
     hooks: {
       now: () => performance.now(),
       cpu: null,
-      heap: mem ? () => performance.memory.usedJSHeapSize : null,
-      gc: typeof globalThis.gc === 'function' ? () => { globalThis.gc(); globalThis.gc(); } : undefined,
+      heap: mem ? () => mem.usedJSHeapSize : null,
+      gc: typeof globalThis.gc === 'function' ? () => { globalThis.gc?.(); globalThis.gc?.(); } : undefined,
     },
   });
 }
@@ -35,9 +35,9 @@ async function startCall() {
   for (const t of stream.getTracks()) a.addTrack(t, stream);
   const got = new Promise((r) => { b.ontrack = r; });
   await a.setLocalDescription();
-  await b.setRemoteDescription(a.localDescription);
+  await b.setRemoteDescription(/** @type {RTCSessionDescription} */ (a.localDescription));
   await b.setLocalDescription();
-  await a.setRemoteDescription(b.localDescription);
+  await a.setRemoteDescription(/** @type {RTCSessionDescription} */ (b.localDescription));
   await got;
   const deadline = performance.now() + 10000;
   while (a.connectionState !== 'connected' && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));

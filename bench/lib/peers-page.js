@@ -70,7 +70,7 @@ async function genesys(iceServers) {
 async function twilio(iceServers, { durationMs = 10000 } = {}) {
   const t0 = performance.now();
   try {
-    const test = testMediaConnectionBitrate({ iceServers });
+    const test = /** @type {any} */ (testMediaConnectionBitrate({ iceServers }));
     const errors = [];
     test.on('error', (e) => errors.push(errText(e)));
     const report = await withTimeout(new Promise((resolve) => {
@@ -94,12 +94,13 @@ async function twilio(iceServers, { durationMs = 10000 } = {}) {
 }
 
 /** ccp-preflight's own `media` check, through the runner, as the widget runs it. */
+/** @param {RTCIceServer[]} iceServers @param {{ durationS?: number }} [opts] */
 async function ours(iceServers, { durationS } = {}) {
   const t0 = performance.now();
   try {
     const report = await runPreflight({ checks: ['media'], iceServers, ...(durationS ? { durationS } : {}) });
     const c = report.checks.find((x) => x.id === 'media');
-    const d = c?.data ?? {};
+    const d = /** @type {Record<string, any>} */ (c?.data ?? {});
     return {
       ok: c?.verdict !== 'skip' && !c?.error,
       wallMs: performance.now() - t0,

@@ -4,6 +4,11 @@
 // bottleneck), seed. A test call's loop
 // (browser A -> relay -> browser B) crosses the proxy twice, once up and once down, so its expected figures
 // come from test/support/udp-proxy.mjs `expectedLoop(profile)`.
+/**
+ * @typedef {{ id: string, label: string, delayMs?: number, jitterMs?: number, lossPct?: number, burstLen?: number,
+ *   rateKbps?: number, queueMs?: number, seed?: number, fifo?: boolean, up?: object, down?: object }} Profile
+ */
+/** @type {Profile[]} */
 export const PROFILES = [
   { id: 'clean', label: 'clean' },
   { id: 'd40', label: '40 ms each way', delayMs: 40 },
@@ -17,8 +22,11 @@ const KEYS = ['delayMs', 'jitterMs', 'lossPct', 'burstLen', 'rateKbps', 'queueMs
 /**
  * Parses a command-line profile: 'delayMs=60,jitterMs=10,lossPct=3' (also up.delayMs=.., down.lossPct=..,
  * fifo=true, label=.., id=..). Throws an Error with a clear message on a bad key or value.
+ * @param {string} text @param {number} [index]
+ * @returns {Profile}
  */
 export function parseProfile(text, index = 0) {
+  /** @type {Record<string, any>} */
   const p = { id: `custom${index + 1}` };
   for (const part of String(text).split(',').map((s) => s.trim()).filter(Boolean)) {
     const m = /^([A-Za-z.]+)=(.*)$/.exec(part);
@@ -37,5 +45,5 @@ export function parseProfile(text, index = 0) {
     else p[k] = v;
   }
   p.label ??= String(text);
-  return p;
+  return /** @type {Profile} */ (p);
 }

@@ -30,7 +30,7 @@ async function elementRun({ iceServers, options, ccpUrl }) {
   }
   const renderedMs = performance.now() - t0;
   const shown = text().includes(report.summary.slice(0, 20));
-  const checks = report.checks.map((c) => ({ id: c.id, verdict: c.verdict, durationMs: c.durationMs, summary: c.summary, source: c.data?.source }));
+  const checks = report.checks.map((c) => ({ id: c.id, verdict: c.verdict, durationMs: c.durationMs, summary: c.summary, source: /** @type {{ source?: string } | undefined} */ (c.data)?.source }));
   el.remove();
   return { firstRenderMs, renderedMs, shown, verdict: report.verdict, hasReportElement: !!inner, checks };
 }

@@ -85,7 +85,10 @@ export function tempDir(prefix = 'ccpf-bench-') {
 }
 
 // ---- tables ----
-/** Prints rows (arrays of cells) under a header, columns padded; numbers right-aligned. */
+/**
+ * Prints rows (arrays of cells) under a header, columns padded; numbers right-aligned.
+ * @param {string[]} header @param {unknown[][]} rows @param {{ title?: string }} [opts]
+ */
 export function printTable(header, rows, { title } = {}) {
   const all = [header, ...rows].map((r) => r.map((c) => (c === null || c === undefined ? '—' : String(c))));
   const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));

@@ -57,14 +57,14 @@ export async function startProbeServers() {
     });
     socket.on('error', () => undefined);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   server.unref();
-  const port = server.address().port;
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 
   // A port with nothing listening: bind, read the port, close.
   const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const refusedPort = probe.address().port;
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const refusedPort = /** @type {import('node:net').AddressInfo} */ (probe.address()).port;
   await new Promise((resolve) => probe.close(resolve));
 
   return {
@@ -76,7 +76,7 @@ export async function startProbeServers() {
     async stop() {
       for (const t of timers) clearTimeout(t);
       for (const s of sockets) s.destroy();
-      await new Promise((resolve) => server.close(() => resolve()));
+      await new Promise((resolve) => server.close(() => resolve(undefined)));
     },
   };
 }

@@ -101,7 +101,10 @@ function publicDirStats(s) {
   };
 }
 
-/** Starts the proxy. Resolves once it listens on 127.0.0.1:port (port 0 = any free port). */
+/**
+ * Starts the proxy. Resolves once it listens on 127.0.0.1:port (port 0 = any free port).
+ * @param {{ target?: { host?: string, port: number }, profile?: Record<string, any>, port?: number, host?: string, maxClients?: number }} [opts]
+ */
 export async function startUdpProxy({ target, profile = {}, port = 0, host = '127.0.0.1', maxClients = 64 } = {}) {
   if (!target || !target.port) throw new Error('startUdpProxy: target { host, port } is required.');
   const seed = num(profile.seed, 1) >>> 0;
@@ -183,7 +186,7 @@ export async function startUdpProxy({ target, profile = {}, port = 0, host = '12
   listen.on('error', () => {});
   await new Promise((resolve, reject) => {
     listen.once('error', reject);
-    listen.bind(port, host, () => { listen.off('error', reject); resolve(); });
+    listen.bind(port, host, () => { listen.off('error', reject); resolve(undefined); });
   });
   const addr = listen.address();
   return {
@@ -198,7 +201,7 @@ export async function startUdpProxy({ target, profile = {}, port = 0, host = '12
       timers.clear();
       for (const c of clients.values()) try { c.sock.close(); } catch { /* closed */ }
       clients.clear();
-      await new Promise((r) => { try { listen.close(r); } catch { r(); } });
+      await new Promise((r) => { try { listen.close(() => r(undefined)); } catch { r(undefined); } });
     },
   };
 }
@@ -256,14 +259,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /** Scheduling priority asked for the proxy process (negative = more CPU; needs root, else ignored). */
 export const PROXY_PRIORITY = -10;
 
+/** @param {Parameters<typeof startUdpProxy>[0]} [opts] */
 export async function startUdpProxyProcess(opts = {}) {
   const child = fork(fileURLToPath(import.meta.url), ['--udp-proxy-child'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   let prioritized = false;
-  try { setPriority(child.pid, PROXY_PRIORITY); prioritized = true; } catch { /* not root: normal priority */ }
+  try { setPriority(/** @type {number} */ (child.pid), PROXY_PRIORITY); prioritized = true; } catch { /* not root: normal priority */ }
   let nextId = 1;
   const pending = new Map();
   let exited = false;
-  child.on('message', (m) => {
+  child.on('message', (/** @type {any} */ m) => {
     const p = pending.get(m?.id);
     if (!p) return;
     pending.delete(m.id);
@@ -311,8 +315,8 @@ export async function startUdpProxyProcess(opts = {}) {
 
 if (process.argv[2] === '--udp-proxy-child' && process.send && import.meta.url === pathToFileURL(process.argv[1]).href) {
   let proxy;
-  const reply = (id, result, error) => process.send({ id, result, error });
-  process.on('message', async (m) => {
+  const reply = (id, result, error) => process.send?.({ id, result, error });
+  process.on('message', async (/** @type {any} */ m) => {
     try {
       if (m.type === 'start') {
         proxy = await startUdpProxy(m.payload);

@@ -27,7 +27,7 @@ export const extraCommands = {
   async 'proxy-start'(payload, turn) {
     if (!turn) throw new Error('proxy-start: the TURN server is not running.');
     while (proxies.size >= MAX_PROXIES) {
-      const [port, p] = proxies.entries().next().value;
+      const [port, p] = /** @type {[number, { stop(): Promise<void> }]} */ (proxies.entries().next().value);
       proxies.delete(port);
       await p.stop();
     }
