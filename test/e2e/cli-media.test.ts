@@ -58,7 +58,7 @@ describe.runIf(existsSync('dist/index.js')).each(['chromium', 'firefox'] as cons
     const servers = [{ urls: [`turn:${turn.host}:${turn.port}?transport=udp`], username: turn.username, credential: 'wrong-password' }];
     const r = await cli(['run', '--browser', browser, '--ice-servers', JSON.stringify(servers), '--checks', 'ice-udp']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/FAIL/);
+    expect(r.stdout).toMatch(/✕ Fail: STUN\/TURN over UDP/);
     expect(r.stdout).toMatch(/credential|401/i);
   }, 120_000);
 });
