@@ -102,11 +102,21 @@ export async function probeIceUrl(
     relayMs: null,
     errors: [],
   };
-  const pc = deps.createPeerConnection({
-    iceServers: [singleUrlServer(url, server)],
-    iceTransportPolicy: wantRelay ? 'relay' : 'all',
-    iceCandidatePoolSize: 0,
-  });
+  let pc: RTCPeerConnection;
+  try {
+    pc = deps.createPeerConnection({
+      iceServers: [singleUrlServer(url, server)],
+      iceTransportPolicy: wantRelay ? 'relay' : 'all',
+      iceCandidatePoolSize: 0,
+    });
+  } catch (e) {
+    // Firefox refuses a server on a port it blocks for safety (e.g. 9, 25, 110) in the configuration itself:
+    // "... uses a port that is blocked". Said as what it is, not as a crash of the check.
+    const msg = e instanceof Error ? e.message : String(e);
+    if (!/port that is blocked/i.test(msg)) throw e;
+    probe.errors.push({ code: 0, text: BLOCKED_PORT_TEXT, meaning: `The browser refuses ${url.safe}: it blocks that port for every site (Firefox does so for ports of other services, such as 9, 25 or 110). Use the TURN server's usual port: 3478, or 443 for TCP and TLS.` });
+    return { probe, timedOut: false, gatheringComplete: false, srflxMaybeHost: false };
+  }
   let timer: unknown;
   let onAbort: (() => void) | undefined;
   let hostSeen = false;
@@ -168,9 +178,14 @@ export async function probeIceUrl(
   }
 }
 
+/** ProbeError.text of a server the browser refused outright because of its port (Firefox). */
+export const BLOCKED_PORT_TEXT = 'port blocked by the browser';
+
 /** Per-probe verdict and finding code. */
 export function judgeProbe(r: ProbeResult): { verdict: Verdict; code?: string; text: string } {
   const p = r.probe;
+  const blocked = p.errors.find((e) => e.text === BLOCKED_PORT_TEXT);
+  if (blocked) return { verdict: p.kind === 'stun' ? 'warn' : 'fail', code: p.kind === 'stun' ? 'stun-unreachable' : 'turn-unreachable', text: `${p.url}: ${blocked.meaning}` };
   const codes = p.errors.map((e) => e.code);
   if (p.kind === 'stun') {
     if (p.srflx) return { verdict: 'pass', text: `${p.url}: STUN answered in ${p.srflxMs} ms` };

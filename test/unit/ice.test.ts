@@ -94,6 +94,26 @@ describe('ICE URL helpers', () => {
   });
 });
 
+describe('probeIceUrl: a port the browser blocks (Firefox)', () => {
+  it('Firefox refusing the configuration ("uses a port that is blocked") is a clear unreachable finding, not a crash', async () => {
+    const deps = {
+      ...fakeDeps(() => {}),
+      createPeerConnection: () => {
+        // Firefox 153's exact words for turn:HOST:9.
+        throw Object.assign(new Error("PeerConnectionImpl.setConfiguration: 'turn:127.0.0.1:9?transport=udp' uses a port that is blocked"), { name: 'SyntaxError' });
+      },
+    } as unknown as Deps;
+    const url = parseIceUrl('turn:127.0.0.1:9?transport=udp')!;
+    const r = await probeIceUrl(url, { ...server, urls: 'turn:127.0.0.1:9?transport=udp' }, deps, 1000, new AbortController().signal);
+    const j = judgeProbe(r);
+    expect([j.verdict, j.code]).toEqual(['fail', 'turn-unreachable']);
+    expect(j.text).toMatch(/refuses turn:127\.0\.0\.1:9\?transport=udp: it blocks that port.*3478, or 443/);
+    // Any other constructor error still propagates (the runner reports it as an error of the check).
+    const other = { ...deps, createPeerConnection: () => { throw new Error('boom'); } } as unknown as Deps;
+    await expect(probeIceUrl(url, server, other, 1000, new AbortController().signal)).rejects.toThrow('boom');
+  });
+});
+
 describe('probeIceUrl with a fake peer connection', () => {
   it('finds a relay, times it, uses policy relay and closes the connection', async () => {
     const made: FakePc[] = [];
