@@ -15,7 +15,7 @@ const wcRecommended = /** @type {import('eslint').Linter.Config} */ (wc.configs?
 /** Code that runs in Node. */
 const NODE_FILES = [
   'cli/**/*.{js,mjs}', 'server/**/*.{js,mjs,ts}', 'scripts/**/*.{js,mjs}', 'bench/**/*.mjs',
-  'test/**/*.mjs', 'test/unit/**/*.ts', 'test/e2e/**/*.ts', 'test/server/**/*.ts', 'demo/serve.mjs',
+  'test/**/*.mjs', 'test/unit/**/*.ts', 'test/e2e/**/*.ts', 'test/server/**/*.ts', 'demo/*.mjs',
   '*.config.{js,mjs,ts}', 'eslint.config.js',
 ];
 /** Code that runs in a page. */

@@ -143,7 +143,7 @@ async function scenario(name, start, openDb) {
   const collectors = await start();
   let r;
   const cpu0 = collectors.map((c) => cpuMs(c.child.pid));
-  let cpu = NaN;
+  let cpu;
   try {
     r = await burst(collectors.map((c) => c.url));
     cpu = collectors.reduce((s, c, i) => s + cpuMs(c.child.pid) - cpu0[i], 0);

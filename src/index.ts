@@ -9,7 +9,7 @@
 export { CcpPreflightElement } from './elements/ccp-preflight/ccp-preflight.js';
 export { parseIceServersAttribute, parseChecksAttribute } from './elements/ccp-preflight/options.js';
 export { CcpPreflightReportElement } from './elements/ccp-preflight-report/ccp-preflight-report.js';
-export { CcpPreflightLogElement } from './elements/ccp-preflight-log/ccp-preflight-log.js';
+export type { CcpPreflightLogElement } from './elements/ccp-preflight-log/ccp-preflight-log.js';
 export { runPreflight, resolveOptions, softphoneFitness, DEFAULT_DURATION_S, MIN_DURATION_S, MAX_DURATION_S } from './runner.js';
 export type { PreflightOptions } from './runner.js';
 export type { Check, CheckContext, CheckOutcome, CcpHandle, Deps, RunOptions, IceServerSource } from './checks/types.js';
@@ -26,4 +26,13 @@ export { VERSION } from './version.js';
  */
 export function loadCcp(): Promise<typeof import('./ccp/index.js')> {
   return import('./ccp/index.js');
+}
+
+/**
+ * Defines `<ccp-preflight-log>` (the CCP log view) on demand: it is not in the chunks the widget loads with the
+ * page. `await loadLogElement();` then add the tag; bundler users may import
+ * `ccp-preflight/log` instead.
+ */
+export function loadLogElement(): Promise<typeof import('./elements/ccp-preflight-log/ccp-preflight-log.js')> {
+  return import('./elements/ccp-preflight-log/ccp-preflight-log.js');
 }

@@ -4,7 +4,7 @@ import type { ParseError, ParseResult } from '../../report/parse.js';
 import { MAX_INPUT_CHARS } from '../../report/limits.js';
 import type { Report } from '../../report/schema.js';
 import { agentAnswer } from './answer.js';
-import { renderForIt } from './for-it.js';
+import { LazyModule, settled } from '../../internal/lazy.js';
 import { fmtDate, obj, str, VERDICT_ICONS } from './format.js';
 import { styles } from './ccp-preflight-report.styles.js';
 
@@ -128,6 +128,14 @@ export class CcpPreflightReportElement extends LitElement {
     if (changed.has('baseline') && this.baseline) this.baselineErrors = [];
     if (changed.has('baselineSource') && this.baselineSource) void this.load(this.baselineSource, 'baseline');
     if (changed.has('mode') && changed.get('mode') !== undefined && this.mode === 'paste' && this.isConnected) this.readHash();
+  }
+
+  /** The "For IT" part (measurements, charts, remedies, sources): its own chunk, loaded once a report is shown. */
+  private readonly forIt = new LazyModule(this, () => import('./for-it.js'));
+
+  /** Resolves once the element has rendered, including the "For IT" part when a report is shown. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return settled(() => super.getUpdateComplete(), [this.forIt]);
   }
 
   private compareModule: typeof import('./compare-view.js') | undefined;
@@ -427,9 +435,20 @@ export class CcpPreflightReportElement extends LitElement {
       ${cmp && this.baseline && compareView && this.mode !== 'paste' ? compareView.renderCompare(this.baseline, r, cmp) : nothing}
       <details class="for-it" part="for-it" ?open=${this.forItOpen}>
         <summary>For IT: what to change, measurements and evidence</summary>
-        ${renderForIt(r, changes)}
+        ${this.renderForItPart(r, changes)}
       </details>
     </article>`;
+  }
+
+  private renderForItPart(r: Report, changes: Map<string, string>): TemplateResult {
+    const forIt = this.forIt.get();
+    if (forIt) return forIt.renderForIt(r, changes);
+    if (this.forIt.error) {
+      return html`<p class="errors" role="alert" part="errors">
+        ${msg('The details could not be loaded. Check the network connection, then reload the page.')}
+      </p>`;
+    }
+    return html`<p class="muted" aria-busy="true">${msg('Loading the details…')}</p>`;
   }
 
   /** Moves focus to the answer (the verdict sentence); the widget calls it when a run ends. */

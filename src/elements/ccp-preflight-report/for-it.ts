@@ -5,7 +5,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str as strT } from '@lit/localize';
-import { audienceWord, checkTitle, findingText, remedyText } from '../../i18n/report-texts.js';
+import { audienceWord, checkTitle, findingText } from '../../i18n/report-texts.js';
+import { remedyText } from '../../i18n/remedy-texts.js';
 import type { Report } from '../../report/schema.js';
 import { renderCharts, CALL_SERIES } from './chart.js';
 import { renderCheckData, figures } from './check-data.js';
