@@ -445,10 +445,10 @@ export class CcpPreflightReportElement extends LitElement {
     if (forIt) return forIt.renderForIt(r, changes);
     if (this.forIt.error) {
       return html`<p class="errors" role="alert" part="errors">
-        ${msg('The details could not be loaded. Check the network connection, then reload the page.')}
+        The details could not be loaded. Check the network connection, then reload the page.
       </p>`;
     }
-    return html`<p class="muted" aria-busy="true">${msg('Loading the details…')}</p>`;
+    return html`<p class="muted" aria-busy="true">Loading the details…</p>`;
   }
 
   /** Moves focus to the answer (the verdict sentence); the widget calls it when a run ends. */
