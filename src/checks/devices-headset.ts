@@ -22,6 +22,13 @@ export const HEADSET_PATTERNS: readonly { kind: HeadsetKind; re: RegExp; why: st
   // A camera's microphone is USB too, but it is an open room microphone like a laptop's, not a headset.
   { kind: 'builtin', re: /\b(web ?cam|webcam|camera|brio|c9[0-9]{2}|c270|c310|c615)\b/i, why: 'camera microphone' },
   { kind: 'usb', re: /\busb\b|\([0-9a-f]{4}:[0-9a-f]{4}\)/i, why: 'USB device' },
+  // Firefox labels carry no USB ids ("Headset Microphone (Jabra EVOLVE 20 MS)"): the makers of USB contact-center
+  // headsets stand in for them (their Bluetooth models are caught by the Bluetooth pattern above).
+  {
+    kind: 'usb',
+    re: /\b(jabra|plantronics|blackwire|poly (?:blackwire|savi|encore)|sennheiser|epos|yealink|lifechat|logitech h\d{3}|evolve2?)\b/i,
+    why: 'USB contact-center headset by its maker (Firefox labels have no USB ids)',
+  },
   {
     kind: 'builtin',
     re: /\b(built-?in|internal|integrated|microphone array|mic array|macbook|imac|digital microphone|laptop)\b/i,

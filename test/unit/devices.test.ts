@@ -449,3 +449,16 @@ describe('devices check in Firefox: sample rate, a one-time Allow, a paused audi
     expect(acs[0]!.closed).toBe(true);
   });
 });
+
+describe('headset kind from Firefox labels (no USB vendor:product ids)', () => {
+  it.each([
+    ['Headset Microphone (Jabra EVOLVE 20 MS)', 'usb'],
+    ['Microphone (Plantronics Blackwire 3220 Series)', 'usb'],
+    ['Headset Microphone (Sennheiser SC 160 USB)', 'usb'],
+    ['Jabra Evolve2 65 BT', 'bluetooth'], // Bluetooth wins over the maker
+    ['Headset Microphone (Realtek(R) Audio)', 'analog'],
+    ['Default Audio Device', 'unknown'], // Firefox's fake microphone and a bare default
+  ] as [string, HeadsetKind][])('%s -> %s', (label, kind) => {
+    expect(classifyHeadset(label)).toBe(kind);
+  });
+});
