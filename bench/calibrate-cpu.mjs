@@ -8,17 +8,17 @@
 // 1. The reference clock is MEASURED: a native loop of dependent adds (1 cycle each on every x86-64 core of
 //    the last decade) compiled with gcc; /proc/cpuinfo "cpu MHz" is printed too, but in a VM or with boost it
 //    shows the nominal clock, not the running one.
-// 2. The benchmark runs in Debian Chromium (playwright-core, flags of test/support/chromium.mjs), one fresh
+// 2. The benchmark runs in Debian Chromium (launched like the CLI's, cli/browser-launch.mjs), one fresh
 //    page per sample, exactly as the check runs it (runCpuBenchmark, real timers).
 //    It is also timed on the renderer main thread's CPU clock (/proc), which a loaded machine cannot inflate.
 // 3. cycles/iteration = run ms x 1e6 x clock GHz / iterations: put the printed figures in CALIBRATION.
 // Nothing stays running: the browser and any load processes are stopped on exit (also on Ctrl-C).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../test/support/chromium.mjs';
+import { launchBrowser } from '../cli/browser-launch.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -129,9 +129,7 @@ async function bundle() {
 }
 
 async function runInChromium(script, pages) {
-  const { chromium } = await import('playwright-core');
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH).`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const browser = /** @type {import('playwright-core').Browser} */ ((await launchBrowser({ browser: 'chromium' })).raw);
   cleanups.push(() => browser.close().catch(() => {}));
   const version = browser.version();
   const results = [];
@@ -197,8 +195,7 @@ function rendererPids() {
 const rendererTicks = (pids) => pids.reduce((a, pid) => a + (procStat(pid)?.cpuTicks ?? 0), 0);
 
 async function cpuTimeInChromium(script, seconds = 4) {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const browser = /** @type {import('playwright-core').Browser} */ ((await launchBrowser({ browser: 'chromium' })).raw);
   cleanups.push(() => browser.close().catch(() => {}));
   try {
     const page = await browser.newPage();
