@@ -55,8 +55,11 @@ export const styles = [
       border-bottom: 1px solid var(--_border);
       vertical-align: top;
     }
+    /* The lane is an SVG (positions as attributes, not inline styles: a strict CSP blocks style attributes). */
     .lane {
-      position: relative;
+      display: block;
+      width: 100%;
+      box-sizing: border-box;
       height: 1.6rem;
       border: 1px solid var(--_border);
       border-radius: 4px;
@@ -64,13 +67,10 @@ export const styles = [
       background: var(--_skip-bg);
     }
     .lane .mark {
-      position: absolute;
-      top: 0.2rem;
-      height: 1.1rem;
-      min-width: 4px;
-      border-radius: 3px;
-      background: var(--_bg);
-      border: 1px solid var(--_c);
+      fill: var(--_bg);
+      stroke: var(--_c);
+      stroke-width: 1px;
+      vector-effect: non-scaling-stroke;
     }
   `,
 ];

@@ -2,7 +2,7 @@
  * A pre-flight report and the same agent's CCP log on one timeline: the test call's figures beside the real
  * calls' (what the agent hears, what the caller hears), in time order, with a lane that places each.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, svg, nothing, type TemplateResult } from 'lit';
 import type { Report, Verdict } from '../../report/schema.js';
 import type { CcpLog, CcpLogCall } from '../../ccplog/types.js';
 import { badge } from './render.js';
@@ -79,9 +79,9 @@ export function renderJoined(report: Report | undefined, log: CcpLog | undefined
         ? html`<strong>The test and the log are ${gapH.toFixed(0)} hours apart</strong>: conditions may have changed in between.`
         : nothing}
     </p>
-    <div class="lane" role="img" aria-label=${`Timeline from ${new Date(t0).toISOString()} to ${new Date(t1).toISOString()}: ${rows.map((r) => `${r.what} ${r.verdict}`).join('; ')}.`}>
-      ${rows.map((r) => html`<span class="mark ${r.verdict}" style=${`left:${pct(r.t).toFixed(2)}%;width:${Math.max(0.6, pct(r.endT) - pct(r.t)).toFixed(2)}%`} title=${r.what}></span>`)}
-    </div>
+    <svg class="lane" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label=${`Timeline from ${new Date(t0).toISOString()} to ${new Date(t1).toISOString()}: ${rows.map((r) => `${r.what} ${r.verdict}`).join('; ')}.`}>
+      ${rows.map((r) => svg`<rect class="mark ${r.verdict}" x=${pct(r.t).toFixed(2)} y="2" height="6" width=${Math.max(0.6, pct(r.endT) - pct(r.t)).toFixed(2)} rx="0.6"><title>${r.what}</title></rect>`)}
+    </svg>
     <table class="timeline">
       <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Verdict</th><th scope="col">RTT</th><th scope="col">Jitter</th><th scope="col">Loss</th><th scope="col">MOS</th></tr></thead>
       <tbody>
