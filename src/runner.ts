@@ -19,6 +19,7 @@ import { defaultDeps } from './internal/deps.js';
 import { AbortError, linkedAbort, raceAbort, TimeoutError } from './internal/timeout.js';
 import { parseUserAgent } from './internal/ua.js';
 import { VERSION } from './version.js';
+import { CCP_NO_SERVERS, judgedVerdict, markCcpServersMissing, partialReason } from './checks/untested.js';
 
 /** Options of {@link runPreflight}. Everything is optional. */
 export interface PreflightOptions {
@@ -49,6 +50,11 @@ export interface PreflightOptions {
   onCheck?: (result: CheckResult, index: number, total: number) => void;
   /** Check implementations (tests). Default: the shipped checks. */
   registry?: readonly Check[];
+  /**
+   * Checks that describe the machine running the checks rather than an agent's computer (the headless CLI's
+   * own browser and fake microphone): reported with `describesRunner`, they set neither verdict nor fitness.
+   */
+  describesRunner?: readonly CheckId[];
 }
 
 export const DEFAULT_DURATION_S = 6;
@@ -150,7 +156,8 @@ const SOFTPHONE_CRITICAL: readonly CheckId[] = ['browser', 'workstation', 'devic
 const ICE_IDS: readonly CheckId[] = ['ice-udp', 'ice-tcp', 'ice-tls'];
 
 /** Is the softphone fit? `no` on a critical fail or when no ICE transport works; `unknown` without a media test. */
-export function softphoneFitness(results: readonly CheckResult[]): SoftphoneFitness {
+export function softphoneFitness(all: readonly CheckResult[]): SoftphoneFitness {
+  const results = all.filter((r) => !r.describesRunner);
   const byId = new Map(results.map((r) => [r.id, r]));
   const blockers = results
     .filter((r) => r.verdict === 'fail' || r.verdict === 'warn')
@@ -162,13 +169,14 @@ export function softphoneFitness(results: readonly CheckResult[]): SoftphoneFitn
   if (criticalFail || iceAllFailed) fit = 'no';
   else {
     const media = byId.get('media');
-    fit = media && media.verdict !== 'skip' ? 'yes' : 'unknown';
+    fit = media && media.verdict !== 'skip' && media.code !== CCP_NO_SERVERS ? 'yes' : 'unknown';
   }
   return { fit, blockers };
 }
 
-function summaryLine(verdict: Verdict, fit: SoftphoneFitness, results: readonly CheckResult[], incomplete: boolean): string {
+function summaryLine(verdict: Verdict, fit: SoftphoneFitness, all: readonly CheckResult[], incomplete: boolean, partial?: string): string {
   if (incomplete) return 'The run was cancelled before it finished; the results below are partial.';
+  const results = all.filter((r) => !r.describesRunner);
   const failed = results.filter((r) => r.verdict === 'fail').map((r) => r.title);
   const warned = results.filter((r) => r.verdict === 'warn').map((r) => r.title);
   const head =
@@ -178,7 +186,7 @@ function summaryLine(verdict: Verdict, fit: SoftphoneFitness, results: readonly 
   if (verdict === 'fail' && fit.fit === 'yes') return `${head}, but ${failed.join(', ')} failed${attention}.`;
   if (verdict === 'fail') return `${head}: ${failed.join(', ')} failed${attention}.`;
   if (verdict === 'warn') return `${head}, with warnings: ${warned.join(', ')}.`;
-  if (verdict === 'pass') return `${head}: every check passed.`;
+  if (verdict === 'pass') return partial ? `${head}: the checks that ran passed, but ${partial}.` : `${head}: every check passed.`;
   return `${head}: no check could run.`;
 }
 
@@ -204,6 +212,8 @@ export async function runPreflight(options: PreflightOptions = {}): Promise<Repo
   const resultMap = new Map<CheckId, CheckResult>();
   const total = plan.length;
 
+  /** Why the CCP handed out no media servers, when it was asked and gave none (see checks/untested.ts). */
+  let ccpIceFailure: string | undefined;
   let iceMemo: Promise<IceServerSource> | undefined;
   const iceServers = (signal: AbortSignal): Promise<IceServerSource> => {
     iceMemo ??= (async (): Promise<IceServerSource> => {
@@ -211,8 +221,10 @@ export async function runPreflight(options: PreflightOptions = {}): Promise<Repo
         try {
           const servers = await options.ccp.getIceServers(signal);
           if (servers.length) return { source: 'ccp', servers };
-        } catch {
-          /* fall back to the configured servers; the ccp check reports why */
+          ccpIceFailure = 'it answered with none';
+        } catch (e) {
+          // Fall back to the configured servers; the ccp check reports why. A cancelled run is not the CCP's fault.
+          if (!signal.aborted) ccpIceFailure = e instanceof Error ? e.message : String(e);
         }
       }
       if (opts.iceServers.length) return { source: 'config', servers: opts.iceServers };
@@ -262,6 +274,11 @@ export async function runPreflight(options: PreflightOptions = {}): Promise<Repo
       progress: (f, phrase) => report(i, (i + Math.min(1, Math.max(0, f))) / total, phrase ?? `${check.title}…`, check.id),
     };
     const r = await runCheck(check, ctx, parent, deps);
+    if (options.describesRunner?.includes(check.id)) r.describesRunner = true;
+    if (mediaInThisBrowser(resultMap) && markCcpServersMissing(r, ccpIceFailure)) {
+      const { remediesFor } = await import('./report/remedies.js');
+      r.remedies = remediesFor(r.id, r.code);
+    }
     await explainMediaScope(r, resultMap);
     if (r.code === 'aborted') incomplete = true;
     results.push(r);
@@ -270,8 +287,9 @@ export async function runPreflight(options: PreflightOptions = {}): Promise<Repo
   }
   report(total, 1, incomplete ? 'Cancelled.' : 'Done.');
 
-  const verdict = worstVerdict(results.map((r) => r.verdict));
+  const verdict = judgedVerdict(results, worstVerdict);
   const softphone = softphoneFitness(results);
+  const partial = incomplete ? undefined : partialReason(opts.checks, results);
   const ua = parseUserAgent(deps.navigator.userAgent, deps.navigator.userAgentData?.brands);
   const subject: Subject = {
     ccpMode: opts.ccpMode,
@@ -299,17 +317,24 @@ export async function runPreflight(options: PreflightOptions = {}): Promise<Repo
       deviceMemoryGb: deps.navigator.deviceMemory ?? null,
     },
     verdict,
-    summary: summaryLine(verdict, softphone, results, incomplete),
+    summary: summaryLine(verdict, softphone, results, incomplete, partial),
     softphone,
     checks: results as AnyCheckResult[],
     calls: [],
     ...(incomplete ? { incomplete: true } : {}),
+    ...(partial ? { partial: true } : {}),
   };
   // The CCP adds its own part (live calls, failovers) once, here.
   return options.ccp?.addToReport ? options.ccp.addToReport(result) : result;
 }
 
 const MEDIA_PATH_IDS: readonly CheckId[] = ['ice-udp', 'ice-tcp', 'ice-tls', 'media', 'bandwidth'];
+
+/** True unless the ccp check says the audio runs elsewhere (an external phone, or a media-less CCP). */
+function mediaInThisBrowser(results: ReadonlyMap<CheckId, CheckResult>): boolean {
+  const where = (results.get('ccp')?.data as { mediaLocation?: string } | undefined)?.mediaLocation;
+  return where !== 'external-phone' && where !== 'local-desktop';
+}
 
 /**
  * When the CCP says audio does not run through this browser (an agent on an external phone, or a media-less

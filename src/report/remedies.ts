@@ -384,6 +384,11 @@ export const REMEDY_CATALOGUE: Readonly<Record<string, readonly Remedy[]>> = Obj
   'media:high-loss': [R.remoteAgent, R.dedicated, R.directConnect, R.monitor, R.externalPhone],
   'media:low-mos': [R.remoteAgent, R.headroom, R.regionClosest, R.directConnect, R.externalPhone],
   'media:*': [R.udp3478, R.stateless, ...QUALITY, R.externalPhone],
+  // The CCP did not hand out its media servers, so the ICE checks and the test call did not run (src/checks/untested.ts)
+  'ice-udp:ccp-no-servers': [R.ccpEndpoints, R.tcp443Ec2, R.ccpLogin],
+  'ice-tcp:ccp-no-servers': [R.ccpEndpoints, R.tcp443Ec2, R.ccpLogin],
+  'ice-tls:ccp-no-servers': [R.ccpEndpoints, R.tcp443Ec2, R.ccpLogin],
+  'media:ccp-no-servers': [R.ccpEndpoints, R.tcp443Ec2, R.ccpLogin],
 
   // bandwidth (src/checks/bandwidth.ts)
   'bandwidth:low-bandwidth': [R.bandwidth, R.dedicated, R.remoteAgent, R.externalPhone],

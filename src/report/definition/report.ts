@@ -33,6 +33,7 @@ export const CHECK_RESULT_ENTRIES = {
   startedAt: text('ISO 8601.'),
   durationMs: num('How long the check ran, in milliseconds.'),
   error: opt(CheckError),
+  describesRunner: opt(bool('True when the check describes the machine that ran the checks (the headless CLI\'s own browser and fake microphone), not an agent\'s computer: it is shown, and it does not set the verdict.')),
 };
 
 export const CheckResultBase = obj(CHECK_RESULT_ENTRIES);
@@ -127,4 +128,5 @@ export const Report = looseObj({
   failover: opt(list(FailoverRecord, 'Switches between softphone and external phone made from the widget, in order.')),
   redacted: opt(list(text(), 'What was redacted, when redaction ran: the paths of the values removed or masked. Present (possibly empty) on every redacted report.')),
   incomplete: opt(bool('True when the run was cancelled before every check finished; the results are partial.')),
+  partial: opt(bool('True when the verdict covers only part of what the softphone needs: only some checks were chosen, or the test call through the media servers did not run (no servers, or the CCP did not hand out its own). A partial run is never a plain pass.')),
 }, 'A ccp-preflight report: the result of one run of the checks, with live call summaries and phone switches.');
