@@ -10,7 +10,9 @@ const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..'));
 /** The check ids, from the built package (the one list: CHECK_IDS in src/report/schema.ts); null before a build. */
 const CHECK_IDS = await import('ccp-preflight/report').then((m) => m.CHECK_IDS, () => null);
 const NOT_BUILT = 'The ccp-preflight package is not built (dist/ is missing): run `npm run build` first.';
-export const EXIT = { pass: 0, warn: 1, fail: 2, usage: 3 };
+export const EXIT = { pass: 0, warn: 1, fail: 2, usage: 3, partial: 4 };
+/** Checks the headless CLI runs on its own machine (its browser, CPU, fake microphone): shown, not judged. */
+export const CLI_MACHINE_CHECKS = ['browser', 'workstation', 'devices'];
 const DEFAULT_CHROMIUM = CHROMIUM_PATH;
 
 export const RUN_USAGE = `Usage: ccp-preflight run [options]
@@ -39,7 +41,12 @@ Options:
                         between calls, default 2): the networking guide's 200-call test of a proxy change
   -h, --help            This help
 
-Exit codes: 0 pass, 1 warn (or nothing could be checked), 2 fail, 3 usage or set-up error.`;
+The browser, workstation and devices checks describe the machine that runs this command (its headless
+browser and fake microphone), not an agent's computer: they are shown and do not set the verdict.
+
+Exit codes: 0 pass, 1 warn (or nothing could be checked), 2 fail, 3 usage or set-up error,
+4 partial: the checks that ran passed, but they cover only part of the softphone (a --checks subset, or no
+test call because no TURN server was given or the CCP handed out none).`;
 
 class UsageError extends Error {}
 
@@ -186,8 +193,9 @@ export async function formatForTerminal(report, stream, env = process.env) {
   return renderReportText(report, { width: stream.columns || 80, color: shouldUseColor(stream, env) });
 }
 
-export function exitCodeFor(verdict) {
-  if (verdict === 'pass') return EXIT.pass;
+/** The exit code of a report's verdict; a pass that covers only part of the softphone (`partial`) is not 0. */
+export function exitCodeFor(verdict, partial = false) {
+  if (verdict === 'pass') return partial ? EXIT.partial : EXIT.pass;
   if (verdict === 'fail') return EXIT.fail;
   return EXIT.warn; // warn, or skip: nothing could be verified
 }
@@ -253,7 +261,7 @@ export async function runMain(argv, io) {
     await page.waitForFunction(() => window.__ccpPreflightReady === true, null, { timeout: 15000 }).catch(() => {
       throw new Error(`the test page did not load${pageErrors.length ? `: ${pageErrors[0]}` : ''}.`);
     });
-    const evaluation = page.evaluate(async ({ run, redact }) => {
+    const evaluation = page.evaluate(async ({ run, redact, cliMachine }) => {
       const api = window.__ccpPreflight;
       let ccp;
       if (run.ccpUrl) {
@@ -264,7 +272,7 @@ export async function runMain(argv, io) {
       }
       try {
         // The runner adds the CCP's part (calls, failovers) to the report itself.
-        let report = await api.runPreflight({ ...run, ...(ccp ? { ccp } : {}), onProgress: (p) => window.__cliProgress({ fraction: p.fraction, phrase: p.phrase }) });
+        let report = await api.runPreflight({ ...run, ...(ccp ? { ccp } : {}), describesRunner: cliMachine, onProgress: (p) => window.__cliProgress({ fraction: p.fraction, phrase: p.phrase }) });
         if (redact) {
           const builtReport = '/dist/report.js'; // a URL of the CLI's local page server
           const { redactReport } = await import(builtReport);
@@ -274,7 +282,7 @@ export async function runMain(argv, io) {
       } finally {
         ccp?.destroy?.();
       }
-    }, { run: opts.run, redact: opts.redact });
+    }, { run: opts.run, redact: opts.redact, cliMachine: CLI_MACHINE_CHECKS });
     let timer;
     const overall = new Promise((_, reject) => {
       timer = setTimeout(() => reject(new Error(`the run did not finish within ${opts.timeoutS} s (raise --timeout if your network is slow).`)), opts.timeoutS * 1000);
@@ -287,7 +295,7 @@ export async function runMain(argv, io) {
     }
     if (!opts.json && io.stderr.isTTY) io.stderr.write('\r\x1b[K');
     io.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : await formatForTerminal(report, io.stdout));
-    return exitCodeFor(report.verdict);
+    return exitCodeFor(report.verdict, report.partial === true);
   } catch (e) {
     io.stderr.write(`ccp-preflight run: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.fail;

@@ -274,7 +274,10 @@ export async function runPreflight(options: PreflightOptions = {}): Promise<Repo
       progress: (f, phrase) => report(i, (i + Math.min(1, Math.max(0, f))) / total, phrase ?? `${check.title}…`, check.id),
     };
     const r = await runCheck(check, ctx, parent, deps);
-    if (options.describesRunner?.includes(check.id)) r.describesRunner = true;
+    if (options.describesRunner?.includes(check.id)) {
+      r.describesRunner = true;
+      delete r.remedies; // advice for the machine that ran the checks is advice for no agent
+    }
     if (mediaInThisBrowser(resultMap) && markCcpServersMissing(r, ccpIceFailure)) {
       const { remediesFor } = await import('./report/remedies.js');
       r.remedies = remediesFor(r.id, r.code);
