@@ -127,6 +127,12 @@ export class CcpController extends EventTarget implements CcpHandle {
     return !!this.connect && !this.owner;
   }
 
+  /** The agent's language set in the CCP (agentPreferences.locale, e.g. `es_ES`), once the agent is known. */
+  get agentLocale(): string | undefined {
+    const l = safe(() => this.agent?.getConfiguration().agentPreferences?.locale);
+    return typeof l === 'string' && l ? l : undefined;
+  }
+
   get agentSubject(): AgentSubject | undefined {
     return this.snap.agent ? { ...this.snap.agent } : undefined;
   }

@@ -9,6 +9,9 @@
  */
 import { agentAnswer, describesRunner } from '../elements/ccp-preflight-report/answer.js';
 import { publicSources } from '../elements/ccp-preflight-report/sources.js';
+import { msg, str as strT } from '@lit/localize';
+import { audienceWord, checkTitle, findingText } from '../i18n/report-texts.js';
+import { remedyText } from '../i18n/remedy-texts.js';
 import { checkRows } from './definition/rows.js';
 import { arr, fmt, fmtDate, fmtDuration, num, obj, str, units, verdictOf, VERDICT_WORDS, type Loose } from './definition/format.js';
 import type { Verdict } from './definition/types.js';
@@ -30,7 +33,6 @@ const MIN_WIDTH = 40;
 const MARK: Record<Verdict, string> = { pass: '✓', warn: '!', fail: '✕', skip: '–' };
 const ANSI = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 } as const;
 const TONE: Record<Verdict, keyof typeof ANSI> = { pass: 'green', warn: 'yellow', fail: 'red', skip: 'dim' };
-const AUDIENCE_WORDS: Record<string, string> = { 'network-admin': 'Network', it: 'IT', supervisor: 'Supervisor', agent: 'Agent' };
 const AUDIENCE_ORDER: Record<string, number> = { 'network-admin': 0, it: 1, supervisor: 2, agent: 3 };
 
 /** Words of `text` in lines of at most `width` columns: the first after `first`, the rest after `hang`. */
@@ -70,38 +72,38 @@ export function renderReportText(reportIn: unknown, options: TextOptions = {}): 
   const [head, ...rest] = wrap(answer.sentence, width, '  ');
   out.push(`${mark(answer.tone)} ${paint('bold', head!.slice(2))}`, ...rest);
   if (answer.partial) para(answer.partial, '  ');
-  if (answer.described.length) para(`Not judged (they describe the machine that ran this check, not an agent's computer): ${answer.described.join(', ')}.`, '  ');
+  if (answer.described.length) para(msg(strT`Not judged (they describe the machine that ran this check, not an agent's computer): ${answer.described.join(', ')}.`), '  ');
 
   // 2. What to do now, worst first.
   if (answer.problems.length) {
-    out.push('', paint('bold', 'What to do now'));
+    out.push('', paint('bold', msg('What to do now')));
     for (const p of answer.problems) {
       item(p.verdict, p.headline, 2);
       para(p.action, '    → ', '      ');
     }
-    if (answer.more) para(`…and ${answer.more} more ${answer.more === 1 ? 'problem' : 'problems'}: see For IT below.`, '  ');
+    if (answer.more) para(answer.more === 1 ? msg('…and 1 more problem: see For IT below.') : msg(strT`…and ${answer.more} more problems: see For IT below.`), '  ');
   }
 
   // 3. For IT.
-  out.push('', paint('bold', 'For IT'));
+  out.push('', paint('bold', msg('For IT')));
   const fixes = fixesOf(checks);
   if (fixes.length) {
-    out.push('  What to change');
+    out.push(`  ${msg('What to change')}`);
     fixes.forEach((f, i) => {
-      const who = AUDIENCE_WORDS[f.audience];
+      const who = audienceWord(f.audience);
       para(`${who ? `${who}: ` : ''}${units(f.text)}`, `    ${i + 1}. `, '       ');
-      const src = publicSources(f.source).map((s) => `${s.title}${s.section ? `, section "${s.section}"` : ''}${s.href ? ` <${s.href}>` : ''}`);
-      if (src.length) para(`Source: ${src.join('; ')}`, '       ');
+      const src = publicSources(f.source).map((s) => `${s.title}${s.section ? msg(strT`, section "${s.section}"`) : ''}${s.href ? ` <${s.href}>` : ''}`);
+      if (src.length) para(msg(strT`Source: ${src.join('; ')}`), '       ');
     });
   }
-  out.push('  Checks');
+  out.push(`  ${msg('Checks')}`);
   for (const c of checks) {
     const v = verdictOf(c.verdict);
-    const word = describesRunner(c) ? 'Not judged' : VERDICT_WORDS[v];
-    const title = str(c.title) || str(c.id) || 'Check';
-    item(v, `${word}: ${title}. ${units(str(c.summary))}`, 4);
+    const word = describesRunner(c) ? msg('Not judged') : VERDICT_WORDS[v];
+    const title = checkTitle(c);
+    item(v, `${word}: ${title}. ${units(findingText(c))}`, 4);
     const err = str(obj(c.error).message);
-    if (err && !str(c.summary).includes(err)) para(`Error: ${err}`, '      ', '        ');
+    if (err && !str(c.summary).includes(err)) para(msg(strT`Error: ${err}`), '      ', '        ');
     const rows = checkRows(str(c.id), c.data);
     for (const [label, value] of rows.figures) para(`${label}: ${value}`, '      ', '        ');
     for (const t of rows.tables) {
@@ -111,19 +113,19 @@ export function renderReportText(reportIn: unknown, options: TextOptions = {}): 
   }
   const calls = arr(r.calls).map(obj);
   if (calls.length) {
-    out.push('  Live calls');
+    out.push(`  ${msg('Live calls')}`);
     for (const call of calls) {
       const v = verdictOf(call.verdict);
-      item(v, `${VERDICT_WORDS[v]}: call at ${fmtDate(call.startedAt)}, ${fmtDuration(call.durationMs)}; round trip ${fmt(obj(call.rttMs).avg, 'ms')} on average, jitter ${fmt(obj(call.jitterMs).avg, 'ms', 1)}, packet loss ${fmt(obj(call.lossPct).avg, '%', 1)}, MOS ${fmt(obj(call.mos).avg, '', 2)}.`, 4);
+      item(v, `${VERDICT_WORDS[v]}: ${msg(strT`call at ${fmtDate(call.startedAt)}, ${fmtDuration(call.durationMs)}; round trip ${fmt(obj(call.rttMs).avg, 'ms')} on average, jitter ${fmt(obj(call.jitterMs).avg, 'ms', 1)}, packet loss ${fmt(obj(call.lossPct).avg, '%', 1)}, MOS ${fmt(obj(call.mos).avg, '', 2)}.`)}`, 4);
     }
   }
   const switches = arr(r.failover).map(obj);
   if (switches.length) {
-    out.push('  Phone switches');
+    out.push(`  ${msg('Phone switches')}`);
     for (const f of switches) {
-      const to = str(f.action) === 'to-softphone' ? 'back to the browser (softphone)' : 'to an external phone';
-      const how = str(f.status) === 'switched' ? 'switched' : `failed${str(f.error) ? ` (${str(f.error)})` : ''}`;
-      para(`${fmtDate(f.at)}: calls ${to}, ${how}, ${str(f.consent) === 'policy' ? "by the page's policy" : 'with the agent\'s consent'}. ${str(f.reason)}`, '    - ', '      ');
+      const to = str(f.action) === 'to-softphone' ? msg('calls back to the browser (softphone)') : msg('calls to an external phone');
+      const how = str(f.status) === 'switched' ? msg('switched') : `${msg('failed')}${str(f.error) ? ` (${str(f.error)})` : ''}`;
+      para(`${fmtDate(f.at)}: ${to}, ${how}, ${str(f.consent) === 'policy' ? msg("by the page's policy") : msg("with the agent's consent")}. ${str(f.reason)}`, '    - ', '      ');
     }
   }
 
@@ -131,10 +133,12 @@ export function renderReportText(reportIn: unknown, options: TextOptions = {}): 
   const tool = obj(r.tool);
   const took = totalMs(checks);
   out.push('');
+  const madeBy = `${str(tool.name) || 'ccp-preflight'} ${str(tool.version)}`.trim();
   para(
-    `Report ${str(r.id) || '(no id)'} made ${fmtDate(r.createdAt)} by ${str(tool.name) || 'ccp-preflight'} ${str(tool.version)}`.trim() +
-      (took !== null ? `; the checks took ${fmtDuration(took)}.` : '.') +
-      (arr(r.redacted).length ? ' Names, addresses and phone digits were removed before sharing.' : ''),
+    (took !== null
+      ? msg(strT`Report ${str(r.id) || '(no id)'} made ${fmtDate(r.createdAt)} by ${madeBy}; the checks took ${fmtDuration(took)}.`)
+      : msg(strT`Report ${str(r.id) || '(no id)'} made ${fmtDate(r.createdAt)} by ${madeBy}.`)) +
+      (arr(r.redacted).length ? ` ${msg('Names, addresses and phone digits were removed before sharing.')}` : ''),
   );
   return out.map((l) => l.replace(/\s+$/, '')).join('\n') + '\n';
 }
@@ -145,7 +149,7 @@ function fixesOf(checks: Loose[]): { text: string; source: string; audience: str
   const fixes: { text: string; source: string; audience: string }[] = [];
   for (const c of checks) {
     for (const m of arr(c.remedies).map(obj)) {
-      const text = str(m.text);
+      const text = remedyText(m);
       const key = str(m.id) || text;
       if (!text || seen.has(key)) continue;
       seen.add(key);

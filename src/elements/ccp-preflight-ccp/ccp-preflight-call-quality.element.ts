@@ -1,11 +1,14 @@
 import { LitElement, html, nothing } from 'lit';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { getLocale } from '../../i18n/runtime.js';
 import { styles } from './ccp-preflight-ccp.styles.js';
 import type { CallQualityDetail } from '../../events.js';
 import type { CallSummary, Verdict } from '../../report/schema.js';
 
-const WORDS: Record<Verdict, string> = { pass: 'Good', warn: 'Fair', fail: 'Poor', skip: 'No data' };
+const words = (): Record<Verdict, string> => ({ pass: msg('Good'), warn: msg('Fair'), fail: msg('Poor'), skip: msg('No data') });
 
-const fmt = (x: number | null | undefined, digits = 0) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : '–');
+const fmt = (x: number | null | undefined, digits = 0) =>
+  typeof x === 'number' && Number.isFinite(x) ? x.toLocaleString(getLocale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–';
 
 /**
  * A compact live call-quality indicator: RTT, loss and estimated MOS of the agent's current softphone call,
@@ -35,6 +38,7 @@ export class CcpPreflightCallQualityElement extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.live = false;
   }
 
@@ -49,19 +53,19 @@ export class CcpPreflightCallQualityElement extends LitElement {
     const rtt = live ? s?.rttMs : summary.rttMs.avg;
     const loss = live ? s?.lossPct : summary.lossPct.avg;
     const mos = live ? s?.mos : summary.mos.avg;
-    const title = live ? 'Call quality now' : 'Last call';
+    const title = live ? msg('Call quality now') : msg('Last call');
     return html`<div class="box" part="indicator" role="group" aria-label=${title}>
       <div class="row">
         <span class="label">${title}:</span>
-        <span class="verdict ${verdict}"><span class="dot" aria-hidden="true"></span>${WORDS[verdict]}</span>
-        <span>round trip ${fmt(rtt)} ms</span>
-        <span>loss ${fmt(loss, 1)} %</span>
+        <span class="verdict ${verdict}"><span class="dot" aria-hidden="true"></span>${words()[verdict]}</span>
+        <span>${msg('round trip')} ${fmt(rtt)} ms</span>
+        <span>${msg('loss')} ${fmt(loss, 1)} %</span>
         <span>MOS ${fmt(mos, 2)}</span>
-        ${summary.jitterMs.avg !== null ? html`<span>jitter ${fmt(live ? s?.jitterMs : summary.jitterMs.avg)} ms</span>` : nothing}
+        ${summary.jitterMs.avg !== null ? html`<span>${msg('jitter')} ${fmt(live ? s?.jitterMs : summary.jitterMs.avg)} ms</span>` : nothing}
       </div>
       <div class="muted">
-        ${live ? 'Live' : 'Ended'} · ${Math.round(summary.durationMs / 1000)} s ·
-        ${summary.source === 'softphone-stats' ? 'from the CCP softphone\'s statistics' : 'from the softphone\'s connection in this page'}
+        ${live ? msg('Live') : msg('Ended')} · ${fmt(summary.durationMs / 1000)} s ·
+        ${summary.source === 'softphone-stats' ? msg("from the CCP softphone's statistics") : msg("from the softphone's connection in this page")}
       </div>
     </div>`;
   }

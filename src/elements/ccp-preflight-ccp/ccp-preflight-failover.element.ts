@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { styles } from './ccp-preflight-ccp.styles.js';
 import type { FailoverRecord } from '../../report/schema.js';
 
@@ -59,6 +60,7 @@ export class CcpPreflightFailoverElement extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.softphoneEnabled = true;
     this.busy = false;
     this.unfit = false;
@@ -84,14 +86,14 @@ export class CcpPreflightFailoverElement extends LitElement {
   override render() {
     const last = this.records.at(-1);
     const valid = E164.test(this.value);
-    return html`<div class="box" part="panel" role="group" aria-label="Phone for calls">
+    return html`<div class="box" part="panel" role="group" aria-label=${msg('Phone for calls')}>
       ${this.softphoneEnabled
         ? html`<p>
-              ${this.unfit ? 'The softphone is not fit on this workstation. ' : ''}You can have calls ring on another phone
-              instead (a mobile or desk phone), in E.164 format.
+              ${this.unfit ? msg('The softphone is not fit on this workstation.') : ''}
+              ${msg('You can have calls ring on another phone instead (a mobile or desk phone), in E.164 format.')}
             </p>
             <div class="row">
-              <label for="num" class="label">Phone number</label>
+              <label for="num" class="label">${msg('Phone number')}</label>
               <input
                 id="num"
                 type="tel"
@@ -104,31 +106,31 @@ export class CcpPreflightFailoverElement extends LitElement {
                 @input=${(e: Event) => (this._value = (e.target as HTMLInputElement).value)}
               />
             </div>
-            <div id="num-help" class="muted">+ then the country code and number, digits only.</div>
+            <div id="num-help" class="muted">${msg('+ then the country code and number, digits only.')}</div>
             <div class="row consent">
               <input id="consent" type="checkbox" .checked=${this._consent} @change=${(e: Event) => (this._consent = (e.target as HTMLInputElement).checked)} />
-              <label for="consent">Ring my calls on this number until I switch back. Unanswered calls put me in the missed state.</label>
+              <label for="consent">${msg('Ring my calls on this number until I switch back. Unanswered calls put me in the missed state.')}</label>
             </div>
             <div class="row">
               <button type="button" ?disabled=${!valid || !this._consent || this.busy} @click=${() => this.request()}>
-                ${this.busy ? 'Switching…' : 'Switch calls to this phone'}
+                ${this.busy ? msg('Switching…') : msg('Switch calls to this phone')}
               </button>
             </div>`
-        : html`<p>Calls ring on <strong>${this.extension ?? 'an external phone'}</strong>, not in the softphone.</p>
+        : html`<p>${msg(html`Calls ring on <strong>${this.extension ?? msg('an external phone')}</strong>, not in the softphone.`)}</p>
             <div class="row">
               <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.restore()}>
-                ${this.busy ? 'Switching…' : 'Back to the softphone'}
+                ${this.busy ? msg('Switching…') : msg('Back to the softphone')}
               </button>
             </div>`}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${last
-        ? html`<dl aria-label="Last phone change">
-            <dt>Last change</dt>
-            <dd>${last.action === 'to-external-phone' ? 'to external phone' : 'to softphone'}: ${last.status}</dd>
-            <dt>Before</dt>
-            <dd>${last.before.softphoneEnabled ? 'softphone' : `phone ${last.before.extension ?? ''}`}</dd>
-            <dt>After</dt>
-            <dd>${last.after.softphoneEnabled ? 'softphone' : `phone ${last.after.extension ?? ''}`}</dd>
+        ? html`<dl aria-label=${msg('Last phone change')}>
+            <dt>${msg('Last change')}</dt>
+            <dd>${last.action === 'to-external-phone' ? msg('to external phone') : msg('to softphone')}: ${last.status === 'switched' ? msg('switched') : msg('failed')}</dd>
+            <dt>${msg('Before')}</dt>
+            <dd>${last.before.softphoneEnabled ? msg('softphone') : msg(str`phone ${last.before.extension ?? ''}`)}</dd>
+            <dt>${msg('After')}</dt>
+            <dd>${last.after.softphoneEnabled ? msg('softphone') : msg(str`phone ${last.after.extension ?? ''}`)}</dd>
           </dl>`
         : nothing}
     </div>`;

@@ -4,6 +4,7 @@
  * anything); the element renders it. The full findings, remedies and measurements go to the "For IT" part.
  */
 import { CHECK_IDS, type Verdict } from '../../report/schema.js';
+import { msg, str as strT } from '@lit/localize';
 import { arr, obj, str, verdictOf } from './format.js';
 
 /** At most this many problems are shown to the agent (the rest are in "For IT"). */
@@ -35,41 +36,42 @@ export interface Answer {
 /** Checks of the network path: a failed one is the agent's first problem (it is rarely theirs to fix). */
 const NETWORK = new Set(['ccp', 'endpoints', 'ice-udp', 'ice-tcp', 'ice-tls', 'media', 'bandwidth']);
 
-const SEND_TO_IT = 'Send this report to IT (Copy share code).';
+const SEND_TO_IT = (): string => msg('Send this report to IT (Copy share code).');
 
-const HEADLINES: Record<string, { fail: string; warn: string }> = {
-  browser: { fail: 'This browser cannot make softphone calls.', warn: 'This browser is not one of the latest versions.' },
-  workstation: { fail: 'This computer is too slow or too busy for calls.', warn: 'This computer is slow or busy, so calls may break up.' },
-  devices: { fail: 'Your microphone does not work here.', warn: 'Your microphone or headset needs attention.' },
-  ccp: { fail: 'The Contact Control Panel is not connected.', warn: 'The Contact Control Panel needs attention.' },
-  endpoints: { fail: 'This network cannot reach Amazon Connect.', warn: 'Amazon Connect is slow to reach from this network.' },
-  'ice-udp': { fail: 'The network blocks the usual path for call audio.', warn: 'The usual path for call audio is slow.' },
-  'ice-tcp': { fail: 'The network blocks the backup path for call audio.', warn: 'The backup path for call audio is slow.' },
-  'ice-tls': { fail: 'The network blocks the encrypted backup path for call audio.', warn: 'The encrypted backup path for call audio is slow.' },
-  media: { fail: 'The test call sounded too poor for calls.', warn: 'Calls may sound choppy on this network.' },
-  bandwidth: { fail: 'The connection is too slow for calls.', warn: 'The connection is only just fast enough for calls.' },
-};
+/** In the active language (@lit/localize), so a function: msg() runs at render time. */
+const HEADLINES = (): Record<string, { fail: string; warn: string }> => ({
+  browser: { fail: msg('This browser cannot make softphone calls.'), warn: msg('This browser is not one of the latest versions.') },
+  workstation: { fail: msg('This computer is too slow or too busy for calls.'), warn: msg('This computer is slow or busy, so calls may break up.') },
+  devices: { fail: msg('Your microphone does not work here.'), warn: msg('Your microphone or headset needs attention.') },
+  ccp: { fail: msg('The Contact Control Panel is not connected.'), warn: msg('The Contact Control Panel needs attention.') },
+  endpoints: { fail: msg('This network cannot reach Amazon Connect.'), warn: msg('Amazon Connect is slow to reach from this network.') },
+  'ice-udp': { fail: msg('The network blocks the usual path for call audio.'), warn: msg('The usual path for call audio is slow.') },
+  'ice-tcp': { fail: msg('The network blocks the backup path for call audio.'), warn: msg('The backup path for call audio is slow.') },
+  'ice-tls': { fail: msg('The network blocks the encrypted backup path for call audio.'), warn: msg('The encrypted backup path for call audio is slow.') },
+  media: { fail: msg('The test call sounded too poor for calls.'), warn: msg('Calls may sound choppy on this network.') },
+  bandwidth: { fail: msg('The connection is too slow for calls.'), warn: msg('The connection is only just fast enough for calls.') },
+});
 
 function action(checkId: string, verdict: Verdict, code: string): string {
   switch (checkId) {
     case 'browser':
-      return 'Open the agent desktop in the latest Chrome or Firefox.';
+      return msg('Open the agent desktop in the latest Chrome or Firefox.');
     case 'workstation':
-      return 'Close other heavy apps (video calls, extra tabs), then run the check again.';
+      return msg('Close other heavy apps (video calls, extra tabs), then run the check again.');
     case 'devices':
-      if (/permission|denied|not-allowed/.test(code)) return 'Allow the microphone for this site (the icon in the address bar), then run again.';
-      if (/no-microphone|no-capture|not-found|capture/.test(code)) return 'Plug in your headset, then run the check again.';
-      if (/busy/.test(code)) return 'Close other apps that use the microphone, then run again.';
-      if (/silent|clipping|level/.test(code)) return 'Check the headset is not muted and its microphone sits near your mouth.';
-      if (/bluetooth|builtin|virtual|headset/.test(code)) return 'Use a wired USB headset if you have one.';
-      return 'Check your headset is plugged in and allowed, then run again.';
+      if (/permission|denied|not-allowed/.test(code)) return msg('Allow the microphone for this site (the icon in the address bar), then run again.');
+      if (/no-microphone|no-capture|not-found|capture/.test(code)) return msg('Plug in your headset, then run the check again.');
+      if (/busy/.test(code)) return msg('Close other apps that use the microphone, then run again.');
+      if (/silent|clipping|level/.test(code)) return msg('Check the headset is not muted and its microphone sits near your mouth.');
+      if (/bluetooth|builtin|virtual|headset/.test(code)) return msg('Use a wired USB headset if you have one.');
+      return msg('Check your headset is plugged in and allowed, then run again.');
     case 'ccp':
-      if (/login|auth|sign/.test(code)) return 'Log in to the Contact Control Panel, then run the check again.';
-      return verdict === 'fail' ? 'Reload the page; if this stays, send this report to IT (Copy share code).' : SEND_TO_IT;
+      if (/login|auth|sign/.test(code)) return msg('Log in to the Contact Control Panel, then run the check again.');
+      return verdict === 'fail' ? msg('Reload the page; if this stays, send this report to IT (Copy share code).') : SEND_TO_IT();
     case 'media':
-      return verdict === 'fail' ? SEND_TO_IT : 'Use a wired network instead of Wi-Fi and pause large downloads.';
+      return verdict === 'fail' ? SEND_TO_IT() : msg('Use a wired network instead of Wi-Fi and pause large downloads.');
     default:
-      return SEND_TO_IT;
+      return SEND_TO_IT();
   }
 }
 
@@ -94,7 +96,7 @@ export function agentAnswer(reportIn: unknown): Answer {
   const seen = new Set<string>();
   for (const { c, v } of found) {
     const id = str(c.id);
-    const headline = HEADLINES[id]?.[v as 'fail' | 'warn'] ?? (str(c.title) ? `${str(c.title)}: needs attention.` : 'A check needs attention.');
+    const headline = HEADLINES()[id]?.[v as 'fail' | 'warn'] ?? (str(c.title) ? msg(strT`${str(c.title)}: needs attention.`) : msg('A check needs attention.'));
     const act = action(id, v, str(c.code));
     const key = `${headline}|${act}`;
     if (seen.has(key)) continue;
@@ -106,27 +108,27 @@ export function agentAnswer(reportIn: unknown): Answer {
   const known = new Set(counted.map((c) => str(c.id)));
   const missing = CHECK_IDS.filter((id) => !known.has(id) && !described.includes(id)).length;
   let partial = '';
-  if (r.incomplete === true) partial = `The check was cancelled before it finished: ${ran} of ${counted.length} checks ran, so this answer is incomplete.`;
-  else if (missing > 0 && counted.length > 0) partial = `Only ${counted.length} of ${CHECK_IDS.length - described.length} checks were chosen, so this answer covers only those.`;
+  if (r.incomplete === true) partial = msg(strT`The check was cancelled before it finished: ${ran} of ${counted.length} checks ran, so this answer is incomplete.`);
+  else if (missing > 0 && counted.length > 0) partial = msg(strT`Only ${counted.length} of ${CHECK_IDS.length - described.length} checks were chosen, so this answer covers only those.`);
 
   let sentence: string;
   let tone: Verdict;
   if (r.incomplete === true && !problems.length) {
-    sentence = 'Not known yet whether calls will work: the check was cancelled.';
+    sentence = msg('Not known yet whether calls will work: the check was cancelled.');
     tone = 'skip';
   } else if (fit === 'no' || verdict === 'fail') {
-    sentence = 'Calls will not work reliably in this browser right now.';
+    sentence = msg('Calls will not work reliably in this browser right now.');
     tone = 'fail';
   } else if (fit === 'unknown' || verdict === 'skip') {
     sentence = problems.length
-      ? 'Not known whether calls will work: the test call did not run, and something needs attention.'
-      : 'Not known whether calls will work: the test call did not run.';
+      ? msg('Not known whether calls will work: the test call did not run, and something needs attention.')
+      : msg('Not known whether calls will work: the test call did not run.');
     tone = problems.length ? 'warn' : 'skip';
   } else if (verdict === 'warn') {
-    sentence = 'Calls should work in this browser, but quality may suffer.';
+    sentence = msg('Calls should work in this browser, but quality may suffer.');
     tone = 'warn';
   } else {
-    sentence = partial ? 'Calls should work in this browser, as far as the checks that ran can tell.' : 'Calls will work in this browser.';
+    sentence = partial ? msg('Calls should work in this browser, as far as the checks that ran can tell.') : msg('Calls will work in this browser.');
     tone = 'pass';
   }
   return { sentence, tone, problems: problems.slice(0, MAX_PROBLEMS), more: Math.max(0, problems.length - MAX_PROBLEMS), partial, described };

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { msg, str as strT, updateWhenLocaleChanges } from '@lit/localize';
 import { emit } from '../../internal/emit.js';
 import type { ParseError, ParseResult } from '../../report/parse.js';
 import { MAX_INPUT_CHARS } from '../../report/limits.js';
@@ -6,6 +7,8 @@ import type { Report } from '../../report/schema.js';
 import { agentAnswer } from './answer.js';
 import { LazyModule, settled } from '../../internal/lazy.js';
 import { fmtDate, obj, str, VERDICT_ICONS } from './format.js';
+import { getLocale, setLocale } from '../../i18n/runtime.js';
+import { resolveLocale } from '../../i18n/locale.js';
 import { styles } from './ccp-preflight-report.styles.js';
 
 /** Files larger than this many bytes are refused before reading (UTF-8 text is at most 4 bytes a character). */
@@ -63,6 +66,7 @@ export class CcpPreflightReportElement extends LitElement {
     busy: { state: true, attribute: false },
     dragging: { state: true, attribute: false },
     forItOpen: { type: Boolean, attribute: 'for-it-open' },
+    lang: { type: String },
   };
 
   /** The report to show. Set by the widget (live) or by parsing pasted text (paste mode). */
@@ -75,6 +79,11 @@ export class CcpPreflightReportElement extends LitElement {
   declare mode: 'view' | 'paste';
   /** Open the "For IT" part (measurements, fixes, evidence) from the start. Default: collapsed. */
   declare forItOpen: boolean;
+  /**
+   * The language to show the report in (`en`, `es`, `fr`, `de`, `pt-BR`, `ja`), whatever language it was written
+   * in. Without it the browser's languages decide; inside the widget, the widget's language.
+   */
+  declare lang: string;
   /** @internal */
   declare protected errors: ParseError[];
   /** @internal */
@@ -89,6 +98,7 @@ export class CcpPreflightReportElement extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.mode = 'view';
     this.baselineSource = null;
     this.errors = [];
@@ -124,6 +134,11 @@ export class CcpPreflightReportElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const inWidget = (this.getRootNode() as ShadowRoot).host?.localName === 'ccp-preflight';
+    if (this.getAttribute('lang') || !inWidget) {
+      const want = resolveLocale({ lang: this.getAttribute('lang'), browser: globalThis.navigator?.languages });
+      if (want !== getLocale()) setLocale(want).catch(() => {}); // an unloadable language leaves the current one
+    }
     if (changed.has('report') && this.report) this.errors = [];
     if (changed.has('baseline') && this.baseline) this.baselineErrors = [];
     if (changed.has('baselineSource') && this.baselineSource) void this.load(this.baselineSource, 'baseline');
@@ -168,7 +183,7 @@ export class CcpPreflightReportElement extends LitElement {
       r = await parseReport(text);
     } catch (e) {
       // parseReport does not throw; this is the belt to its braces.
-      r = { ok: false, errors: [{ path: '', message: `The report could not be read (${e instanceof Error ? e.message : String(e)}).` }] };
+      r = { ok: false, errors: [{ path: '', message: msg(strT`The report could not be read (${e instanceof Error ? e.message : String(e)}).`) }] };
     }
     if (seq !== this.seq[target]) return r; // a newer input won
     this.busy = false;
@@ -192,10 +207,10 @@ export class CcpPreflightReportElement extends LitElement {
   private refuse(r: Extract<ParseResult, { ok: false }>, target: Target): ParseResult {
     if (target === 'report') this.errors = r.errors;
     else this.baselineErrors = r.errors;
-    const first = r.errors[0]?.message ?? 'The input could not be read.';
+    const first = r.errors[0]?.message ?? msg('The input could not be read.');
     emit(this, 'ccp-preflight-error', {
       source: 'parse',
-      message: target === 'baseline' ? `Baseline: ${first}` : first,
+      message: target === 'baseline' ? msg(strT`Baseline: ${first}`) : first,
       errors: r.errors.map((e) => ({ path: e.path, message: e.message })),
     });
     return r;
@@ -256,23 +271,23 @@ export class CcpPreflightReportElement extends LitElement {
   }
 
   private async loadFile(file: File, target: Target): Promise<ParseResult> {
-    const name = file.name || 'the file';
+    const name = file.name || msg('the file');
     const fail = async (message: string): Promise<ParseResult> => {
       ++this.seq[target]; // a file refused now wins over a parse still running
       this.busy = false;
       return this.refuse({ ok: false, errors: [{ path: '', message }] }, target);
     };
     if (!/\.(json|txt)$/i.test(file.name) && !/^(application\/json|text\/plain)/.test(file.type)) {
-      return fail(`"${name}" is not a report file: open the .json file the agent downloaded (Download JSON), or a .txt file holding a share code.`);
+      return fail(msg(strT`"${name}" is not a report file: open the .json file the agent downloaded (Download JSON), or a .txt file holding a share code.`));
     }
     if (file.size > MAX_FILE_BYTES) {
-      return fail(`"${name}" is too large (${(file.size / 1e6).toFixed(1)} MB); a report file is well under 1 MB. Check that it is the file the agent downloaded.`);
+      return fail(msg(strT`"${name}" is too large (${new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 1 }).format(file.size / 1e6)} MB); a report file is well under 1 MB. Check that it is the file the agent downloaded.`));
     }
     let text: string;
     try {
       text = await file.text();
     } catch {
-      return fail(`"${name}" could not be read. Save it again and retry, or paste its contents.`);
+      return fail(msg(strT`"${name}" could not be read. Save it again and retry, or paste its contents.`));
     }
     const area = this.textArea(target);
     if (area && text.length <= 200_000) area.value = text;
@@ -312,7 +327,7 @@ export class CcpPreflightReportElement extends LitElement {
       @dragleave=${() => (this.dragging = false)}
       @drop=${(e: DragEvent) => this.onDrop(e, target)}
     >
-      <label for=${id}>${isReport ? 'Paste the report the agent sent (JSON or share code)' : 'Paste the baseline report to compare with (JSON or share code)'}</label>
+      <label for=${id}>${isReport ? msg('Paste the report the agent sent (JSON or share code)') : msg('Paste the baseline report to compare with (JSON or share code)')}</label>
       <textarea
         id=${id}
         data-target=${target}
@@ -323,26 +338,26 @@ export class CcpPreflightReportElement extends LitElement {
         aria-describedby=${`${id}-hint`}
         @paste=${(e: ClipboardEvent) => this.onPaste(e, target)}
       ></textarea>
-      <p class="muted" id=${`${id}-hint`}>Or drop a .json or .txt file here, or open one. A link ending in #report=CCPF1… opens here too.</p>
+      <p class="muted" id=${`${id}-hint`}>${msg('Or drop a .json or .txt file here, or open one. A link ending in #report=CCPF1… opens here too.')}</p>
       <div class="row">
-        <button class="primary" part="button" type="button" @click=${() => this.onShow(target)}>${isReport ? 'Show report' : 'Compare'}</button>
-        <input id=${`${id}-file`} class="visually-hidden" type="file" tabindex="-1" aria-label=${isReport ? 'Open a report file' : 'Open a baseline report file'} accept=".json,.txt,application/json,text/plain" @change=${(e: Event) => this.onFileInput(e, target)} />
-        <button part="button" type="button" @click=${() => this.renderRoot.querySelector<HTMLInputElement>(`#${id}-file`)?.click()}>Open file…</button>
-        ${this.busy ? html`<span class="muted">Reading…</span>` : nothing}
+        <button class="primary" part="button" type="button" @click=${() => this.onShow(target)}>${isReport ? msg('Show report') : msg('Compare')}</button>
+        <input id=${`${id}-file`} class="visually-hidden" type="file" tabindex="-1" aria-label=${isReport ? msg('Open a report file') : msg('Open a baseline report file')} accept=".json,.txt,application/json,text/plain" @change=${(e: Event) => this.onFileInput(e, target)} />
+        <button part="button" type="button" @click=${() => this.renderRoot.querySelector<HTMLInputElement>(`#${id}-file`)?.click()}>${msg('Open file…')}</button>
+        ${this.busy ? html`<span class="muted">${msg('Reading…')}</span>` : nothing}
       </div>
     </div>`;
   }
 
-  private renderErrors(errors: ParseError[], what: string): TemplateResult | typeof nothing {
+  private renderErrors(errors: ParseError[], target: Target): TemplateResult | typeof nothing {
     if (!errors.length) return nothing;
     return html`<div class="errors" role="alert" part="errors">
-      <strong>${what} could not be opened.</strong>
+      <strong>${target === 'report' ? msg('The report could not be opened.') : msg('The baseline report could not be opened.')}</strong>
       ${errors.length === 1 && !errors[0]!.path
         ? html`<p>${errors[0]!.message}</p>`
         : html`<ul>
             ${errors.map((e) => html`<li>${e.path ? html`<code>${e.path}</code>: ` : nothing}${e.message}</li>`)}
           </ul>`}
-      ${this.report && what === 'The report' ? html`<p>The report shown below is the one opened before.</p>` : nothing}
+      ${this.report && target === 'report' ? html`<p>${msg('The report shown below is the one opened before.')}</p>` : nothing}
     </div>`;
   }
 
@@ -356,20 +371,20 @@ export class CcpPreflightReportElement extends LitElement {
       ${paste
         ? this.report
           ? html`<details class="paste-again">
-              <summary>Open another report (paste, file or link)</summary>
+              <summary>${msg('Open another report (paste, file or link)')}</summary>
               ${this.renderPastePanel('report')}
             </details>`
           : this.renderPastePanel('report')
         : nothing}
-      ${this.renderErrors(this.errors, 'The report')}
-      ${this.report ? this.renderReportSafe(this.report) : paste ? nothing : html`<p class="empty">No report to show yet.</p>`}
+      ${this.renderErrors(this.errors, 'report')}
+      ${this.report ? this.renderReportSafe(this.report) : paste ? nothing : html`<p class="empty">${msg('No report to show yet.')}</p>`}
       ${paste && this.report
         ? html`<details class="baseline-input" ?open=${!!this.baseline || this.baselineErrors.length > 0}>
-            <summary>Compare with an earlier report (baseline)</summary>
+            <summary>${msg('Compare with an earlier report (baseline)')}</summary>
             ${this.renderPastePanel('baseline')}
           </details>`
         : nothing}
-      ${this.renderErrors(this.baselineErrors, 'The baseline report')}
+      ${this.renderErrors(this.baselineErrors, 'baseline')}
       ${paste && this.report && this.baseline ? this.renderComparePart(this.report, this.baseline) : nothing}
     `;
   }
@@ -400,7 +415,7 @@ export class CcpPreflightReportElement extends LitElement {
       return this.renderReport(r);
     } catch (e) {
       return html`<div class="errors" role="alert" part="errors">
-        This report could not be displayed (${e instanceof Error ? e.message : String(e)}). It may come from a newer version of ccp-preflight.
+        ${msg(strT`This report could not be displayed (${e instanceof Error ? e.message : String(e)}). It may come from a newer version of ccp-preflight.`)}
       </div>`;
     }
   }
@@ -415,26 +430,26 @@ export class CcpPreflightReportElement extends LitElement {
     return html`<article class="report" aria-labelledby="overall-h">
       <div class="banner ${a.tone}" part="banner">
         <h2 id="overall-h" class="answer" tabindex="-1"><span class="icon" aria-hidden="true">${VERDICT_ICONS[a.tone]}</span> ${a.sentence}</h2>
-        ${label || this.mode === 'paste' ? html`<p class="whose">${label ? html`Report of <strong>${label}</strong>, ` : 'Report '}from ${fmtDate(r.createdAt)}</p>` : nothing}
-        ${a.partial ? html`<p class="partial"><strong>Partial:</strong> ${a.partial}</p>` : nothing}
+        ${label || this.mode === 'paste' ? html`<p class="whose">${label ? msg(html`Report of <strong>${label}</strong>, from ${fmtDate(r.createdAt)}`) : msg(strT`Report from ${fmtDate(r.createdAt)}`)}</p>` : nothing}
+        ${a.partial ? html`<p class="partial"><strong>${msg('Partial:')}</strong> ${a.partial}</p>` : nothing}
         ${a.problems.length
-          ? html`<h3 class="visually-hidden">What to do now</h3>
+          ? html`<h3 class="visually-hidden">${msg('What to do now')}</h3>
               <ol class="problems" part="problems">
                 ${a.problems.map(
                   (p) => html`<li class=${p.verdict}>
-                    <span class="badge ${p.verdict}"><span class="icon" aria-hidden="true">${VERDICT_ICONS[p.verdict]}</span>${p.verdict === 'fail' ? 'Problem' : 'Warning'}</span>
+                    <span class="badge ${p.verdict}"><span class="icon" aria-hidden="true">${VERDICT_ICONS[p.verdict]}</span>${p.verdict === 'fail' ? msg('Problem') : msg('Warning')}</span>
                     <strong>${p.headline}</strong> ${p.action}
                   </li>`,
                 )}
               </ol>`
           : nothing}
-        ${a.more ? html`<p class="muted">${a.more} more ${a.more === 1 ? 'finding is' : 'findings are'} under "For IT".</p>` : nothing}
-        ${a.described.length ? html`<p class="muted">Not judged here (they describe the machine that ran the check): ${a.described.join(', ')}.</p>` : nothing}
+        ${a.more ? html`<p class="muted">${a.more === 1 ? msg('1 more finding is under "For IT".') : msg(strT`${a.more} more findings are under "For IT".`)}</p>` : nothing}
+        ${a.described.length ? html`<p class="muted">${msg(strT`Not judged here (they describe the machine that ran the check): ${a.described.join(', ')}.`)}</p>` : nothing}
       </div>
       <slot name="actions"></slot>
       ${cmp && this.baseline && compareView && this.mode !== 'paste' ? compareView.renderCompare(this.baseline, r, cmp) : nothing}
       <details class="for-it" part="for-it" ?open=${this.forItOpen}>
-        <summary>For IT: what to change, measurements and evidence</summary>
+        <summary>${msg('For IT: what to change, measurements and evidence')}</summary>
         ${this.renderForItPart(r, changes)}
       </details>
     </article>`;

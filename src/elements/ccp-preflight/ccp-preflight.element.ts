@@ -1,4 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { msg, str as strT, updateWhenLocaleChanges } from '@lit/localize';
+import { resolveLocale } from '../../i18n/locale.js';
+import { getLocale, setLocale } from '../../i18n/runtime.js';
+import { checkTitle } from '../../i18n/check-titles.js';
+import { agentAnswer } from '../ccp-preflight-report/answer.js';
+import { VERDICT_WORDS } from '../../report/definition/format.js';
 import { styles } from './ccp-preflight.styles.js';
 import { runPreflight, type PreflightOptions } from '../../runner.js';
 import type { Report } from '../../report/schema.js';
@@ -66,6 +72,7 @@ export class CcpPreflightElement extends LitElement {
     showCcp: { type: Boolean, attribute: 'show-ccp' },
     loginPopup: { type: String, attribute: 'login-popup' },
     heading: { type: String },
+    lang: { type: String },
     label: { type: String },
     collectorUrl: { type: String, attribute: 'collector-url' },
     collectorToken: { type: String, attribute: 'collector-token' },
@@ -102,8 +109,13 @@ export class CcpPreflightElement extends LitElement {
   declare showCcp: boolean;
   /** `false` turns off Streams' login pop-up (a fake CCP, kiosks); default on. */
   declare loginPopup: string | undefined;
-  /** Heading text. */
-  declare heading: string;
+  /** Heading text (default: "Softphone check" in the widget's language). */
+  declare heading: string | undefined;
+  /**
+   * The language of the widget's texts (`en`, `es`, `fr`, `de`, `pt-BR`, `ja`; `es-MX`, `pt_BR` match too).
+   * Without it: the CCP agent's language (agentPreferences.locale), else the browser's, else English.
+   */
+  declare lang: string;
   /**
    * Whose report this is, in words that may be shared (a desk, team or name the agent or host chose, e.g.
    * "Desk 14, Leeds"). Stored as the report's subject label; kept in redacted reports and share codes.
@@ -163,7 +175,17 @@ export class CcpPreflightElement extends LitElement {
     this.autoRun = false;
     this.redact = false;
     this.showCcp = false;
-    this.heading = 'Softphone check';
+    updateWhenLocaleChanges(this);
+  }
+
+  /** The language the widget shows now: `lang`, else the CCP agent's, else the browser's, else English. */
+  get locale(): string {
+    return getLocale();
+  }
+
+  private applyLocale(): void {
+    const want = resolveLocale({ lang: this.getAttribute('lang'), agentLocale: this.ccp?.agentLocale, browser: globalThis.navigator?.languages });
+    if (want !== getLocale()) setLocale(want).catch((e: unknown) => this.fail('locale', e));
   }
 
   /** True while a switch to or from an external phone is in progress. */
@@ -196,6 +218,7 @@ export class CcpPreflightElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.applyLocale();
     if ((changed.has('ccpUrl') || changed.has('ccpMode') || changed.has('region') || changed.has('connect')) && this.hasUpdated) void this.ensureCcp().catch(() => {});
   }
 
@@ -299,7 +322,8 @@ export class CcpPreflightElement extends LitElement {
             emit(this, 'ccp-preflight-progress', p);
           },
           onCheck: (result, index, total) => {
-            this.announced = `${result.title}: ${result.verdict}. ${result.summary}`;
+            // The check's own sentence is English; other languages announce the title and verdict (the report shows the rest).
+            this.announced = `${checkTitle(result)}: ${VERDICT_WORDS[result.verdict]}.${getLocale() === 'en' ? ` ${result.summary}` : ''}`;
             emit(this, 'ccp-preflight-check', { result, index, total });
             this.requestUpdate();
           },
@@ -310,7 +334,7 @@ export class CcpPreflightElement extends LitElement {
         // A cancelled run does not replace the last good report: that stays, and the widget says so.
         this._message = {
           kind: 'ok',
-          text: previous ? 'Check cancelled. The report below is from the previous run.' : 'Check cancelled before it finished. Run it again when you are ready.',
+          text: previous ? msg('Check cancelled. The report below is from the previous run.') : msg('Check cancelled before it finished. Run it again when you are ready.'),
         };
         this.announced = '';
         void this.afterRun(previous ? 'verdict' : 'run');
@@ -321,7 +345,7 @@ export class CcpPreflightElement extends LitElement {
       if (this.ccp && shouldAutoFailover({ policy: this.failoverPolicy, number: this.failoverNumber, report, softphoneEnabled: this.ccp.agentSubject?.softphoneEnabled })) {
         void this.failover(this.failoverNumber!, 'policy').catch(() => {});
       }
-      this.announced = report.summary;
+      this.announced = agentAnswer(report).sentence;
       void this.afterRun('verdict');
       emit(this, 'ccp-preflight-complete', { report });
       this.toCollector({ kind: 'report', report });
@@ -423,17 +447,17 @@ export class CcpPreflightElement extends LitElement {
     return html`
       <section part="base" aria-labelledby="title">
         <header>
-          <h2 id="title">${this.heading}</h2>
+          <h2 id="title">${this.heading ?? msg('Softphone check')}</h2>
           <div class="actions">
             ${running
-              ? html`<button part="run-button" @click=${() => this.abort()}>Cancel</button>`
+              ? html`<button part="run-button" @click=${() => this.abort()}>${msg('Cancel')}</button>`
               : html`<button part="run-button" class="primary" @click=${() => void this.run().catch(() => {})}>
-                  ${this.report ? 'Run again' : 'Run check'}
+                  ${this.report ? msg('Run again') : msg('Run check')}
                 </button>`}
           </div>
         </header>
         ${!this.report && !running
-          ? html`<p class="intro">Checks your browser, computer, microphone and network against Amazon Connect's softphone requirements. It takes about ten seconds.</p>`
+          ? html`<p class="intro">${msg("Checks your browser, computer, microphone and network against Amazon Connect's softphone requirements. It takes about ten seconds.")}</p>`
           : nothing}
         ${running
           ? html`<div class="progress">
@@ -441,15 +465,15 @@ export class CcpPreflightElement extends LitElement {
                 part="progress"
                 class="progress-track"
                 role="progressbar"
-                aria-label="Check progress"
+                aria-label=${msg('Check progress')}
                 aria-valuemin="0"
                 aria-valuemax="100"
                 aria-valuenow=${pct}
-                aria-valuetext=${`${pct} %: ${p?.phrase ?? 'starting'}`}
+                aria-valuetext=${`${pct} %: ${this.phrase(p) ?? msg('starting')}`}
               >
                 <div class="progress-bar"></div>
               </div>
-              <div class="phrase">${p?.phrase ?? 'Starting…'}</div>
+              <div class="phrase">${this.phrase(p) ?? msg('Starting…')}</div>
             </div>`
           : nothing}
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announced}</div>
@@ -457,17 +481,17 @@ export class CcpPreflightElement extends LitElement {
           ? html`<div class="message ${this._message.kind === 'ok' ? 'ok' : ''}" role=${this._message.kind === 'ok' ? 'status' : 'alert'}>${this._message.text}</div>`
           : nothing}
         ${this._copyFallback !== undefined
-          ? html`<label>Report text<textarea class="fallback" readonly .value=${this._copyFallback}></textarea></label>`
+          ? html`<label>${msg('Report text')}<textarea class="fallback" readonly .value=${this._copyFallback}></textarea></label>`
           : nothing}
         ${this.renderCallQuality()}
         ${this.report
           ? html`<ccp-preflight-report part="report" .report=${this.report}>
               <div slot="actions" class="slotted">
                 ${this.renderFailover()}
-                <div class="actions report-actions" part="actions" role="group" aria-label="Send the report to IT">
-                  <button class="primary" @click=${() => void this.copy('code')}>Copy share code</button>
-                  <button @click=${() => void this.copy('json')}>Copy report</button>
-                  <button @click=${() => void this.download()}>Download JSON</button>
+                <div class="actions report-actions" part="actions" role="group" aria-label=${msg('Send the report to IT')}>
+                  <button class="primary" @click=${() => void this.copy('code')}>${msg('Copy share code')}</button>
+                  <button @click=${() => void this.copy('json')}>${msg('Copy report')}</button>
+                  <button @click=${() => void this.download()}>${msg('Download JSON')}</button>
                 </div>
               </div>
             </ccp-preflight-report>`
@@ -477,6 +501,12 @@ export class CcpPreflightElement extends LitElement {
         </div>
       </section>
     `;
+  }
+
+  /** The progress phrase: the runner's words in English, else the check's title in the widget's language. */
+  private phrase(p: ProgressDetail | undefined): string | undefined {
+    if (!p?.phrase) return undefined;
+    return getLocale() === 'en' || !p.checkId ? p.phrase : msg(strT`Checking: ${checkTitle({ id: p.checkId })}`);
   }
 
   /** The live-call indicator, when a CCP is wrapped and a call has been seen. */

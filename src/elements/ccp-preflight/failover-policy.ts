@@ -2,6 +2,7 @@
  * When the widget offers or makes a switch to an external phone, and what it says: plain functions over the
  * report and the agent's phone setting (no DOM, no Streams).
  */
+import { msg, str } from '@lit/localize';
 import type { FailoverRecord, Report } from '../../report/schema.js';
 
 export type FailoverPolicy = 'ask' | 'auto';
@@ -29,8 +30,8 @@ export function failoverPanelWanted(p: { report: Report | undefined; softphoneEn
 /** What the widget says after a switch. */
 export function switchedMessage(record: FailoverRecord, e164?: string): string {
   return record.action === 'to-softphone'
-    ? 'Calls ring in the softphone again.'
-    : `Calls now ring on ${record.after.extension ?? e164 ?? 'the external phone'}. You can switch back to the softphone at any time.`;
+    ? msg('Calls ring in the softphone again.')
+    : msg(str`Calls now ring on ${record.after.extension ?? e164 ?? msg('the external phone')}. You can switch back to the softphone at any time.`);
 }
 
 export const NO_CCP_TO_SWITCH = "There is no CCP to switch: set the ccp-url attribute to your instance's CCP URL (or start the CCP in the page first). Nothing was changed.";

@@ -2,6 +2,7 @@
  * The report as text to share (pretty JSON, optionally redacted; or a share code) and the clipboard with its
  * fallback: plain functions, the element only shows the outcome.
  */
+import { msg } from '@lit/localize';
 import type { Report } from '../../report/schema.js';
 
 export const NO_REPORT = 'There is no report yet: run the check first.';
@@ -36,9 +37,9 @@ export async function copyToClipboard(
   try {
     if (!clipboard) throw new Error('no clipboard');
     await clipboard.writeText(text);
-    return { ok: true, message: kind === 'json' ? 'Report copied as JSON. Paste it into your ticket or chat.' : 'Share code copied. Paste it into your ticket or chat.' };
+    return { ok: true, message: kind === 'json' ? msg('Report copied as JSON. Paste it into your ticket or chat.') : msg('Share code copied. Paste it into your ticket or chat.') };
   } catch {
-    return { ok: false, fallback: text, message: 'The browser did not allow copying. Select the text below (Ctrl+A in the box) and copy it (Ctrl+C).' };
+    return { ok: false, fallback: text, message: msg('The browser did not allow copying. Select the text below (Ctrl+A in the box) and copy it (Ctrl+C).') };
   }
 }
 

@@ -2,6 +2,8 @@
  * Small, defensive readers and formatters shared by the HTML rows and the terminal text: a pasted report may
  * hold anything, so nothing here throws. DOM-free; units as people read them (ms, kbit/s, %).
  */
+import { msg, str as strT } from '@lit/localize';
+import { getLocale } from '../../i18n/runtime.js';
 import type { Verdict } from './types.js';
 
 export type Loose = Record<string, unknown>;
@@ -12,7 +14,21 @@ export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 export const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : typeof v === 'object' ? '' : String(v));
 
-export const VERDICT_WORDS: Record<Verdict, string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail', skip: 'Skipped' };
+/** In the active language (getters: msg() runs when read). */
+export const VERDICT_WORDS: Readonly<Record<Verdict, string>> = {
+  get pass() {
+    return msg('Pass');
+  },
+  get warn() {
+    return msg('Warning');
+  },
+  get fail() {
+    return msg('Fail');
+  },
+  get skip() {
+    return msg('Skipped');
+  },
+};
 
 export function verdictOf(v: unknown): Verdict {
   return v === 'pass' || v === 'warn' || v === 'fail' || v === 'skip' ? v : 'skip';
@@ -21,8 +37,8 @@ export function verdictOf(v: unknown): Verdict {
 /** "42 ms", "0.1 %", "4.39"; "not measured" for null or missing. */
 export function fmt(v: unknown, unit = '', digits = 0): string {
   const n = num(v);
-  if (n === null) return 'not measured';
-  const s = n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  if (n === null) return msg('not measured');
+  const s = n.toLocaleString(getLocale(), { maximumFractionDigits: digits, minimumFractionDigits: 0 });
   return unit ? `${s} ${unit}` : s;
 }
 
@@ -33,24 +49,24 @@ export function fmtCi(v: unknown, ci: unknown, unit: string, digits = 0): string
   const lo = num(c.lo);
   const hi = num(c.hi);
   if (num(v) === null || lo === null || hi === null) return base;
-  return `${base} (95 % interval ${fmt(lo, '', digits)}–${fmt(hi, unit, digits)})`;
+  return msg(strT`${base} (95 % interval ${fmt(lo, '', digits)}–${fmt(hi, unit, digits)})`);
 }
 
-export const yesNo = (v: unknown): string => (v === true ? 'yes' : v === false ? 'no' : 'unknown');
+export const yesNo = (v: unknown): string => (v === true ? msg('yes') : v === false ? msg('no') : msg('unknown'));
 
 export function fmtDate(v: unknown): string {
   const s = str(v);
   const t = Date.parse(s);
-  if (!s || Number.isNaN(t)) return s || 'unknown';
+  if (!s || Number.isNaN(t)) return s || msg('unknown');
   // The reader's local time, with its zone shown (a supervisor compares it with their own clock).
-  return new Date(t).toLocaleString('en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
+  return new Date(t).toLocaleString(getLocale() === 'en' ? 'en-GB' : getLocale(), { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
 }
 
 export function fmtDuration(ms: unknown): string {
   const n = num(ms);
-  if (n === null) return 'unknown';
-  if (n < 1000) return `${Math.round(n)} ms`;
-  return `${(n / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s`;
+  if (n === null) return msg('unknown');
+  if (n < 1000) return `${Math.round(n).toLocaleString(getLocale())} ms`;
+  return `${(n / 1000).toLocaleString(getLocale(), { maximumFractionDigits: 1 })} s`;
 }
 
 /** One unit spelling for people in texts written by checks: kbit/s (never "kbps"). */

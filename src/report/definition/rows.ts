@@ -5,6 +5,7 @@
  */
 import { CHECK_DISPLAY, type Display, type FieldDisplay } from './display.js';
 import { arr, brief, fmt, fmtCi, obj, yesNo, type Loose } from './format.js';
+import { displayText as tr } from '../../i18n/display-texts.js';
 
 export type Figure = readonly [label: string, value: string];
 
@@ -23,12 +24,12 @@ export interface CheckRows {
 
 /** One value as text, by its display entry. '' means "do not show this row". */
 export function showValue(f: FieldDisplay, value: unknown, data: Loose): string {
-  if (f.show) return f.show(value, data);
-  if (value === undefined) return f.missing ?? '';
-  if (value === null) return f.missing ?? 'not measured';
+  if (f.show) return tr(f.show(value, data));
+  if (value === undefined) return f.missing ? tr(f.missing) : '';
+  if (value === null) return f.missing ? tr(f.missing) : fmt(null);
   if (typeof value === 'number') return f.ci ? fmtCi(value, data[f.ci], f.unit ?? '', f.digits ?? 0) : fmt(value, f.unit ?? '', f.digits ?? 0);
-  if (typeof value === 'boolean') return f.words?.[String(value)] ?? yesNo(value);
-  if (typeof value === 'string') return f.words?.[value] ?? value;
+  if (typeof value === 'boolean') return f.words?.[String(value)] !== undefined ? tr(f.words[String(value)]!) : yesNo(value);
+  if (typeof value === 'string') return f.words?.[value] !== undefined ? tr(f.words[value]!) : value;
   if (Array.isArray(value)) return value.every((x) => typeof x !== 'object' || x === null) ? value.map(String).join(', ') : '';
   return brief(value);
 }
@@ -37,7 +38,7 @@ function tableOf(f: FieldDisplay, value: unknown): Table | null {
   const cols = Object.entries((f.table ?? {}) as unknown as Display<Loose>).filter((e): e is [string, FieldDisplay] => e[1] !== null);
   const items = arr(value).map(obj);
   if (!items.length) return null;
-  return { caption: f.label, head: cols.map(([, c]) => c.label), rows: items.map((item) => cols.map(([k, c]) => showValue(c, item[k], item))) };
+  return { caption: tr(f.label), head: cols.map(([, c]) => tr(c.label)), rows: items.map((item) => cols.map(([k, c]) => showValue(c, item[k], item))) };
 }
 
 /** The rows of one check's data; a check id this version does not know is shown as key and value text. */
@@ -53,13 +54,13 @@ export function checkRows(id: string, dataIn: unknown): CheckRows {
     if (!f) continue;
     const value = data[key];
     if (f.chart) {
-      if (arr(value).length) out.charts.push({ key, label: f.label });
+      if (arr(value).length) out.charts.push({ key, label: tr(f.label) });
     } else if (f.table) {
       const t = tableOf(f, value);
       if (t) out.tables.push(t);
     } else {
       const text = showValue(f, value, data);
-      if (text !== '') out.figures.push([f.label, text]);
+      if (text !== '') out.figures.push([tr(f.label), text]);
     }
   }
   return out;

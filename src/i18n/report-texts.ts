@@ -1,0 +1,185 @@
+/**
+ * A report's words in the reader's language (DOM-free: the report view and the terminal text both use it).
+ * A report stores each finding as its check id, `code` and measured `data`, plus the writer's English sentence
+ * (`summary`, `remedies[].text`). Here the sentence is made again from the code and the figures in the active
+ * language; a code this version does not know (a newer check, an older report) shows the writer's words.
+ * Nothing translated is stored in a report, so share codes stay as short as before.
+ *
+ * In English the writer's own sentence is shown (it may hold more detail than one code says).
+ */
+import { msg, str as strT } from '@lit/localize';
+import { arr, fmt, num, obj, str, type Loose } from '../report/definition/format.js';
+import { getLocale } from './runtime.js';
+import { remedyTranslation } from './remedy-texts.js';
+
+export { checkTitle } from './check-titles.js';
+
+/** Who acts on a remedy, in the active language ('' for none). */
+export function audienceWord(audience: string): string {
+  switch (audience) {
+    case 'network-admin':
+      return msg('Network team');
+    case 'it':
+      return msg('IT');
+    case 'supervisor':
+      return msg('Supervisor');
+    case 'agent':
+      return msg('Agent');
+    default:
+      return '';
+  }
+}
+
+/** A remedy's text in the active language, or the writer's text for a remedy id this version does not know. */
+export function remedyText(m: Loose): string {
+  if (getLocale() === 'en') return str(m.text);
+  return remedyTranslation(str(m.id)) ?? str(m.text);
+}
+
+/** The finding of a check (its summary) in the active language, or the writer's words when its code is unknown. */
+export function findingText(c: Loose): string {
+  if (getLocale() === 'en') return str(c.summary);
+  return findingFromCode(str(c.id), str(c.verdict), str(c.code), obj(c.data)) ?? str(c.summary);
+}
+
+const list = (items: string[]): string => {
+  try {
+    return new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+};
+
+/** Hosts of the servers of an ICE check's data (no credentials are in a report). */
+const iceServers = (d: Loose): string => list(arr(d.servers).map((s) => str(obj(s).url)).filter(Boolean)) || '—';
+
+/**
+ * The sentence of one finding from its check id, verdict, code and data; undefined for a combination this
+ * version does not know. Exported for tests.
+ */
+export function findingFromCode(id: string, verdict: string, code: string, d: Loose): string | undefined {
+  if (verdict === 'pass' && !code) return passSentence(id, d);
+  switch (`${id}:${code}`) {
+    // Browser
+    case 'browser:insecure-context':
+      return msg('This page is not served over https, so the browser does not allow the microphone or calls.');
+    case 'browser:webrtc-missing':
+      return msg('This browser lacks the calling features (WebRTC) the softphone needs.');
+    case 'browser:unsupported-browser':
+      return msg('This browser is not supported by the Amazon Connect softphone: use the latest Chrome, Firefox or Edge.');
+    case 'browser:too-old':
+    case 'browser:outdated':
+    case 'browser:esr-outdated':
+      return msg(strT`This browser version (${fmt(d.major)}) is older than the versions Amazon Connect supports (${fmt(d.minSupportedMajor)} or later).`);
+    // Workstation
+    case 'workstation:low-memory':
+      return msg(strT`This computer has little memory (${fmt(d.deviceMemoryGb, 'GB', 1)}) for the softphone.`);
+    case 'workstation:cpu-slow':
+    case 'workstation:cpu-slow-busy':
+    case 'workstation:cpu-borderline':
+      return msg(strT`The processor is slow for calls (about ${fmt(d.cpuGhzEstimate, 'GHz', 1)}).`);
+    case 'workstation:busy':
+      return msg(strT`The computer is busy: the page was delayed by ${fmt(d.eventLoopLagMs, 'ms')}.`);
+    // Microphone and headset
+    case 'devices:permission-denied':
+    case 'devices:os-permission-denied':
+      return msg('The microphone is blocked for this site, so the softphone cannot send your voice.');
+    case 'devices:no-microphone':
+      return msg('No microphone was found: plug in a headset.');
+    case 'devices:mic-busy':
+      return msg('The microphone is in use by another application.');
+    case 'devices:mic-silent':
+      return msg('The microphone records only silence: it may be muted or the wrong one.');
+    case 'devices:mic-clipping':
+      return msg('The microphone is too loud (the sound clips).');
+    case 'devices:headset-bluetooth':
+      return msg('A Bluetooth headset is in use; Amazon recommends a wired USB headset for calls.');
+    case 'devices:headset-builtin':
+      return msg("The computer's built-in microphone is in use; Amazon recommends a USB headset.");
+    case 'devices:permission-timeout':
+    case 'devices:capture-timeout':
+      return msg('The microphone did not answer in time.');
+    case 'devices:capture-error':
+      return msg('The microphone could not be opened.');
+    // Contact Control Panel
+    case 'ccp:not-configured':
+      return msg('No Contact Control Panel was set up for this check.');
+    // Relay servers (STUN/TURN)
+    case 'ice-udp:turn-auth-failed':
+    case 'ice-tcp:turn-auth-failed':
+    case 'ice-tls:turn-auth-failed':
+      return msg(strT`The relay server refused the sign-in (the TURN credential is wrong or expired): ${iceServers(d)}.`);
+    case 'ice-udp:turn-unreachable':
+    case 'ice-tcp:turn-unreachable':
+    case 'ice-tls:turn-unreachable':
+    case 'ice-udp:no-relay':
+    case 'ice-tcp:no-relay':
+    case 'ice-tls:no-relay':
+      return msg(strT`The relay server for call audio could not be reached: ${iceServers(d)}.`);
+    case 'ice-udp:stun-unreachable':
+    case 'ice-udp:no-srflx':
+      return msg(strT`No answer from the STUN server: ${iceServers(d)}.`);
+    case 'ice-udp:partial':
+    case 'ice-tcp:partial':
+    case 'ice-tls:partial':
+      return msg(strT`A relay works, but some relay servers failed: ${iceServers(d)}.`);
+    case 'ice-udp:no-servers':
+    case 'ice-tcp:no-servers':
+    case 'ice-tls:no-servers':
+    case 'media:no-servers':
+    case 'bandwidth:no-servers':
+      return msg('Not run: no relay servers (STUN/TURN) were configured or handed out by the CCP.');
+    case 'ice-tls:no-turns-url':
+    case 'media:no-turn-url':
+    case 'bandwidth:no-turn-url':
+      return msg('Not run: no suitable relay server address (TURN) is configured.');
+    // Test call and bandwidth
+    case 'media:call-failed':
+      return msg(strT`The test call through ${str(d.serverUrl) || '—'} did not carry audio: the relay or the network drops it.`);
+    case 'bandwidth:call-failed':
+      return msg('The throughput test could not connect through the relay, so nothing was measured.');
+    case 'bandwidth:low-bandwidth':
+    case 'bandwidth:limited-by-loss':
+      return msg(strT`Throughput through the relay is ${fmt(Math.min(num(d.upKbps) ?? Infinity, num(d.downKbps) ?? Infinity), 'kbit/s')}, below the ${fmt(d.requiredKbps, 'kbit/s')} a softphone needs.`);
+    default:
+      if (id === 'media' && (verdict === 'warn' || verdict === 'fail') && num(d.rttMs) !== null) return mediaSentence(d, verdict);
+      if (id === 'endpoints' && (verdict === 'warn' || verdict === 'fail')) return endpointsSentence(d, verdict);
+      return undefined;
+  }
+}
+
+function mediaSentence(d: Loose, verdict: string): string {
+  const figures = msg(strT`round trip ${fmt(d.rttMs, 'ms')}, jitter ${fmt(d.jitterMs, 'ms', 1)}, packet loss ${fmt(d.lossPct, '%', 1)}, MOS ${fmt(d.mos, '', 2)}`);
+  return verdict === 'fail' ? msg(strT`The test call sounded too poor for calls: ${figures}.`) : msg(strT`The test call may sound choppy: ${figures}.`);
+}
+
+function endpointsSentence(d: Loose, verdict: string): string {
+  const bad = arr(d.endpoints).map(obj).filter((e) => str(e.outcome) && str(e.outcome) !== 'ok').map((e) => str(e.url));
+  if (!bad.length) return verdict === 'fail' ? msg('Some Amazon Connect addresses could not be reached.') : msg('Some Amazon Connect addresses answer slowly or not always.');
+  return verdict === 'fail' ? msg(strT`These Amazon Connect addresses could not be reached or answered badly: ${list(bad)}.`) : msg(strT`These Amazon Connect addresses answer slowly or not always: ${list(bad)}.`);
+}
+
+function passSentence(id: string, d: Loose): string | undefined {
+  switch (id) {
+    case 'browser':
+      return msg('This browser supports the softphone.');
+    case 'workstation':
+      return msg('This computer is fast enough for calls.');
+    case 'devices':
+      return msg('The microphone works.');
+    case 'ccp':
+      return msg('The Contact Control Panel is connected.');
+    case 'endpoints':
+      return msg('Every Amazon Connect address tested answers over TCP 443.');
+    case 'ice-udp':
+    case 'ice-tcp':
+    case 'ice-tls':
+      return msg(strT`The relay servers work: ${iceServers(d)}.`);
+    case 'media':
+      return msg(strT`The test call sounded good: round trip ${fmt(d.rttMs, 'ms')}, jitter ${fmt(d.jitterMs, 'ms', 1)}, packet loss ${fmt(d.lossPct, '%', 1)}, MOS ${fmt(d.mos, '', 2)}.`);
+    case 'bandwidth':
+      return msg(strT`Throughput through the relay is enough for calls: ${fmt(d.upKbps, 'kbit/s')} up, ${fmt(d.downKbps, 'kbit/s')} down.`);
+    default:
+      return undefined;
+  }
+}
