@@ -11,6 +11,8 @@ const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..'));
 const CHECK_IDS = await import('ccp-preflight/report').then((m) => m.CHECK_IDS, () => null);
 const NOT_BUILT = 'The ccp-preflight package is not built (dist/ is missing): run `npm run build` first.';
 export const EXIT = { pass: 0, warn: 1, fail: 2, usage: 3, partial: 4 };
+/** The languages of the summary (src/i18n/locale.ts LOCALES). */
+export const CLI_LANGS = ['en', 'es', 'fr', 'de', 'pt-BR', 'ja'];
 /** Checks the headless CLI runs on its own machine (its browser, CPU, fake microphone): shown, not judged. */
 export const CLI_MACHINE_CHECKS = ['browser', 'workstation', 'devices'];
 const DEFAULT_CHROMIUM = CHROMIUM_PATH;
@@ -32,6 +34,8 @@ Options:
   --ip-ranges FILE      AWS ip-ranges.json: the report says whether the relay used is in AMAZON_CONNECT ranges
   --redact              Mask identity, public IPs and phone digits in the report
   --json                Print the Report JSON on stdout (a human summary otherwise)
+  --lang LANG           Language of the summary: en, es, fr, de, pt-BR, ja (default: from LC_ALL,
+                        LC_MESSAGES or LANG, else English); the JSON report is the same in every language
   --browser NAME        chromium | firefox: the browser the checks run in (default chromium); the same
                         checks and the same report in both (Firefox: Debian's firefox-esr)
   --chromium PATH       Chromium executable (default ${DEFAULT_CHROMIUM})
@@ -69,6 +73,7 @@ export function parseRunArgs(argv) {
         'ip-ranges': { type: 'string' },
         redact: { type: 'boolean' },
         json: { type: 'boolean' },
+        lang: { type: 'string' },
         chromium: { type: 'string' },
         browser: { type: 'string' },
         firefox: { type: 'string' },
@@ -160,6 +165,12 @@ export function parseRunArgs(argv) {
     opts.run.ipRanges = ranges;
   }
   if (opts.localTurn && opts.run.iceServers) throw new UsageError('Give either --local-turn or --ice-servers, not both.');
+  if (values.lang !== undefined) {
+    // As matchLocale in src/i18n/locale.ts: es_ES, es-MX -> es; pt, pt_BR -> pt-BR.
+    const base = values.lang.trim().replace(/_/g, '-').toLowerCase().split('-')[0];
+    opts.lang = base === 'pt' ? 'pt-BR' : CLI_LANGS.find((l) => l === base);
+    if (!opts.lang) throw new UsageError(`--lang "${values.lang}" is not a language of this tool. Give one of ${CLI_LANGS.join(', ')}.`);
+  }
   return opts;
 }
 
@@ -188,8 +199,9 @@ export function startStaticServer() {
  * The report as terminal text, by the package's DOM-free renderer (ccp-preflight/report: renderReportText):
  * wrapped to the terminal's width, coloured on a TTY unless NO_COLOR is set.
  */
-export async function formatForTerminal(report, stream, env = process.env) {
-  const { renderReportText, shouldUseColor } = await import('ccp-preflight/report');
+export async function formatForTerminal(report, stream, env = process.env, lang = undefined) {
+  const { renderReportText, shouldUseColor, setLocale, localeFromEnv } = await import('ccp-preflight/report');
+  await setLocale(lang ?? localeFromEnv(env) ?? 'en');
   return renderReportText(report, { width: stream.columns || 80, color: shouldUseColor(stream, env) });
 }
 
@@ -294,7 +306,7 @@ export async function runMain(argv, io) {
       clearTimeout(timer);
     }
     if (!opts.json && io.stderr.isTTY) io.stderr.write('\r\x1b[K');
-    io.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : await formatForTerminal(report, io.stdout));
+    io.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : await formatForTerminal(report, io.stdout, process.env, opts.lang));
     return exitCodeFor(report.verdict, report.partial === true);
   } catch (e) {
     io.stderr.write(`ccp-preflight run: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -30,4 +30,6 @@ export {
 } from './compare.js';
 export * from '../ccplog/index.js';
 export { renderReportText, shouldUseColor, type TextOptions } from './text.js';
+export { setLocale, getLocale } from '../i18n/runtime.js';
+export { LOCALES, matchLocale, resolveLocale, localeFromEnv, type Locale } from '../i18n/locale.js';
 export { checkRows, type CheckRows, type Figure, type Table } from './definition/rows.js';
