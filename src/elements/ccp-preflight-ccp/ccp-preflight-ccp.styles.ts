@@ -1,24 +1,18 @@
 import { css } from 'lit';
+import { themeStyles } from '../theme.styles.js';
 
 /** Shared styles of the CCP sub-elements; custom properties fall back to the widget's defaults. */
-export const styles = css`
+export const styles = [
+  themeStyles,
+  css`
   /* The widget's one focus style (not the browser's thin ring). */
   :focus-visible {
-    outline: 3px solid var(--ccp-preflight-focus-ring, #ff9900);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
   :host {
-    --_accent: var(--ccp-preflight-accent, #0b63ce);
-    --_accent-text: var(--ccp-preflight-accent-text, #ffffff);
-    --_border: var(--ccp-preflight-border-color, #c8ccd2);
-    --_text: var(--ccp-preflight-text, #16191f);
-    --_muted: var(--ccp-preflight-muted, #545b64);
-    --_radius: var(--ccp-preflight-radius, 8px);
-    --_pass: var(--ccp-preflight-pass, #1d7a35);
-    --_warn: var(--ccp-preflight-warn, #8a5a00);
-    --_fail: var(--ccp-preflight-fail, #b3261e);
     display: block;
-    font-family: var(--ccp-preflight-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-family: var(--_font);
     color: var(--_text);
   }
   :host([hidden]) {
@@ -106,4 +100,5 @@ export const styles = css`
   }
   dt { color: var(--_muted); }
   dd { margin: 0; }
-`;
+`,
+];

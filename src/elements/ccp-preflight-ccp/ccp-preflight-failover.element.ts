@@ -26,6 +26,26 @@ declare global {
  * @fires ccp-preflight-failover-request - The agent asked to switch to `detail.e164` (and consented).
  * @fires ccp-preflight-restore-request - The agent asked to go back to the softphone.
  * @csspart panel - The panel box.
+ *
+ * @cssprop [--ccp-preflight-font-family=system-ui, sans-serif] - Font (old name `--ccp-preflight-font` still read).
+ * @cssprop [--ccp-preflight-text-color=#16191f] - Text colour (old name `--ccp-preflight-text`).
+ * @cssprop [--ccp-preflight-muted-color=#545b64] - Secondary text colour (old name `--ccp-preflight-muted`).
+ * @cssprop [--ccp-preflight-surface-color=#ffffff] - Background (old name `--ccp-preflight-surface`).
+ * @cssprop [--ccp-preflight-border-color=#c8ccd2] - Borders (old name `--ccp-preflight-border`).
+ * @cssprop [--ccp-preflight-border-radius=8px] - Corner radius (old name `--ccp-preflight-radius`).
+ * @cssprop [--ccp-preflight-accent-color=#0b63ce] - Buttons, links, progress (old name `--ccp-preflight-accent`).
+ * @cssprop [--ccp-preflight-accent-text-color=#ffffff] - Text on the accent colour (old name `--ccp-preflight-accent-text`).
+ * @cssprop [--ccp-preflight-pass-color=#0d5223] - "Pass" text and marks (old name `--ccp-preflight-pass`).
+ * @cssprop [--ccp-preflight-pass-bg=#e6f4ea] - "Pass" background.
+ * @cssprop [--ccp-preflight-warn-color=#6b3a00] - "Warning" text and marks (old name `--ccp-preflight-warn`).
+ * @cssprop [--ccp-preflight-warn-bg=#fff4e5] - "Warning" background.
+ * @cssprop [--ccp-preflight-fail-color=#8c1d18] - "Problem" text and marks (old name `--ccp-preflight-fail`).
+ * @cssprop [--ccp-preflight-fail-bg=#fdecea] - "Problem" background.
+ * @cssprop [--ccp-preflight-skip-color=#3d4349] - "Skipped" text.
+ * @cssprop [--ccp-preflight-skip-bg=#f1f3f5] - "Skipped" background.
+ * @cssprop [--ccp-preflight-chart-color=#0b63ce] - Chart lines (old name `--ccp-preflight-chart-line`).
+ * @cssprop [--ccp-preflight-focus-ring-color=#ff9900] - Focus outline (old name `--ccp-preflight-focus-ring`).
+ * @cssprop [--ccp-preflight-track-color=#e9ebed] - Progress bar track (old name `--ccp-preflight-track`).
  */
 export class CcpPreflightFailoverElement extends LitElement {
   static override styles = styles;

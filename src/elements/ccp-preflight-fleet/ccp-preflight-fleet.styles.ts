@@ -1,18 +1,13 @@
 import { css } from 'lit';
 import { sharedStyles } from '../shared.styles.js';
+import { themeStyles } from '../theme.styles.js';
 
 export const fleetStyles = [
+  themeStyles,
   sharedStyles,
   css`
     :host {
       display: block;
-      --_accent: var(--ccp-preflight-accent, #0b5cad);
-      --_accent-text: var(--ccp-preflight-accent-text, #fff);
-      --_surface: var(--ccp-preflight-surface, #fff);
-      --_border: var(--ccp-preflight-border, #d0d7de);
-      --_fail: var(--ccp-preflight-fail, #b42318);
-      --_warn: var(--ccp-preflight-warn, #9a6700);
-      --_pass: var(--ccp-preflight-pass, #1a7f37);
       font: inherit;
       color: inherit;
     }

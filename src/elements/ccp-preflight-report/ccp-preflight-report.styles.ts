@@ -1,27 +1,12 @@
 import { css } from 'lit';
 import { sharedStyles } from '../shared.styles.js';
+import { themeStyles } from '../theme.styles.js';
 
 export const styles = [
+  themeStyles,
   sharedStyles,
   css`
   :host {
-    --_font: var(--ccp-preflight-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_text: var(--ccp-preflight-text, #16191f);
-    --_muted: var(--ccp-preflight-muted, #545b64);
-    --_surface: var(--ccp-preflight-surface, #ffffff);
-    --_border: var(--ccp-preflight-border-color, #c8ccd2);
-    --_radius: var(--ccp-preflight-radius, 8px);
-    --_accent: var(--ccp-preflight-accent, #0b63ce);
-    --_accent-text: var(--ccp-preflight-accent-text, #ffffff);
-    --_pass: var(--ccp-preflight-pass-color, #0d5223);
-    --_pass-bg: var(--ccp-preflight-pass-bg, #e6f4ea);
-    --_warn: var(--ccp-preflight-warn-color, #6b3a00);
-    --_warn-bg: var(--ccp-preflight-warn-bg, #fff4e5);
-    --_fail: var(--ccp-preflight-fail-color, #8c1d18);
-    --_fail-bg: var(--ccp-preflight-fail-bg, #fdecea);
-    --_skip: var(--ccp-preflight-skip-color, #3d4349);
-    --_skip-bg: var(--ccp-preflight-skip-bg, #f1f3f5);
-    --_chart: var(--ccp-preflight-chart-line, #0b63ce);
     display: block;
     container-type: inline-size;
     font-family: var(--_font);
@@ -66,7 +51,7 @@ export const styles = [
   /* One focus style for everything focusable, including the answer and compare headings focused by script. */
   :focus-visible,
   [tabindex='-1']:focus {
-    outline: 3px solid var(--ccp-preflight-focus-ring, #ff9900);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
   [tabindex='-1']:focus:not(:focus-visible) {

@@ -23,6 +23,9 @@ import '../ccp-preflight-report/ccp-preflight-report.js';
 
 export { parseIceServersAttribute, parseChecksAttribute } from './options.js';
 
+/** The report's parts, styleable from outside the widget: `ccp-preflight::part(verdict)`. */
+const REPORT_PARTS = 'banner, problems, verdict, for-it, check, measurements, remedies, chart, table, errors, compare, delta';
+
 /**
  * The agent's pre-flight widget: one button runs the checks and shows whether the softphone will work, why
  * not, and what to do.
@@ -46,13 +49,40 @@ export { parseIceServersAttribute, parseChecksAttribute } from './options.js';
  * @csspart ccp - The box holding the CCP iframe (shown with `show-ccp`).
  * @csspart call-quality - The live call quality indicator.
  * @csspart failover - The switch-to-external-phone panel.
+ * @csspart banner - From the report: the overall verdict banner (exported with `exportparts`).
+ * @csspart problems - From the report: the list of problems to act on.
+ * @csspart verdict - From the report: each verdict badge.
+ * @csspart for-it - From the report: the collapsed "For IT" part.
+ * @csspart check - From the report: one check's section.
+ * @csspart measurements - From the report: a check's measurements.
+ * @csspart remedies - From the report: the "What to do" list of a check.
+ * @csspart chart - From the report: a group of sample charts.
+ * @csspart table - From the report: every data table.
+ * @csspart errors - From the report: a message that something could not be shown.
+ * @csspart compare - From the report: the compare section.
+ * @csspart delta - From the report: a change between baseline and current.
  *
- * @cssprop --ccp-preflight-accent - Accent colour (buttons, progress). Default #0b63ce.
- * @cssprop --ccp-preflight-font-family - Font family.
- * @cssprop --ccp-preflight-surface - Background colour.
- * @cssprop --ccp-preflight-text - Text colour.
- * @cssprop --ccp-preflight-border-color - Border colour.
- * @cssprop --ccp-preflight-radius - Corner radius.
+ * @cssprop [--ccp-preflight-font-family=system-ui, sans-serif] - Font (old name `--ccp-preflight-font` still read).
+ * @cssprop [--ccp-preflight-text-color=#16191f] - Text colour (old name `--ccp-preflight-text`).
+ * @cssprop [--ccp-preflight-muted-color=#545b64] - Secondary text colour (old name `--ccp-preflight-muted`).
+ * @cssprop [--ccp-preflight-surface-color=#ffffff] - Background (old name `--ccp-preflight-surface`).
+ * @cssprop [--ccp-preflight-border-color=#c8ccd2] - Borders (old name `--ccp-preflight-border`).
+ * @cssprop [--ccp-preflight-border-radius=8px] - Corner radius (old name `--ccp-preflight-radius`).
+ * @cssprop [--ccp-preflight-accent-color=#0b63ce] - Buttons, links, progress (old name `--ccp-preflight-accent`).
+ * @cssprop [--ccp-preflight-accent-text-color=#ffffff] - Text on the accent colour (old name `--ccp-preflight-accent-text`).
+ * @cssprop [--ccp-preflight-pass-color=#0d5223] - "Pass" text and marks (old name `--ccp-preflight-pass`).
+ * @cssprop [--ccp-preflight-pass-bg=#e6f4ea] - "Pass" background.
+ * @cssprop [--ccp-preflight-warn-color=#6b3a00] - "Warning" text and marks (old name `--ccp-preflight-warn`).
+ * @cssprop [--ccp-preflight-warn-bg=#fff4e5] - "Warning" background.
+ * @cssprop [--ccp-preflight-fail-color=#8c1d18] - "Problem" text and marks (old name `--ccp-preflight-fail`).
+ * @cssprop [--ccp-preflight-fail-bg=#fdecea] - "Problem" background.
+ * @cssprop [--ccp-preflight-skip-color=#3d4349] - "Skipped" text.
+ * @cssprop [--ccp-preflight-skip-bg=#f1f3f5] - "Skipped" background.
+ * @cssprop [--ccp-preflight-chart-color=#0b63ce] - Chart lines (old name `--ccp-preflight-chart-line`).
+ * @cssprop [--ccp-preflight-focus-ring-color=#ff9900] - Focus outline (old name `--ccp-preflight-focus-ring`).
+ * @cssprop [--ccp-preflight-track-color=#e9ebed] - Progress bar track (old name `--ccp-preflight-track`).
+ * @cssprop [--ccp-preflight-ccp-width=100%] - Width of the CCP box (`show-ccp`), at most its column.
+ * @cssprop [--ccp-preflight-ccp-height=465px] - Height of the CCP box (`show-ccp`).
  */
 export class CcpPreflightElement extends LitElement {
   static override styles = styles;
@@ -485,7 +515,7 @@ export class CcpPreflightElement extends LitElement {
           : nothing}
         ${this.renderCallQuality()}
         ${this.report
-          ? html`<ccp-preflight-report part="report" .report=${this.report}>
+          ? html`<ccp-preflight-report part="report" exportparts=${REPORT_PARTS} .report=${this.report}>
               <div slot="actions" class="slotted">
                 ${this.renderFailover()}
                 <div class="actions report-actions" part="actions" role="group" aria-label=${msg('Send the report to IT')}>

@@ -1,20 +1,14 @@
 import { css } from 'lit';
 import { sharedStyles } from '../shared.styles.js';
+import { themeStyles } from '../theme.styles.js';
 
 export const styles = [
+  themeStyles,
   sharedStyles,
   css`
   :host {
-    --ccp-preflight-font: var(--ccp-preflight-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_accent: var(--ccp-preflight-accent, #0b63ce);
-    --_accent-text: var(--ccp-preflight-accent-text, #ffffff);
-    --_border: var(--ccp-preflight-border-color, #c8ccd2);
-    --_surface: var(--ccp-preflight-surface, #ffffff);
-    --_text: var(--ccp-preflight-text, #16191f);
-    --_muted: var(--ccp-preflight-muted, #545b64);
-    --_radius: var(--ccp-preflight-radius, 8px);
     display: block;
-    font-family: var(--ccp-preflight-font);
+    font-family: var(--_font);
     color: var(--_text);
     background: var(--_surface);
     border: 1px solid var(--_border);
@@ -44,7 +38,7 @@ export const styles = [
   }
   /* One focus style for the widget, its report and its panels. */
   :focus-visible {
-    outline: 3px solid var(--ccp-preflight-focus-ring, #ff9900);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
   .report-actions {
@@ -61,7 +55,7 @@ export const styles = [
   .progress-track {
     height: 0.5rem;
     border-radius: 999px;
-    background: var(--ccp-preflight-track, #e9ebed);
+    background: var(--_track);
     overflow: hidden;
   }
   .progress-bar {
@@ -81,12 +75,12 @@ export const styles = [
   .message {
     margin: 0.75rem 0;
     padding: 0.5rem 0.75rem;
-    border-left: 4px solid var(--ccp-preflight-fail, #d13212);
-    background: var(--ccp-preflight-fail-bg, #fdf3f1);
+    border-left: 4px solid var(--_fail);
+    background: var(--_fail-bg);
   }
   .message.ok {
-    border-left-color: var(--ccp-preflight-pass, #1d8102);
-    background: var(--ccp-preflight-pass-bg, #f2f8f0);
+    border-left-color: var(--_pass);
+    background: var(--_pass-bg);
   }
   .ccp {
     margin-top: 1rem;
