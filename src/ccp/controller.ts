@@ -338,7 +338,9 @@ export class CcpController extends EventTarget implements CcpHandle {
 
   private isSettled(): boolean {
     const s = this.snap.state;
-    if (s === 'auth-failed' || s === 'access-denied' || s === 'iframe-retries-exhausted' || s === 'error') return true;
+    // login-needed settles too: Streams' ACK_TIMEOUT (ccpLoadTimeout, 5 s by default, the moment it opens its
+    // login pop-up) says the CCP did not answer, so the agent is told at once instead of at the check's deadline.
+    if (s === 'login-needed' || s === 'auth-failed' || s === 'access-denied' || s === 'iframe-retries-exhausted' || s === 'error') return true;
     return s === 'initialized' && !!this.agent;
   }
 

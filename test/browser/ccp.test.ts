@@ -384,9 +384,12 @@ describe('ccp adapter against the fake CCP (real Streams)', () => {
     expect(ok.verdict, ok.summary).to.equal('pass');
   });
 
-  it('iframe retries exhausted', async () => {
+  it('iframe retries exhausted (after the first ACK_TIMEOUT has already told login-needed)', async () => {
     const c = make('noack=1', { ccpLoadTimeoutMs: 150 });
-    const out = await c.waitReady(never(), 6000);
+    const first = await c.waitReady(never(), 6000);
+    expect(first.code, 'told at the first ACK_TIMEOUT, not after the retries').to.equal('login-needed');
+    await until(() => c.state === 'iframe-retries-exhausted', 6000, 'Streams to give up reloading the frame');
+    const out = await c.waitReady(never(), 500);
     expect(out.code, out.summary).to.equal('iframe-retries-exhausted');
   });
 });
