@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { getLocale } from '../../i18n/runtime.js';
 import { styles } from './ccp-preflight-ccp.styles.js';
@@ -59,7 +59,7 @@ export class CcpPreflightCallQualityElement extends LitElement {
     this.live = false;
   }
 
-  override render() {
+  override render(): TemplateResult | typeof nothing {
     const d = this.detail;
     const summary = d?.summary ?? this.summary;
     if (!summary) return nothing;

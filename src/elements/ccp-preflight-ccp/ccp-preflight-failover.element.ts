@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { styles } from './ccp-preflight-ccp.styles.js';
 import type { FailoverRecord } from '../../report/schema.js';
@@ -103,7 +103,7 @@ export class CcpPreflightFailoverElement extends LitElement {
     this.dispatchEvent(new CustomEvent('ccp-preflight-restore-request', { detail: {}, bubbles: true, composed: true }));
   }
 
-  override render() {
+  override render(): TemplateResult {
     const last = this.records.at(-1);
     const valid = E164.test(this.value);
     return html`<div class="box" part="panel" role="group" aria-label=${msg('Phone for calls')}>

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str as strT, updateWhenLocaleChanges } from '@lit/localize';
 import { resolveLocale } from '../../i18n/locale.js';
 import { getLocale, setLocale } from '../../i18n/runtime.js';
@@ -470,7 +470,7 @@ export class CcpPreflightElement extends LitElement {
     if (bar) bar.style.width = `${Math.round((this._progress?.fraction ?? 0) * 100)}%`;
   }
 
-  override render() {
+  override render(): TemplateResult {
     const running = this.runner.running;
     const p = this._progress;
     const pct = p ? Math.round(p.fraction * 100) : 0;
@@ -540,7 +540,7 @@ export class CcpPreflightElement extends LitElement {
   }
 
   /** The live-call indicator, when a CCP is wrapped and a call has been seen. */
-  protected renderCallQuality() {
+  protected renderCallQuality(): TemplateResult | typeof nothing {
     const q = this.ccp ? this.lastCallQuality : undefined;
     return q ? html`<ccp-preflight-call-quality part="call-quality" .detail=${q}></ccp-preflight-call-quality>` : nothing;
   }
@@ -550,7 +550,7 @@ export class CcpPreflightElement extends LitElement {
    * back), or once the host gave a failover number and a run has happened. It has one place: right under the
    * answer and its problems (in the report's actions slot), or alone when there is no report yet.
    */
-  protected renderFailover() {
+  protected renderFailover(): TemplateResult | typeof nothing {
     const ccp = this.ccp;
     const agent = ccp?.agentSubject;
     if (!ccp || !agent) return nothing;
