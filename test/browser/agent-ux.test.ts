@@ -5,6 +5,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/index.js';
+import '../../src/elements/ccp-preflight-report/ccp-preflight-report.js'; // the viewer alone (the widget loads it on demand)
 import type { CcpPreflightElement, Check, Report } from '../../src/index.js';
 import type { CcpPreflightReportElement } from '../../src/elements/ccp-preflight-report/ccp-preflight-report.js';
 
@@ -22,6 +23,11 @@ function warnOf(full: Report): Report {
   media.summary = 'Test call: jitter 45 ms is above 30 ms, so calls may sound choppy.';
   r.softphone = { fit: 'yes', blockers: [{ id: 'media', verdict: 'warn', summary: media.summary }] };
   return r;
+}
+
+/** The "For IT" part loads on first use: wait until its checks are there. */
+async function forItReady(el: Element): Promise<void> {
+  await waitUntil(() => el.shadowRoot!.querySelector('[data-check]'), 'For IT part rendered', { timeout: 10000 });
 }
 
 function openAll(el: Element): void {
@@ -60,6 +66,7 @@ describe('agent UX: the answer on one screen', function () {
       const el = await fixture<CcpPreflightReportElement>(html`<div style="margin:0;padding:0"><ccp-preflight-report .report=${degraded}></ccp-preflight-report></div>`);
       const rep = el.querySelector('ccp-preflight-report')!;
       await rep.updateComplete;
+      await forItReady(rep);
       window.scrollTo(0, 0);
       const banner = rep.shadowRoot!.querySelector('[part="banner"]')!;
       const problems = rep.shadowRoot!.querySelectorAll('.problems li');
@@ -81,6 +88,7 @@ describe('agent UX: the answer on one screen', function () {
 
   it('failed network checks come before workstation warnings; each problem is one action', async () => {
     const el = await fixture<CcpPreflightReportElement>(html`<ccp-preflight-report .report=${degraded}></ccp-preflight-report>`);
+    await forItReady(el);
     const items = [...el.shadowRoot!.querySelectorAll('.problems li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(items[0]).to.match(/network blocks/i);
     expect(items.at(-1)).to.match(/computer is slow/i);
@@ -95,6 +103,7 @@ describe('agent UX: the answer on one screen', function () {
   it('pass, warn and fail reports contain no internal words', async () => {
     for (const r of [full, warnOf(full), degraded]) {
       const el = await fixture<CcpPreflightReportElement>(html`<ccp-preflight-report .report=${r}></ccp-preflight-report>`);
+      await forItReady(el);
       openAll(el);
       const text = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
       const codes = r.checks.map((c) => c.code).filter((c): c is string => !!c);
@@ -109,6 +118,7 @@ describe('agent UX: the answer on one screen', function () {
     it(`axe at ${width} px: failing report (For IT open) and the viewer`, async () => {
       await setViewport({ width, height: SCREEN_H });
       const el = await fixture<CcpPreflightReportElement>(html`<ccp-preflight-report .report=${degraded} for-it-open></ccp-preflight-report>`);
+      await forItReady(el);
       openAll(el);
       await expect(el).to.be.accessible();
       const paste = await fixture<CcpPreflightReportElement>(html`<ccp-preflight-report mode="paste"></ccp-preflight-report>`);
@@ -202,6 +212,7 @@ describe('agent UX: focus follows the run; cancel keeps the previous report', fu
       await el.updateComplete;
       const v = viewer(el);
       await v.updateComplete;
+      await forItReady(v);
       expect(docOverflow(), `document at ${width}`).to.be.at.most(0);
       expect(el.scrollWidth, `widget at ${width}`).to.be.at.most(el.clientWidth);
       expect(overflowing(v), `report at ${width}`).to.deep.equal([]);

@@ -28,7 +28,10 @@ describe('demo/report.html (supervisor page)', () => {
       [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Show report')!.click();
       await waitUntil(() => root.querySelector('[part="banner"]'), 'report shown', { timeout: 10000 });
       expect(root.querySelector('[part="banner"]')!.textContent).to.contain('Calls will not work reliably');
-      expect(root.textContent).to.contain('Allow outbound UDP 3478');
+      // What IT must change, each with its public source linked.
+      await waitUntil(() => root.querySelector('ol.fixes li'), 'For IT part rendered', { timeout: 10000 });
+      expect(root.querySelectorAll('ol.fixes li').length).to.be.greaterThan(0);
+      expect(root.querySelector('ol.fixes a[href="https://docs.aws.amazon.com/connect/latest/adminguide/ccp-networking.html"]')).to.not.equal(null);
       expect(copyLink.hidden, 'a link once there is a report').to.equal(false);
       // The share code is redacted, yet the supervisor still sees whose report it is (the chosen label).
       expect(root.querySelector('.whose')!.textContent).to.contain('London office, desk 14');
