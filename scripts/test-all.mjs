@@ -45,11 +45,13 @@ gate('build', ['npm', 'run', 'build', '--silent']);
 // Vitest, one folder at a time: unit tests in parallel inside their run; the end-to-end CLI tests alone (they
 // time a real network path and must not share the two cores with other test files); the packaged library;
 // the collector against PGlite and a real PostgreSQL.
-const VITEST_DIRS = [['unit', 'test/unit'], ['e2e', 'test/e2e'], ['package', 'test/package'], ['server', 'test/server']];
-for (const [name, dir] of VITEST_DIRS) {
+// The collector's folder has its own config (one file at a time: real databases and kill -9 on 2 cores).
+const VITEST_DIRS = [['unit', 'test/unit'], ['e2e', 'test/e2e'], ['package', 'test/package'], ['server', 'test/server', 'test/server/vitest.config.ts']];
+for (const [name, dir, config] of VITEST_DIRS) {
   if (!existsSync(dir)) continue;
   const out = `${RESULTS}/${name}.json`;
-  const code = step(`vitest ${dir}`, () => run('npx', ['vitest', 'run', dir, `--outputFile.json=${out}`]));
+  const args = config ? ['--config', config] : [dir];
+  const code = step(`vitest ${dir}`, () => run('npx', ['vitest', 'run', ...args, `--outputFile.json=${out}`]));
   if (existsSync(out)) {
     const j = JSON.parse(readFileSync(out, 'utf8'));
     passed += j.numPassedTests; failed += j.numFailedTests; skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);

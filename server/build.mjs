@@ -42,7 +42,8 @@ export async function buildServer(opts = {}) {
       outdir: join(outdir, 'public'),
       bundle: true, platform: 'browser', format: 'esm', target: 'es2022', splitting: true,
       chunkNames: 'chunks/[name]-[hash]',
-      minify: opts.minify ?? true, sourcemap: true, logLevel: 'error',
+      // No source maps: this bundle holds Lit and Valibot, whose sources do not belong in our package.
+      minify: opts.minify ?? true, sourcemap: false, logLevel: 'error',
       conditions: ['production'],
       // package.json "sideEffects" globs would let esbuild drop the elements' define() modules.
       ignoreAnnotations: true,
