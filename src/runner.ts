@@ -19,7 +19,7 @@ import { defaultDeps } from './internal/deps.js';
 import { AbortError, linkedAbort, raceAbort, TimeoutError } from './internal/timeout.js';
 import { parseUserAgent } from './internal/ua.js';
 import { VERSION } from './version.js';
-import { CCP_NO_SERVERS, judgedVerdict, markCcpServersMissing, partialReason } from './checks/untested.js';
+import { CCP_NO_SERVERS, NO_RELAY, judgedVerdict, markCcpServersMissing, noRelayReason, partialReason } from './checks/untested.js';
 
 /** Options of {@link runPreflight}. Everything is optional. */
 export interface PreflightOptions {
@@ -273,7 +273,12 @@ export async function runPreflight(options: PreflightOptions = {}): Promise<Repo
       ...(options.ccp ? { ccp: options.ccp } : {}),
       progress: (f, phrase) => report(i, (i + Math.min(1, Math.max(0, f))) / total, phrase ?? `${check.title}…`, check.id),
     };
-    const r = await runCheck(check, ctx, parent, deps);
+    // Fast when things are wrong: no relay on any transport means the test call and the throughput test cannot
+    // connect either; say so now instead of waiting out their connect timeouts (8 s and 5 s).
+    const noRelay = check.id === 'media' || check.id === 'bandwidth' ? noRelayReason(resultMap) : undefined;
+    const r = noRelay
+      ? { id: check.id, title: check.title, verdict: 'skip' as const, code: NO_RELAY, summary: noRelay, startedAt: deps.date().toISOString(), durationMs: 0, data: check.emptyData(opts) } as CheckResult
+      : await runCheck(check, ctx, parent, deps);
     if (options.describesRunner?.includes(check.id)) {
       r.describesRunner = true;
       delete r.remedies; // advice for the machine that ran the checks is advice for no agent

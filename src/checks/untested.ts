@@ -18,7 +18,11 @@ import { CHECK_IDS, type CheckId, type CheckResult, type Verdict } from '../repo
 export const CCP_NO_SERVERS = 'ccp-no-servers';
 
 /** Checks whose only input is the ICE servers (they skip `no-servers` without them). */
-const NEEDS_SERVERS: readonly CheckId[] = ['ice-udp', 'ice-tcp', 'ice-tls', 'media'];
+const NEEDS_SERVERS: readonly CheckId[] = ['ice-udp', 'ice-tcp', 'ice-tls', 'media', 'bandwidth'];
+const ICE_IDS: readonly CheckId[] = ['ice-udp', 'ice-tcp', 'ice-tls'];
+
+/** Skip code of the test call and the throughput test when no TURN server gave a relay on any transport. */
+export const NO_RELAY = 'no-relay-anywhere';
 
 /** Checks the headless CLI runs on its own machine (its Chromium, its CPU, its fake microphone). */
 export const RUNNER_MACHINE_CHECKS: readonly CheckId[] = ['browser', 'workstation', 'devices'];
@@ -29,7 +33,7 @@ export const RUNNER_MACHINE_CHECKS: readonly CheckId[] = ['browser', 'workstatio
  */
 export function markCcpServersMissing(r: CheckResult, ccpFailure: string | undefined): boolean {
   if (ccpFailure === undefined || !NEEDS_SERVERS.includes(r.id) || r.verdict !== 'skip' || r.code !== 'no-servers') return false;
-  const what = r.id === 'media' ? 'No test call was made' : 'This path was not tested';
+  const what = r.id === 'media' ? 'No test call was made' : r.id === 'bandwidth' ? 'Throughput was not measured' : 'This path was not tested';
   r.verdict = 'warn';
   r.code = CCP_NO_SERVERS;
   r.summary = `${what}: the Contact Control Panel did not hand out its media servers (${ccpFailure.replace(/\.$/, '')}), so the softphone's path to them was not tested.`;
@@ -49,4 +53,17 @@ export function partialReason(chosen: readonly CheckId[], results: readonly Chec
   const media = results.find((r) => r.id === 'media');
   if (!media || media.verdict === 'skip' || media.code === CCP_NO_SERVERS) return 'the test call did not run';
   return undefined;
+}
+
+/**
+ * Why the test call and the throughput test cannot connect, when every ICE check that ran failed and none of
+ * their TURN probes got a relay (both tests relay through the same TURN URLs); undefined otherwise (also when
+ * an ICE check only timed out as a whole, so its probes are unknown).
+ */
+export function noRelayReason(results: ReadonlyMap<CheckId, CheckResult>): string | undefined {
+  const ice = ICE_IDS.map((id) => results.get(id)).filter((r): r is CheckResult => !!r && r.verdict !== 'skip');
+  if (!ice.length || ice.some((r) => r.verdict !== 'fail')) return undefined;
+  const probes = ice.flatMap((r) => (r.data as { servers?: { kind?: string; relay?: boolean }[] }).servers ?? []).filter((p) => p.kind !== 'stun');
+  if (!probes.length || probes.some((p) => p.relay)) return undefined;
+  return `Not run: no TURN server gave a relay on any transport (${ice.map((r) => r.title).join(', ')} failed), so this relayed test could not connect either; the failed checks above say why.`;
 }

@@ -389,6 +389,7 @@ export const REMEDY_CATALOGUE: Readonly<Record<string, readonly Remedy[]>> = Obj
   'ice-tcp:ccp-no-servers': [R.ccpEndpoints, R.tcp443Ec2, R.ccpLogin],
   'ice-tls:ccp-no-servers': [R.ccpEndpoints, R.tcp443Ec2, R.ccpLogin],
   'media:ccp-no-servers': [R.ccpEndpoints, R.tcp443Ec2, R.ccpLogin],
+  'bandwidth:ccp-no-servers': [R.ccpEndpoints, R.tcp443Ec2, R.ccpLogin],
 
   // bandwidth (src/checks/bandwidth.ts)
   'bandwidth:low-bandwidth': [R.bandwidth, R.dedicated, R.remoteAgent, R.externalPhone],

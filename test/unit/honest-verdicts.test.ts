@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { runPreflight } from '../../src/runner.js';
 import { iceTcpCheck, iceTlsCheck, iceUdpCheck } from '../../src/checks/ice.js';
 import { mediaCheck } from '../../src/checks/media.js';
-import { CCP_NO_SERVERS, partialReason } from '../../src/checks/untested.js';
+import { bandwidthCheck } from '../../src/checks/bandwidth.js';
+import { CCP_NO_SERVERS, NO_RELAY, partialReason } from '../../src/checks/untested.js';
 import type { CcpHandle, Check, Deps } from '../../src/checks/types.js';
 import { CHECK_IDS, type CheckId, type CheckResult } from '../../src/report/schema.js';
 import { parseReport } from '../../src/report/parse.js';
@@ -26,12 +27,12 @@ const silentTransport: CcpHandle = {
   },
 };
 
-const NETWORK = [iceUdpCheck, iceTcpCheck, iceTlsCheck, mediaCheck] as unknown as Check[];
+const NETWORK = [iceUdpCheck, iceTcpCheck, iceTlsCheck, mediaCheck, bandwidthCheck] as unknown as Check[];
 
 describe('honest verdicts', () => {
   it('a CCP that never answers createTransport: the ICE checks and the test call say so, and the run does not pass', async () => {
     const registry = [fake('ccp', 'pass', { mode: 'full', state: 'initialized', softphoneErrors: [], mediaLocation: 'this-browser' }), ...NETWORK];
-    const report = await runPreflight({ checks: ['ccp', 'ice-udp', 'ice-tcp', 'ice-tls', 'media'], registry, deps, ccp: silentTransport, ccpMode: 'full' });
+    const report = await runPreflight({ checks: ['ccp', 'ice-udp', 'ice-tcp', 'ice-tls', 'media', 'bandwidth'], registry, deps, ccp: silentTransport, ccpMode: 'full' });
     for (const r of report.checks.slice(1)) {
       expect(r.verdict, r.id).toBe('warn');
       expect(r.code, r.id).toBe(CCP_NO_SERVERS);
@@ -88,5 +89,22 @@ describe('honest verdicts', () => {
     // Without the option the same results fail: the flag, not the data, makes the difference.
     const judged = await runPreflight({ checks: ['browser', 'devices', 'media'], registry, deps });
     expect(judged.verdict).toBe('fail');
+  });
+
+  it('no relay on any transport: the test call and the throughput test are not run (no connect timeouts to wait out)', async () => {
+    const dead = (id: CheckId, relay: boolean): Check => ({ ...fake(id, relay ? 'pass' : 'fail'), run: async () => ({ verdict: relay ? 'pass' : 'fail', code: relay ? undefined : 'turn-unreachable', summary: id, data: { servers: [{ kind: 'stun', relay: false }, { kind: 'turn', relay }] } as never }) }) as Check;
+    let ran = 0;
+    const hang = (id: CheckId): Check => ({ ...fake(id, 'pass'), timeoutMs: () => 8000, run: () => { ran++; return new Promise(() => {}); } }) as Check;
+    const t0 = Date.now();
+    const report = await runPreflight({ checks: ['ice-udp', 'ice-tcp', 'media', 'bandwidth'], registry: [dead('ice-udp', false), dead('ice-tcp', false), hang('media'), hang('bandwidth')], deps });
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(ran).toBe(0);
+    expect(report.checks.slice(2).map((c) => [c.verdict, c.code])).toEqual([['skip', NO_RELAY], ['skip', NO_RELAY]]);
+    expect(report.checks[2]!.summary).toMatch(/no TURN server gave a relay on any transport \(Fake ice-udp, Fake ice-tcp failed\)/);
+    expect(report.verdict).toBe('fail');
+    expect(report.softphone.fit).toBe('no');
+    // One transport with a relay: the test call runs.
+    const some = await runPreflight({ checks: ['ice-udp', 'ice-tcp', 'media'], registry: [dead('ice-udp', false), dead('ice-tcp', true), fake('media', 'pass')], deps });
+    expect(some.checks[2]!.verdict).toBe('pass');
   });
 });
