@@ -153,7 +153,12 @@ export function checkProject(root = ROOT) {
     problems.push(...checkLocale(locale, readFileSync(join(root, config.interchange.xliffDir, `${locale}.xlf`), 'utf8'), list));
     const mod = join(root, config.output.outputDir, `${locale}.ts`);
     const generated = existsSync(mod) ? readFileSync(mod, 'utf8') : '';
-    for (const m of list) if (!generated.includes(`'${m.id}'`)) problems.push(`${locale}: "${m.text}" is not in ${relative(root, mod)} (run npx lit-localize build).`);
+    for (const m of list) {
+      if (!generated.includes(`'${m.id}'`)) problems.push(`${locale}: "${m.text}" is not in ${relative(root, mod)} (run npx lit-localize build).`);
+      // lit-localize writes a str message as str`...` only when its tag is named `str` in the code (an alias gives
+      // a plain template literal: the figures would show as 0, 1, 2).
+      else if (m.id.startsWith('s') && /\{\d+\}/.test(m.text) && !generated.includes(`'${m.id}': str\``)) problems.push(`${locale}: "${m.text}" is not a str template in ${relative(root, mod)}: tag it str\`...\` (not an alias) in ${m.file}.`);
+    }
   }
   return { messages: list, problems };
 }

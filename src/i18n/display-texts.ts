@@ -137,6 +137,7 @@ export const DISPLAY_WORDS: readonly string[] = [
   'Reachable with the measured loss',
   'How it was measured',
   'not listed by this browser',
+  'not measured',
   'in the browser (softphone)',
   'no',
 ];
@@ -401,6 +402,8 @@ export function displayText(en: string): string {
       return msg('How it was measured');
     case 'not listed by this browser':
       return msg('not listed by this browser');
+    case 'not measured':
+      return msg('not measured');
     case 'in the browser (softphone)':
       return msg('in the browser (softphone)');
     case 'no':

@@ -7,8 +7,8 @@
  *
  * In English the writer's own sentence is shown (it may hold more detail than one code says).
  */
-import { msg, str as strT } from '@lit/localize';
-import { arr, fmt, num, obj, str, type Loose } from '../report/definition/format.js';
+import { msg, str } from '@lit/localize';
+import { arr, fmt, num, obj, str as asStr, type Loose } from '../report/definition/format.js';
 import { getLocale } from './runtime.js';
 import { remedyTranslation } from './remedy-texts.js';
 
@@ -32,14 +32,14 @@ export function audienceWord(audience: string): string {
 
 /** A remedy's text in the active language, or the writer's text for a remedy id this version does not know. */
 export function remedyText(m: Loose): string {
-  if (getLocale() === 'en') return str(m.text);
-  return remedyTranslation(str(m.id)) ?? str(m.text);
+  if (getLocale() === 'en') return asStr(m.text);
+  return remedyTranslation(asStr(m.id)) ?? asStr(m.text);
 }
 
 /** The finding of a check (its summary) in the active language, or the writer's words when its code is unknown. */
 export function findingText(c: Loose): string {
-  if (getLocale() === 'en') return str(c.summary);
-  return findingFromCode(str(c.id), str(c.verdict), str(c.code), obj(c.data)) ?? str(c.summary);
+  if (getLocale() === 'en') return asStr(c.summary);
+  return findingFromCode(asStr(c.id), asStr(c.verdict), asStr(c.code), obj(c.data)) ?? asStr(c.summary);
 }
 
 const list = (items: string[]): string => {
@@ -51,7 +51,7 @@ const list = (items: string[]): string => {
 };
 
 /** Hosts of the servers of an ICE check's data (no credentials are in a report). */
-const iceServers = (d: Loose): string => list(arr(d.servers).map((s) => str(obj(s).url)).filter(Boolean)) || '—';
+const iceServers = (d: Loose): string => list(arr(d.servers).map((s) => asStr(obj(s).url)).filter(Boolean)) || '—';
 
 /**
  * The sentence of one finding from its check id, verdict, code and data; undefined for a combination this
@@ -70,16 +70,16 @@ export function findingFromCode(id: string, verdict: string, code: string, d: Lo
     case 'browser:too-old':
     case 'browser:outdated':
     case 'browser:esr-outdated':
-      return msg(strT`This browser version (${fmt(d.major)}) is older than the versions Amazon Connect supports (${fmt(d.minSupportedMajor)} or later).`);
+      return msg(str`This browser version (${fmt(d.major)}) is older than the versions Amazon Connect supports (${fmt(d.minSupportedMajor)} or later).`);
     // Workstation
     case 'workstation:low-memory':
-      return msg(strT`This computer has little memory (${fmt(d.deviceMemoryGb, 'GB', 1)}) for the softphone.`);
+      return msg(str`This computer has little memory (${fmt(d.deviceMemoryGb, 'GB', 1)}) for the softphone.`);
     case 'workstation:cpu-slow':
     case 'workstation:cpu-slow-busy':
     case 'workstation:cpu-borderline':
-      return msg(strT`The processor is slow for calls (about ${fmt(d.cpuGhzEstimate, 'GHz', 1)}).`);
+      return msg(str`The processor is slow for calls (about ${fmt(d.cpuGhzEstimate, 'GHz', 1)}).`);
     case 'workstation:busy':
-      return msg(strT`The computer is busy: the page was delayed by ${fmt(d.eventLoopLagMs, 'ms')}.`);
+      return msg(str`The computer is busy: the page was delayed by ${fmt(d.eventLoopLagMs, 'ms')}.`);
     // Microphone and headset
     case 'devices:permission-denied':
     case 'devices:os-permission-denied':
@@ -108,21 +108,21 @@ export function findingFromCode(id: string, verdict: string, code: string, d: Lo
     case 'ice-udp:turn-auth-failed':
     case 'ice-tcp:turn-auth-failed':
     case 'ice-tls:turn-auth-failed':
-      return msg(strT`The relay server refused the sign-in (the TURN credential is wrong or expired): ${iceServers(d)}.`);
+      return msg(str`The relay server refused the sign-in (the TURN credential is wrong or expired): ${iceServers(d)}.`);
     case 'ice-udp:turn-unreachable':
     case 'ice-tcp:turn-unreachable':
     case 'ice-tls:turn-unreachable':
     case 'ice-udp:no-relay':
     case 'ice-tcp:no-relay':
     case 'ice-tls:no-relay':
-      return msg(strT`The relay server for call audio could not be reached: ${iceServers(d)}.`);
+      return msg(str`The relay server for call audio could not be reached: ${iceServers(d)}.`);
     case 'ice-udp:stun-unreachable':
     case 'ice-udp:no-srflx':
-      return msg(strT`No answer from the STUN server: ${iceServers(d)}.`);
+      return msg(str`No answer from the STUN server: ${iceServers(d)}.`);
     case 'ice-udp:partial':
     case 'ice-tcp:partial':
     case 'ice-tls:partial':
-      return msg(strT`A relay works, but some relay servers failed: ${iceServers(d)}.`);
+      return msg(str`A relay works, but some relay servers failed: ${iceServers(d)}.`);
     case 'ice-udp:no-servers':
     case 'ice-tcp:no-servers':
     case 'ice-tls:no-servers':
@@ -135,12 +135,12 @@ export function findingFromCode(id: string, verdict: string, code: string, d: Lo
       return msg('Not run: no suitable relay server address (TURN) is configured.');
     // Test call and bandwidth
     case 'media:call-failed':
-      return msg(strT`The test call through ${str(d.serverUrl) || '—'} did not carry audio: the relay or the network drops it.`);
+      return msg(str`The test call through ${asStr(d.serverUrl) || '—'} did not carry audio: the relay or the network drops it.`);
     case 'bandwidth:call-failed':
       return msg('The throughput test could not connect through the relay, so nothing was measured.');
     case 'bandwidth:low-bandwidth':
     case 'bandwidth:limited-by-loss':
-      return msg(strT`Throughput through the relay is ${fmt(Math.min(num(d.upKbps) ?? Infinity, num(d.downKbps) ?? Infinity), 'kbit/s')}, below the ${fmt(d.requiredKbps, 'kbit/s')} a softphone needs.`);
+      return msg(str`Throughput through the relay is ${fmt(Math.min(num(d.upKbps) ?? Infinity, num(d.downKbps) ?? Infinity), 'kbit/s')}, below the ${fmt(d.requiredKbps, 'kbit/s')} a softphone needs.`);
     default:
       if (id === 'media' && (verdict === 'warn' || verdict === 'fail') && num(d.rttMs) !== null) return mediaSentence(d, verdict);
       if (id === 'endpoints' && (verdict === 'warn' || verdict === 'fail')) return endpointsSentence(d, verdict);
@@ -149,14 +149,14 @@ export function findingFromCode(id: string, verdict: string, code: string, d: Lo
 }
 
 function mediaSentence(d: Loose, verdict: string): string {
-  const figures = msg(strT`round trip ${fmt(d.rttMs, 'ms')}, jitter ${fmt(d.jitterMs, 'ms', 1)}, packet loss ${fmt(d.lossPct, '%', 1)}, MOS ${fmt(d.mos, '', 2)}`);
-  return verdict === 'fail' ? msg(strT`The test call sounded too poor for calls: ${figures}.`) : msg(strT`The test call may sound choppy: ${figures}.`);
+  const figures = msg(str`round trip ${fmt(d.rttMs, 'ms')}, jitter ${fmt(d.jitterMs, 'ms', 1)}, packet loss ${fmt(d.lossPct, '%', 1)}, MOS ${fmt(d.mos, '', 2)}`);
+  return verdict === 'fail' ? msg(str`The test call sounded too poor for calls: ${figures}.`) : msg(str`The test call may sound choppy: ${figures}.`);
 }
 
 function endpointsSentence(d: Loose, verdict: string): string {
-  const bad = arr(d.endpoints).map(obj).filter((e) => str(e.outcome) && str(e.outcome) !== 'ok').map((e) => str(e.url));
+  const bad = arr(d.endpoints).map(obj).filter((e) => asStr(e.outcome) && asStr(e.outcome) !== 'ok').map((e) => asStr(e.url));
   if (!bad.length) return verdict === 'fail' ? msg('Some Amazon Connect addresses could not be reached.') : msg('Some Amazon Connect addresses answer slowly or not always.');
-  return verdict === 'fail' ? msg(strT`These Amazon Connect addresses could not be reached or answered badly: ${list(bad)}.`) : msg(strT`These Amazon Connect addresses answer slowly or not always: ${list(bad)}.`);
+  return verdict === 'fail' ? msg(str`These Amazon Connect addresses could not be reached or answered badly: ${list(bad)}.`) : msg(str`These Amazon Connect addresses answer slowly or not always: ${list(bad)}.`);
 }
 
 function passSentence(id: string, d: Loose): string | undefined {
@@ -174,11 +174,11 @@ function passSentence(id: string, d: Loose): string | undefined {
     case 'ice-udp':
     case 'ice-tcp':
     case 'ice-tls':
-      return msg(strT`The relay servers work: ${iceServers(d)}.`);
+      return msg(str`The relay servers work: ${iceServers(d)}.`);
     case 'media':
-      return msg(strT`The test call sounded good: round trip ${fmt(d.rttMs, 'ms')}, jitter ${fmt(d.jitterMs, 'ms', 1)}, packet loss ${fmt(d.lossPct, '%', 1)}, MOS ${fmt(d.mos, '', 2)}.`);
+      return msg(str`The test call sounded good: round trip ${fmt(d.rttMs, 'ms')}, jitter ${fmt(d.jitterMs, 'ms', 1)}, packet loss ${fmt(d.lossPct, '%', 1)}, MOS ${fmt(d.mos, '', 2)}.`);
     case 'bandwidth':
-      return msg(strT`Throughput through the relay is enough for calls: ${fmt(d.upKbps, 'kbit/s')} up, ${fmt(d.downKbps, 'kbit/s')} down.`);
+      return msg(str`Throughput through the relay is enough for calls: ${fmt(d.upKbps, 'kbit/s')} up, ${fmt(d.downKbps, 'kbit/s')} down.`);
     default:
       return undefined;
   }

@@ -26,6 +26,8 @@ let active: Locale = SOURCE_LOCALE;
 let templates: TemplateMap | undefined;
 let request = 0;
 let installed = false;
+/** The language being loaded, and the promise of it (asked again meanwhile: the same promise). */
+let pending: { locale: Locale; promise: Promise<void> } | undefined;
 
 function install(): void {
   if (installed) return;
@@ -52,20 +54,28 @@ export function getLocale(): Locale {
  * another language was asked for meanwhile, the later request wins. A language that fails to load leaves the
  * current one in place and rejects with an Error saying so.
  */
-export async function setLocale(locale: Locale): Promise<void> {
+export function setLocale(locale: Locale): Promise<void> {
   install();
+  if (pending?.locale === locale) return pending.promise;
+  if (!pending && locale === active) return Promise.resolve();
   const mine = ++request;
-  if (locale === active) return;
-  let next: TemplateMap | undefined;
-  if (locale !== SOURCE_LOCALE) {
-    try {
-      next = (await LOADERS[locale]()).templates;
-    } catch (e) {
-      throw new Error(`The texts in "${locale}" could not be loaded (${e instanceof Error ? e.message : String(e)}); they stay in the current language. Reload the page to try again.`, { cause: e });
+  const promise = (async () => {
+    let next: TemplateMap | undefined;
+    if (locale !== SOURCE_LOCALE) {
+      try {
+        next = (await LOADERS[locale]()).templates;
+      } catch (e) {
+        if (mine === request) pending = undefined;
+        throw new Error(`The texts in "${locale}" could not be loaded (${e instanceof Error ? e.message : String(e)}); they stay in the current language. Reload the page to try again.`, { cause: e });
+      }
     }
-  }
-  if (mine !== request) return;
-  templates = next;
-  active = locale;
-  announce(locale);
+    if (mine !== request) return; // a later request won
+    pending = undefined;
+    templates = next;
+    if (active === locale) return;
+    active = locale;
+    announce(locale);
+  })();
+  pending = { locale, promise };
+  return promise;
 }

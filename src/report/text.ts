@@ -9,11 +9,11 @@
  */
 import { agentAnswer, describesRunner } from '../elements/ccp-preflight-report/answer.js';
 import { publicSources } from '../elements/ccp-preflight-report/sources.js';
-import { msg, str as strT } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { audienceWord, checkTitle, findingText } from '../i18n/report-texts.js';
 import { remedyText } from '../i18n/remedy-texts.js';
 import { checkRows } from './definition/rows.js';
-import { arr, fmt, fmtDate, fmtDuration, num, obj, str, units, verdictOf, VERDICT_WORDS, type Loose } from './definition/format.js';
+import { arr, fmt, fmtDate, fmtDuration, num, obj, str as asStr, units, verdictOf, VERDICT_WORDS, type Loose } from './definition/format.js';
 import type { Verdict } from './definition/types.js';
 
 export interface TextOptions {
@@ -72,7 +72,7 @@ export function renderReportText(reportIn: unknown, options: TextOptions = {}): 
   const [head, ...rest] = wrap(answer.sentence, width, '  ');
   out.push(`${mark(answer.tone)} ${paint('bold', head!.slice(2))}`, ...rest);
   if (answer.partial) para(answer.partial, '  ');
-  if (answer.described.length) para(msg(strT`Not judged (they describe the machine that ran this check, not an agent's computer): ${answer.described.join(', ')}.`), '  ');
+  if (answer.described.length) para(msg(str`Not judged (they describe the machine that ran this check, not an agent's computer): ${answer.described.join(', ')}.`), '  ');
 
   // 2. What to do now, worst first.
   if (answer.problems.length) {
@@ -81,7 +81,7 @@ export function renderReportText(reportIn: unknown, options: TextOptions = {}): 
       item(p.verdict, p.headline, 2);
       para(p.action, '    → ', '      ');
     }
-    if (answer.more) para(answer.more === 1 ? msg('…and 1 more problem: see For IT below.') : msg(strT`…and ${answer.more} more problems: see For IT below.`), '  ');
+    if (answer.more) para(answer.more === 1 ? msg('…and 1 more problem: see For IT below.') : msg(str`…and ${answer.more} more problems: see For IT below.`), '  ');
   }
 
   // 3. For IT.
@@ -92,8 +92,8 @@ export function renderReportText(reportIn: unknown, options: TextOptions = {}): 
     fixes.forEach((f, i) => {
       const who = audienceWord(f.audience);
       para(`${who ? `${who}: ` : ''}${units(f.text)}`, `    ${i + 1}. `, '       ');
-      const src = publicSources(f.source).map((s) => `${s.title}${s.section ? msg(strT`, section "${s.section}"`) : ''}${s.href ? ` <${s.href}>` : ''}`);
-      if (src.length) para(msg(strT`Source: ${src.join('; ')}`), '       ');
+      const src = publicSources(f.source).map((s) => `${s.title}${s.section ? msg(str`, section "${s.section}"`) : ''}${s.href ? ` <${s.href}>` : ''}`);
+      if (src.length) para(msg(str`Source: ${src.join('; ')}`), '       ');
     });
   }
   out.push(`  ${msg('Checks')}`);
@@ -102,9 +102,9 @@ export function renderReportText(reportIn: unknown, options: TextOptions = {}): 
     const word = describesRunner(c) ? msg('Not judged') : VERDICT_WORDS[v];
     const title = checkTitle(c);
     item(v, `${word}: ${title}. ${units(findingText(c))}`, 4);
-    const err = str(obj(c.error).message);
-    if (err && !str(c.summary).includes(err)) para(msg(strT`Error: ${err}`), '      ', '        ');
-    const rows = checkRows(str(c.id), c.data);
+    const err = asStr(obj(c.error).message);
+    if (err && !asStr(c.summary).includes(err)) para(msg(str`Error: ${err}`), '      ', '        ');
+    const rows = checkRows(asStr(c.id), c.data);
     for (const [label, value] of rows.figures) para(`${label}: ${value}`, '      ', '        ');
     for (const t of rows.tables) {
       para(`${t.caption}:`, '      ');
@@ -116,16 +116,16 @@ export function renderReportText(reportIn: unknown, options: TextOptions = {}): 
     out.push(`  ${msg('Live calls')}`);
     for (const call of calls) {
       const v = verdictOf(call.verdict);
-      item(v, `${VERDICT_WORDS[v]}: ${msg(strT`call at ${fmtDate(call.startedAt)}, ${fmtDuration(call.durationMs)}; round trip ${fmt(obj(call.rttMs).avg, 'ms')} on average, jitter ${fmt(obj(call.jitterMs).avg, 'ms', 1)}, packet loss ${fmt(obj(call.lossPct).avg, '%', 1)}, MOS ${fmt(obj(call.mos).avg, '', 2)}.`)}`, 4);
+      item(v, `${VERDICT_WORDS[v]}: ${msg(str`call at ${fmtDate(call.startedAt)}, ${fmtDuration(call.durationMs)}; round trip ${fmt(obj(call.rttMs).avg, 'ms')} on average, jitter ${fmt(obj(call.jitterMs).avg, 'ms', 1)}, packet loss ${fmt(obj(call.lossPct).avg, '%', 1)}, MOS ${fmt(obj(call.mos).avg, '', 2)}.`)}`, 4);
     }
   }
   const switches = arr(r.failover).map(obj);
   if (switches.length) {
     out.push(`  ${msg('Phone switches')}`);
     for (const f of switches) {
-      const to = str(f.action) === 'to-softphone' ? msg('calls back to the browser (softphone)') : msg('calls to an external phone');
-      const how = str(f.status) === 'switched' ? msg('switched') : `${msg('failed')}${str(f.error) ? ` (${str(f.error)})` : ''}`;
-      para(`${fmtDate(f.at)}: ${to}, ${how}, ${str(f.consent) === 'policy' ? msg("by the page's policy") : msg("with the agent's consent")}. ${str(f.reason)}`, '    - ', '      ');
+      const to = asStr(f.action) === 'to-softphone' ? msg('calls back to the browser (softphone)') : msg('calls to an external phone');
+      const how = asStr(f.status) === 'switched' ? msg('switched') : `${msg('failed')}${asStr(f.error) ? ` (${asStr(f.error)})` : ''}`;
+      para(`${fmtDate(f.at)}: ${to}, ${how}, ${asStr(f.consent) === 'policy' ? msg("by the page's policy") : msg("with the agent's consent")}. ${asStr(f.reason)}`, '    - ', '      ');
     }
   }
 
@@ -133,11 +133,11 @@ export function renderReportText(reportIn: unknown, options: TextOptions = {}): 
   const tool = obj(r.tool);
   const took = totalMs(checks);
   out.push('');
-  const madeBy = `${str(tool.name) || 'ccp-preflight'} ${str(tool.version)}`.trim();
+  const madeBy = `${asStr(tool.name) || 'ccp-preflight'} ${asStr(tool.version)}`.trim();
   para(
     (took !== null
-      ? msg(strT`Report ${str(r.id) || '(no id)'} made ${fmtDate(r.createdAt)} by ${madeBy}; the checks took ${fmtDuration(took)}.`)
-      : msg(strT`Report ${str(r.id) || '(no id)'} made ${fmtDate(r.createdAt)} by ${madeBy}.`)) +
+      ? msg(str`Report ${asStr(r.id) || '(no id)'} made ${fmtDate(r.createdAt)} by ${madeBy}; the checks took ${fmtDuration(took)}.`)
+      : msg(str`Report ${asStr(r.id) || '(no id)'} made ${fmtDate(r.createdAt)} by ${madeBy}.`)) +
       (arr(r.redacted).length ? ` ${msg('Names, addresses and phone digits were removed before sharing.')}` : ''),
   );
   return out.map((l) => l.replace(/\s+$/, '')).join('\n') + '\n';
@@ -150,10 +150,10 @@ function fixesOf(checks: Loose[]): { text: string; source: string; audience: str
   for (const c of checks) {
     for (const m of arr(c.remedies).map(obj)) {
       const text = remedyText(m);
-      const key = str(m.id) || text;
+      const key = asStr(m.id) || text;
       if (!text || seen.has(key)) continue;
       seen.add(key);
-      fixes.push({ text, source: str(m.source), audience: str(m.audience) });
+      fixes.push({ text, source: asStr(m.source), audience: asStr(m.audience) });
     }
   }
   return fixes.sort((a, b) => (AUDIENCE_ORDER[a.audience] ?? 1) - (AUDIENCE_ORDER[b.audience] ?? 1));
@@ -164,7 +164,7 @@ function totalMs(checks: Loose[]): number | null {
   let start = Infinity;
   let end = -Infinity;
   for (const c of checks) {
-    const t = Date.parse(str(c.startedAt));
+    const t = Date.parse(asStr(c.startedAt));
     const d = num(c.durationMs);
     if (Number.isNaN(t) || d === null) continue;
     start = Math.min(start, t);

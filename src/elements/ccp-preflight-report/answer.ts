@@ -4,8 +4,8 @@
  * anything); the element renders it. The full findings, remedies and measurements go to the "For IT" part.
  */
 import { CHECK_IDS, type Verdict } from '../../report/schema.js';
-import { msg, str as strT } from '@lit/localize';
-import { arr, obj, str, verdictOf } from './format.js';
+import { msg, str } from '@lit/localize';
+import { arr, obj, str as asStr, verdictOf } from './format.js';
 
 /** At most this many problems are shown to the agent (the rest are in "For IT"). */
 export const MAX_PROBLEMS = 3;
@@ -77,39 +77,39 @@ function action(checkId: string, verdict: Verdict, code: string): string {
 
 /** True when a check only describes the machine that ran a headless CLI (it does not set the verdict). */
 export function describesRunner(check: Record<string, unknown>): boolean {
-  return check.informational === true || check.describesRunner === true || str(check.scope) === 'runner';
+  return check.informational === true || check.describesRunner === true || asStr(check.scope) === 'runner';
 }
 
 export function agentAnswer(reportIn: unknown): Answer {
   const r = obj(reportIn);
   const checks = arr(r.checks).map(obj);
   const counted = checks.filter((c) => !describesRunner(c));
-  const described = checks.filter(describesRunner).map((c) => str(c.title) || str(c.id));
+  const described = checks.filter(describesRunner).map((c) => asStr(c.title) || asStr(c.id));
   const verdict = verdictOf(r.verdict);
-  const fit = str(obj(r.softphone).fit);
+  const fit = asStr(obj(r.softphone).fit);
 
   const found = counted
     .map((c, i) => ({ c, i, v: verdictOf(c.verdict) }))
     .filter((x) => x.v === 'fail' || x.v === 'warn')
-    .sort((a, b) => rank(b.v, str(b.c.id)) - rank(a.v, str(a.c.id)) || a.i - b.i);
+    .sort((a, b) => rank(b.v, asStr(b.c.id)) - rank(a.v, asStr(a.c.id)) || a.i - b.i);
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const { c, v } of found) {
-    const id = str(c.id);
-    const headline = HEADLINES()[id]?.[v as 'fail' | 'warn'] ?? (str(c.title) ? msg(strT`${str(c.title)}: needs attention.`) : msg('A check needs attention.'));
-    const act = action(id, v, str(c.code));
+    const id = asStr(c.id);
+    const headline = HEADLINES()[id]?.[v as 'fail' | 'warn'] ?? (asStr(c.title) ? msg(str`${asStr(c.title)}: needs attention.`) : msg('A check needs attention.'));
+    const act = action(id, v, asStr(c.code));
     const key = `${headline}|${act}`;
     if (seen.has(key)) continue;
     seen.add(key);
     problems.push({ checkId: id, verdict: v, headline, action: act });
   }
 
-  const ran = counted.filter((c) => verdictOf(c.verdict) !== 'skip' || !/cancel|abort/i.test(str(obj(c.error).name) + str(c.summary))).length;
-  const known = new Set(counted.map((c) => str(c.id)));
+  const ran = counted.filter((c) => verdictOf(c.verdict) !== 'skip' || !/cancel|abort/i.test(asStr(obj(c.error).name) + asStr(c.summary))).length;
+  const known = new Set(counted.map((c) => asStr(c.id)));
   const missing = CHECK_IDS.filter((id) => !known.has(id) && !described.includes(id)).length;
   let partial = '';
-  if (r.incomplete === true) partial = msg(strT`The check was cancelled before it finished: ${ran} of ${counted.length} checks ran, so this answer is incomplete.`);
-  else if (missing > 0 && counted.length > 0) partial = msg(strT`Only ${counted.length} of ${CHECK_IDS.length - described.length} checks were chosen, so this answer covers only those.`);
+  if (r.incomplete === true) partial = msg(str`The check was cancelled before it finished: ${ran} of ${counted.length} checks ran, so this answer is incomplete.`);
+  else if (missing > 0 && counted.length > 0) partial = msg(str`Only ${counted.length} of ${CHECK_IDS.length - described.length} checks were chosen, so this answer covers only those.`);
 
   let sentence: string;
   let tone: Verdict;

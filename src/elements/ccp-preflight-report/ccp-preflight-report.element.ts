@@ -1,12 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { msg, str as strT, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { emit } from '../../internal/emit.js';
 import type { ParseError, ParseResult } from '../../report/parse.js';
 import { MAX_INPUT_CHARS } from '../../report/limits.js';
 import type { Report } from '../../report/schema.js';
 import { agentAnswer } from './answer.js';
 import { LazyModule, settled } from '../../internal/lazy.js';
-import { fmtDate, obj, str, VERDICT_ICONS } from './format.js';
+import { fmtDate, obj, str as asStr, VERDICT_ICONS } from './format.js';
 import { getLocale, setLocale } from '../../i18n/runtime.js';
 import { resolveLocale } from '../../i18n/locale.js';
 import { styles } from './ccp-preflight-report.styles.js';
@@ -102,6 +102,8 @@ export class CcpPreflightReportElement extends LitElement {
   declare protected dragging: boolean;
 
   private seq: Record<Target, number> = { report: 0, baseline: 0 };
+  /** The `lang` last applied (undefined: none yet). */
+  private appliedLang: string | null | undefined;
   private lastHash = '';
 
   constructor() {
@@ -142,8 +144,12 @@ export class CcpPreflightReportElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The language is the page's (@lit/localize is global): applied when this element's `lang` changes (or first,
+    // for a viewer outside the widget), not on every render, so two elements never take turns.
     const inWidget = (this.getRootNode() as ShadowRoot).host?.localName === 'ccp-preflight';
-    if (this.getAttribute('lang') || !inWidget) {
+    const lang = this.getAttribute('lang');
+    if (lang !== this.appliedLang && (lang || !inWidget)) {
+      this.appliedLang = lang;
       const want = resolveLocale({ lang: this.getAttribute('lang'), browser: globalThis.navigator?.languages });
       if (want !== getLocale()) setLocale(want).catch(() => {}); // an unloadable language leaves the current one
     }
@@ -191,7 +197,7 @@ export class CcpPreflightReportElement extends LitElement {
       r = await parseReport(text);
     } catch (e) {
       // parseReport does not throw; this is the belt to its braces.
-      r = { ok: false, errors: [{ path: '', message: msg(strT`The report could not be read (${e instanceof Error ? e.message : String(e)}).`) }] };
+      r = { ok: false, errors: [{ path: '', message: msg(str`The report could not be read (${e instanceof Error ? e.message : String(e)}).`) }] };
     }
     if (seq !== this.seq[target]) return r; // a newer input won
     this.busy = false;
@@ -218,7 +224,7 @@ export class CcpPreflightReportElement extends LitElement {
     const first = r.errors[0]?.message ?? msg('The input could not be read.');
     emit(this, 'ccp-preflight-error', {
       source: 'parse',
-      message: target === 'baseline' ? msg(strT`Baseline: ${first}`) : first,
+      message: target === 'baseline' ? msg(str`Baseline: ${first}`) : first,
       errors: r.errors.map((e) => ({ path: e.path, message: e.message })),
     });
     return r;
@@ -230,7 +236,7 @@ export class CcpPreflightReportElement extends LitElement {
 
   /** Reads `#report=CCPF1...` (and `&baseline=...`) from the page's address. */
   private readHash(): void {
-    const hash = str(globalThis.location?.hash);
+    const hash = asStr(globalThis.location?.hash);
     if (!hash || hash === this.lastHash) return;
     this.lastHash = hash;
     const params = hash.replace(/^#/, '').split('&');
@@ -286,16 +292,16 @@ export class CcpPreflightReportElement extends LitElement {
       return this.refuse({ ok: false, errors: [{ path: '', message }] }, target);
     };
     if (!/\.(json|txt)$/i.test(file.name) && !/^(application\/json|text\/plain)/.test(file.type)) {
-      return fail(msg(strT`"${name}" is not a report file: open the .json file the agent downloaded (Download JSON), or a .txt file holding a share code.`));
+      return fail(msg(str`"${name}" is not a report file: open the .json file the agent downloaded (Download JSON), or a .txt file holding a share code.`));
     }
     if (file.size > MAX_FILE_BYTES) {
-      return fail(msg(strT`"${name}" is too large (${new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 1 }).format(file.size / 1e6)} MB); a report file is well under 1 MB. Check that it is the file the agent downloaded.`));
+      return fail(msg(str`"${name}" is too large (${new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 1 }).format(file.size / 1e6)} MB); a report file is well under 1 MB. Check that it is the file the agent downloaded.`));
     }
     let text: string;
     try {
       text = await file.text();
     } catch {
-      return fail(msg(strT`"${name}" could not be read. Save it again and retry, or paste its contents.`));
+      return fail(msg(str`"${name}" could not be read. Save it again and retry, or paste its contents.`));
     }
     const area = this.textArea(target);
     if (area && text.length <= 200_000) area.value = text;
@@ -423,7 +429,7 @@ export class CcpPreflightReportElement extends LitElement {
       return this.renderReport(r);
     } catch (e) {
       return html`<div class="errors" role="alert" part="errors">
-        ${msg(strT`This report could not be displayed (${e instanceof Error ? e.message : String(e)}). It may come from a newer version of ccp-preflight.`)}
+        ${msg(str`This report could not be displayed (${e instanceof Error ? e.message : String(e)}). It may come from a newer version of ccp-preflight.`)}
       </div>`;
     }
   }
@@ -434,11 +440,11 @@ export class CcpPreflightReportElement extends LitElement {
     const changes = new Map<string, string>();
     for (const c of cmp?.checks ?? []) if (c.direction !== 'same') changes.set(c.id, c.phrase);
     const a = agentAnswer(r);
-    const label = str(obj(r.subject).label);
+    const label = asStr(obj(r.subject).label);
     return html`<article class="report" aria-labelledby="overall-h">
       <div class="banner ${a.tone}" part="banner">
         <h2 id="overall-h" class="answer" tabindex="-1"><span class="icon" aria-hidden="true">${VERDICT_ICONS[a.tone]}</span> ${a.sentence}</h2>
-        ${label || this.mode === 'paste' ? html`<p class="whose">${label ? msg(html`Report of <strong>${label}</strong>, from ${fmtDate(r.createdAt)}`) : msg(strT`Report from ${fmtDate(r.createdAt)}`)}</p>` : nothing}
+        ${label || this.mode === 'paste' ? html`<p class="whose">${label ? msg(html`Report of <strong>${label}</strong>, from ${fmtDate(r.createdAt)}`) : msg(str`Report from ${fmtDate(r.createdAt)}`)}</p>` : nothing}
         ${a.partial ? html`<p class="partial"><strong>${msg('Partial:')}</strong> ${a.partial}</p>` : nothing}
         ${a.problems.length
           ? html`<h3 class="visually-hidden">${msg('What to do now')}</h3>
@@ -451,8 +457,8 @@ export class CcpPreflightReportElement extends LitElement {
                 )}
               </ol>`
           : nothing}
-        ${a.more ? html`<p class="muted">${a.more === 1 ? msg('1 more finding is under "For IT".') : msg(strT`${a.more} more findings are under "For IT".`)}</p>` : nothing}
-        ${a.described.length ? html`<p class="muted">${msg(strT`Not judged here (they describe the machine that ran the check): ${a.described.join(', ')}.`)}</p>` : nothing}
+        ${a.more ? html`<p class="muted">${a.more === 1 ? msg('1 more finding is under "For IT".') : msg(str`${a.more} more findings are under "For IT".`)}</p>` : nothing}
+        ${a.described.length ? html`<p class="muted">${msg(str`Not judged here (they describe the machine that ran the check): ${a.described.join(', ')}.`)}</p>` : nothing}
       </div>
       <slot name="actions"></slot>
       ${cmp && this.baseline && compareView && this.mode !== 'paste' ? compareView.renderCompare(this.baseline, r, cmp) : nothing}
@@ -468,10 +474,10 @@ export class CcpPreflightReportElement extends LitElement {
     if (forIt) return forIt.renderForIt(r, changes);
     if (this.forIt.error) {
       return html`<p class="errors" role="alert" part="errors">
-        The details could not be loaded. Check the network connection, then reload the page.
+        ${msg('The details could not be loaded. Check the network connection, then reload the page.')}
       </p>`;
     }
-    return html`<p class="muted" aria-busy="true">Loading the details…</p>`;
+    return html`<p class="muted" aria-busy="true">${msg('Loading the details…')}</p>`;
   }
 
   /** Moves focus to the answer (the verdict sentence); the widget calls it when a run ends. */

@@ -4,13 +4,13 @@
  * collapsed <details>; every inner toggle names what it opens.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg, str as strT } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { audienceWord, checkTitle, findingText } from '../../i18n/report-texts.js';
 import { remedyText } from '../../i18n/remedy-texts.js';
 import type { Report } from '../../report/schema.js';
 import { renderCharts, CALL_SERIES } from './chart.js';
 import { renderCheckData, figures } from './check-data.js';
-import { arr, fmt, fmtDate, fmtDuration, obj, str, verdictOf, VERDICT_ICONS, VERDICT_WORDS, type Loose } from './format.js';
+import { arr, fmt, fmtDate, fmtDuration, obj, str as asStr, verdictOf, VERDICT_ICONS, VERDICT_WORDS, type Loose } from './format.js';
 import { publicSources } from './sources.js';
 import { describesRunner } from './answer.js';
 
@@ -45,7 +45,7 @@ function sourceLinks(text: string): TemplateResult | typeof nothing {
   return html`<span class="source"
     >${msg('Source:')}
     ${list.map(
-      (s, i) => html`${i ? '; ' : ''}${s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.title}</a>` : s.title}${s.section ? msg(strT`, section "${s.section}"`) : ''}`,
+      (s, i) => html`${i ? '; ' : ''}${s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.title}</a>` : s.title}${s.section ? msg(str`, section "${s.section}"`) : ''}`,
     )}</span
   >`;
 }
@@ -57,10 +57,10 @@ function renderFixes(checks: Loose[]): TemplateResult | typeof nothing {
   for (const c of checks) {
     for (const m of arr(c.remedies).map(obj)) {
       const text = remedyText(m);
-      const key = str(m.id) || text;
+      const key = asStr(m.id) || text;
       if (!text || seen.has(key)) continue;
       seen.add(key);
-      fixes.push({ text, source: str(m.source), audience: str(m.audience) });
+      fixes.push({ text, source: asStr(m.source), audience: asStr(m.audience) });
     }
   }
   if (!fixes.length) return nothing;
@@ -79,19 +79,19 @@ function renderCheck(c: Loose, change: string | undefined): TemplateResult {
   const v = verdictOf(c.verdict);
   const err = obj(c.error);
   const title = checkTitle(c);
-  const message = str(err.message);
+  const message = asStr(err.message);
   const informational = describesRunner(c);
-  return html`<li class="check ${v}" part="check" data-check=${str(c.id)}>
+  return html`<li class="check ${v}" part="check" data-check=${asStr(c.id)}>
     <div class="check-head">${badge(v, informational ? msg('Not judged') : undefined)} <strong>${title}</strong></div>
     <p class="summary">${units(findingText(c))}</p>
     ${informational ? html`<p class="muted">${msg("This describes the machine that ran the check, not an agent's computer, so it does not set the answer.")}</p>` : nothing}
-    ${message && !str(c.summary).includes(message) ? html`<p>${msg(strT`Error: ${message}`)}</p>` : nothing}
+    ${message && !asStr(c.summary).includes(message) ? html`<p>${msg(str`Error: ${message}`)}</p>` : nothing}
     ${change ? html`<p>${msg('Compared with the baseline:')} <span class="delta ${/^worse/.test(change) ? 'worse' : /^better/.test(change) ? 'better' : ''}" part="delta">${units(change)}</span></p>` : nothing}
     ${v !== 'skip' || hasMeasurements(c.data)
       ? html`<details class="measurements" part="measurements">
-          <summary>${msg(strT`Measurements: ${title}`)}</summary>
-          ${renderCheckData(str(c.id), c.data)}
-          <p class="meta">${msg(strT`The check took ${fmtDuration(c.durationMs)}.`)}</p>
+          <summary>${msg(str`Measurements: ${title}`)}</summary>
+          ${renderCheckData(asStr(c.id), c.data)}
+          <p class="meta">${msg(str`The check took ${fmtDuration(c.durationMs)}.`)}</p>
         </details>`
       : nothing}
   </li>`;
@@ -109,16 +109,16 @@ function renderCalls(r: Report): TemplateResult | typeof nothing {
         const loss = obj(c.lossPct);
         const mos = obj(c.mos);
         return html`<li class="check ${v}" part="check">
-          <div class="check-head">${badge(v)} <strong>${msg(strT`Call ${i + 1}`)}</strong> <span class="muted">${fmtDate(c.startedAt)}, ${fmtDuration(c.durationMs)}</span></div>
+          <div class="check-head">${badge(v)} <strong>${msg(str`Call ${i + 1}`)}</strong> <span class="muted">${fmtDate(c.startedAt)}, ${fmtDuration(c.durationMs)}</span></div>
           ${figures([
             [msg('Round trip avg / p95 / max'), `${fmt(rtt.avg, 'ms')} / ${fmt(rtt.p95, 'ms')} / ${fmt(rtt.max, 'ms')}`],
             [msg('Jitter avg / p95 / max'), `${fmt(jit.avg, 'ms', 1)} / ${fmt(jit.p95, 'ms', 1)} / ${fmt(jit.max, 'ms', 1)}`],
             [msg('Loss avg / max'), `${fmt(loss.avg, '%', 1)} / ${fmt(loss.max, '%', 1)}`],
             [msg('Call quality (MOS 1-5) avg / min'), `${fmt(mos.avg, '', 2)} / ${fmt(mos.min, '', 2)}`],
-            [msg('Measured from'), str(c.source) === 'softphone-stats' ? msg("the softphone's own call statistics") : str(c.source) === 'peer-connection' ? msg("the call's connection statistics") : ''],
-            [msg('Contact'), str(c.contactId)],
+            [msg('Measured from'), asStr(c.source) === 'softphone-stats' ? msg("the softphone's own call statistics") : asStr(c.source) === 'peer-connection' ? msg("the call's connection statistics") : ''],
+            [msg('Contact'), asStr(c.contactId)],
           ])}
-          ${renderCharts(msg(strT`Call ${i + 1}`), c.samples, CALL_SERIES)}
+          ${renderCharts(msg(str`Call ${i + 1}`), c.samples, CALL_SERIES)}
         </li>`;
       })}
     </ul>`;
@@ -129,14 +129,14 @@ function renderFailover(r: Report): TemplateResult | typeof nothing {
   if (!list.length) return nothing;
   const side = (s: unknown): string => {
     const o = obj(s);
-    return o.softphoneEnabled === true ? msg('softphone') : msg(strT`external phone ${str(o.extension) || msg('(no number)')}`);
+    return o.softphoneEnabled === true ? msg('softphone') : msg(str`external phone ${asStr(o.extension) || msg('(no number)')}`);
   };
   return html`<h4>${msg('Switches between softphone and external phone')}</h4>
     <ul class="plain">
       ${list.map(
         (f) => html`<li>
-          ${fmtDate(f.at)}: ${side(f.before)} → ${side(f.after)}, ${str(f.status) === 'switched' ? msg('done') : msg('failed')}${str(f.error) ? ` (${str(f.error)})` : ''};
-          ${str(f.consent) === 'policy' ? msg("by the host's policy") : msg('asked by the agent')}. ${str(f.reason)}
+          ${fmtDate(f.at)}: ${side(f.before)} → ${side(f.after)}, ${asStr(f.status) === 'switched' ? msg('done') : msg('failed')}${asStr(f.error) ? ` (${asStr(f.error)})` : ''};
+          ${asStr(f.consent) === 'policy' ? msg("by the host's policy") : msg('asked by the agent')}. ${asStr(f.reason)}
         </li>`,
       )}
     </ul>`;
@@ -145,36 +145,36 @@ function renderFailover(r: Report): TemplateResult | typeof nothing {
 /** The content of the "For IT" details. `changes`: per check id, the compare view's phrase when it changed. */
 export function renderForIt(r: Report, changes: Map<string, string>): TemplateResult {
   const checks = arr(r.checks).map(obj);
-  const sorted = checks.map((c, i) => ({ c, i })).sort((a, b) => (VERDICT_ORDER[str(a.c.verdict)] ?? 4) - (VERDICT_ORDER[str(b.c.verdict)] ?? 4) || a.i - b.i);
+  const sorted = checks.map((c, i) => ({ c, i })).sort((a, b) => (VERDICT_ORDER[asStr(a.c.verdict)] ?? 4) - (VERDICT_ORDER[asStr(b.c.verdict)] ?? 4) || a.i - b.i);
   const subject = obj(r.subject);
   const agent = obj(subject.agent);
   const env = obj(r.environment);
   const browser = obj(env.browser);
   const tool = obj(r.tool);
-  const redacted = arr(r.redacted).map(str).filter(Boolean);
+  const redacted = arr(r.redacted).map(asStr).filter(Boolean);
   return html`${renderFixes(checks)}
     <h4>${msg('Checks')}</h4>
     <ul class="checks">
-      ${sorted.map(({ c }) => renderCheck(c, changes.get(str(c.id))))}
+      ${sorted.map(({ c }) => renderCheck(c, changes.get(asStr(c.id))))}
     </ul>
     ${renderCalls(r)} ${renderFailover(r)}
     <h4>${msg('About this report')}</h4>
     ${figures([
       [msg('Created'), fmtDate(r.createdAt)],
-      [msg('Instance'), str(subject.instance)],
-      [msg('Region'), str(subject.region)],
-      [msg('CCP mode'), str(subject.ccpMode)],
-      [msg('Agent'), [str(agent.name), str(agent.username)].filter(Boolean).join(' / ')],
-      [msg('Browser'), `${str(browser.family)} ${str(browser.major)}`.trim()],
-      [msg('Platform'), str(env.platform)],
-      [msg('Tool'), `${str(tool.name)} ${str(tool.version)}`.trim()],
-      [msg('Report number'), str(r.id)],
+      [msg('Instance'), asStr(subject.instance)],
+      [msg('Region'), asStr(subject.region)],
+      [msg('CCP mode'), asStr(subject.ccpMode)],
+      [msg('Agent'), [asStr(agent.name), asStr(agent.username)].filter(Boolean).join(' / ')],
+      [msg('Browser'), `${asStr(browser.family)} ${asStr(browser.major)}`.trim()],
+      [msg('Platform'), asStr(env.platform)],
+      [msg('Tool'), `${asStr(tool.name)} ${asStr(tool.version)}`.trim()],
+      [msg('Report number'), asStr(r.id)],
     ])}
     ${redacted.length
       ? html`<p class="meta">
           ${redacted.length === 1
             ? msg("Before sharing, 1 value was hidden: credentials, public IP addresses, the agent's name and phone digits.")
-            : msg(strT`Before sharing, ${redacted.length} values were hidden: credentials, public IP addresses, the agent's name and phone digits.`)}
+            : msg(str`Before sharing, ${redacted.length} values were hidden: credentials, public IP addresses, the agent's name and phone digits.`)}
         </p>`
       : nothing}`;
 }

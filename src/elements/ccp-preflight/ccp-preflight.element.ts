@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { msg, str as strT, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { resolveLocale } from '../../i18n/locale.js';
 import { getLocale, setLocale } from '../../i18n/runtime.js';
 import { checkTitle } from '../../i18n/check-titles.js';
@@ -213,8 +213,16 @@ export class CcpPreflightElement extends LitElement {
     return getLocale();
   }
 
+  /** The `lang` and agent locale last applied: the language changes when they do, not on every render. */
+  private appliedLocaleKey: string | undefined;
+
   private applyLocale(): void {
-    const want = resolveLocale({ lang: this.getAttribute('lang'), agentLocale: this.ccp?.agentLocale, browser: globalThis.navigator?.languages });
+    const lang = this.getAttribute('lang');
+    const agentLocale = this.ccp?.agentLocale;
+    const key = `${lang ?? ''}|${agentLocale ?? ''}`;
+    if (key === this.appliedLocaleKey) return;
+    this.appliedLocaleKey = key;
+    const want = resolveLocale({ lang, agentLocale, browser: globalThis.navigator?.languages });
     if (want !== getLocale()) setLocale(want).catch((e: unknown) => this.fail('locale', e));
   }
 
@@ -536,7 +544,7 @@ export class CcpPreflightElement extends LitElement {
   /** The progress phrase: the runner's words in English, else the check's title in the widget's language. */
   private phrase(p: ProgressDetail | undefined): string | undefined {
     if (!p?.phrase) return undefined;
-    return getLocale() === 'en' || !p.checkId ? p.phrase : msg(strT`Checking: ${checkTitle({ id: p.checkId })}`);
+    return getLocale() === 'en' || !p.checkId ? p.phrase : msg(str`Checking: ${checkTitle({ id: p.checkId })}`);
   }
 
   /** The live-call indicator, when a CCP is wrapped and a call has been seen. */

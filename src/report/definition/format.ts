@@ -2,7 +2,8 @@
  * Small, defensive readers and formatters shared by the HTML rows and the terminal text: a pasted report may
  * hold anything, so nothing here throws. DOM-free; units as people read them (ms, kbit/s, %).
  */
-import { msg, str as strT } from '@lit/localize';
+import { msg } from '@lit/localize';
+import { ciText } from '../../i18n/format-texts.js';
 import { getLocale } from '../../i18n/runtime.js';
 import type { Verdict } from './types.js';
 
@@ -49,7 +50,7 @@ export function fmtCi(v: unknown, ci: unknown, unit: string, digits = 0): string
   const lo = num(c.lo);
   const hi = num(c.hi);
   if (num(v) === null || lo === null || hi === null) return base;
-  return msg(strT`${base} (95 % interval ${fmt(lo, '', digits)}–${fmt(hi, unit, digits)})`);
+  return ciText(base, fmt(lo, '', digits), fmt(hi, unit, digits));
 }
 
 export const yesNo = (v: unknown): string => (v === true ? msg('yes') : v === false ? msg('no') : msg('unknown'));
