@@ -269,6 +269,15 @@ export async function runMain(argv, io) {
       if (io.stderr.isTTY) io.stderr.write(`\r\x1b[K[${String(Math.round(p.fraction * 100)).padStart(3)} %] ${p.phrase}`);
       else io.stderr.write(`[${String(Math.round(p.fraction * 100)).padStart(3)} %] ${p.phrase}\n`);
     });
+    // Fast when things are wrong: the verdict is the worst check, so the first failing check settles it; say so
+    // at once (the other checks go on, for IT) instead of only at the end.
+    const started = Date.now();
+    let toldFail = false;
+    await page.exposeFunction('__cliFailed', (title) => {
+      if (opts.json || toldFail) return;
+      toldFail = true;
+      io.stderr.write(`${io.stderr.isTTY ? '\r\x1b[K' : ''}Verdict: fail (${title} failed, after ${((Date.now() - started) / 1000).toFixed(1)} s). The other checks go on, for IT.\n`);
+    });
     await page.goto(`http://localhost:${port}/cli/page.html`);
     await page.waitForFunction(() => window.__ccpPreflightReady === true, null, { timeout: 15000 }).catch(() => {
       throw new Error(`the test page did not load${pageErrors.length ? `: ${pageErrors[0]}` : ''}.`);
@@ -284,7 +293,9 @@ export async function runMain(argv, io) {
       }
       try {
         // The runner adds the CCP's part (calls, failovers) to the report itself.
-        let report = await api.runPreflight({ ...run, ...(ccp ? { ccp } : {}), describesRunner: cliMachine, onProgress: (p) => window.__cliProgress({ fraction: p.fraction, phrase: p.phrase }) });
+        let report = await api.runPreflight({ ...run, ...(ccp ? { ccp } : {}), describesRunner: cliMachine, onProgress: (p) => window.__cliProgress({ fraction: p.fraction, phrase: p.phrase }), onCheck: (r) => {
+          if (r.verdict === 'fail' && !r.describesRunner) void window.__cliFailed(r.title);
+        } });
         if (redact) {
           const builtReport = '/dist/report.js'; // a URL of the CLI's local page server
           const { redactReport } = await import(builtReport);

@@ -86,6 +86,11 @@ describe('honest verdicts', () => {
     expect(report.softphone.fit).toBe('yes');
     expect(report.summary).not.toMatch(/Fake browser/);
     expect(agentAnswer(report).described).toEqual(['Fake browser', 'Fake devices']);
+    // A full run by the CLI is complete: the three machine checks are not "missing" from the answer.
+    const full = await runPreflight({ registry: CHECK_IDS.map((id) => fake(id, 'pass')), deps, describesRunner: ['browser', 'devices', 'workstation'] });
+    expect(full.partial).toBeUndefined();
+    expect(agentAnswer(full).partial).toBe('');
+    expect(agentAnswer(full).sentence).toBe('Calls will work in this browser.');
     // Without the option the same results fail: the flag, not the data, makes the difference.
     const judged = await runPreflight({ checks: ['browser', 'devices', 'media'], registry, deps });
     expect(judged.verdict).toBe('fail');

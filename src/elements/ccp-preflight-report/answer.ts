@@ -106,7 +106,8 @@ export function agentAnswer(reportIn: unknown): Answer {
 
   const ran = counted.filter((c) => verdictOf(c.verdict) !== 'skip' || !/cancel|abort/i.test(asStr(obj(c.error).name) + asStr(c.summary))).length;
   const known = new Set(counted.map((c) => asStr(c.id)));
-  const missing = CHECK_IDS.filter((id) => !known.has(id) && !described.includes(id)).length;
+  const describedIds = new Set(checks.filter(describesRunner).map((c) => asStr(c.id)));
+  const missing = CHECK_IDS.filter((id) => !known.has(id) && !describedIds.has(id)).length;
   let partial = '';
   if (r.incomplete === true) partial = msg(str`The check was cancelled before it finished: ${ran} of ${counted.length} checks ran, so this answer is incomplete.`);
   else if (missing > 0 && counted.length > 0) partial = msg(str`Only ${counted.length} of ${CHECK_IDS.length - described.length} checks were chosen, so this answer covers only those.`);
