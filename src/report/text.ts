@@ -35,16 +35,37 @@ const ANSI = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 } as const;
 const TONE: Record<Verdict, keyof typeof ANSI> = { pass: 'green', warn: 'yellow', fail: 'red', skip: 'dim' };
 const AUDIENCE_ORDER: Record<string, number> = { 'network-admin': 0, it: 1, supervisor: 2, agent: 3 };
 
+/** East Asian wide characters (Japanese text): two terminal columns each, and a line may break between them. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** Terminal columns of a string (wide characters count two). */
+export function columns(s: string): number {
+  let n = 0;
+  for (const ch of s) n += WIDE.test(ch) ? 2 : 1;
+  return n;
+}
+
+/** The pieces a line may break between: words, and each wide character (joined without a space). */
+function pieces(text: string): { text: string; glue: string }[] {
+  const out: { text: string; glue: string }[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const parts = WIDE.test(word) ? (word.match(new RegExp(`${WIDE.source}[、。，．）」』：]?|[^\\s]+?(?=${WIDE.source}|$)`, 'gu')) ?? [word]) : [word];
+    parts.forEach((p, i) => out.push({ text: p, glue: i === 0 ? ' ' : '' }));
+  }
+  return out;
+}
+
 /** Words of `text` in lines of at most `width` columns: the first after `first`, the rest after `hang`. */
 export function wrap(text: string, width: number, first = '', hang = ' '.repeat(first.length)): string[] {
   const lines: string[] = [];
   let line = first;
   let empty = true;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!empty && line.length + 1 + word.length > width) {
+  for (const { text: word, glue } of pieces(text)) {
+    const sep = empty ? '' : glue;
+    if (!empty && columns(line) + sep.length + columns(word) > width) {
       lines.push(line);
       line = hang + word;
-    } else line += (empty ? '' : ' ') + word;
+    } else line += sep + word;
     empty = false;
   }
   lines.push(line);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { localeFromEnv, matchLocale, resolveLocale } from '../../src/i18n/locale.js';
 import { getLocale, setLocale } from '../../src/i18n/runtime.js';
-import { renderReportText } from '../../src/report/text.js';
+import { columns, renderReportText, wrap } from '../../src/report/text.js';
 
 const load = (name: string): unknown => JSON.parse(readFileSync(`test/unit/fixtures/reports/${name}`, 'utf8'));
 
@@ -49,6 +49,25 @@ describe('localeFromEnv', () => {
 
 describe('the text renderer in another language (Node, no DOM)', () => {
   afterAll(() => setLocale('en'));
+  it('wraps Japanese (no spaces, two columns a character) to the width, with the hanging indent', () => {
+    const ja = 'エージェントのネットワークと、ip-ranges.json にあるインスタンスのリージョンの AMAZON_CONNECT 範囲との間で、UDP 3478 を双方向に許可してください。';
+    const lines = wrap(ja, 40, '    1. ', '       ');
+    expect(lines.length).toBeGreaterThan(3);
+    for (const l of lines) expect(columns(l), l).toBeLessThanOrEqual(40);
+    expect(lines.slice(1).every((l) => l.startsWith('       ') && !l.startsWith('        '))).toBe(true);
+    expect(lines.map((l, i) => (i ? l.slice(7) : l.slice(7))).join('').replace(/ /g, '')).toBe(ja.replace(/ /g, ''));
+    expect(columns('通話')).toBe(4);
+  });
+  it('wraps the Japanese summary to the terminal width', async () => {
+    await setLocale('ja');
+    try {
+      const text = renderReportText(load('degraded-udp-blocked.json'), { width: 60 });
+      // A single word wider than the line (a link) stays whole, as in English.
+      for (const l of text.split('\n')) if (!l.trim().split(' ').some((w) => columns(w) > 50)) expect(columns(l), l).toBeLessThanOrEqual(60);
+    } finally {
+      await setLocale('en');
+    }
+  });
   it('renders a failing report in Spanish and back in English', async () => {
     const report = load('degraded-udp-blocked.json');
     const en = renderReportText(report);
