@@ -38,7 +38,8 @@ describe.runIf(existsSync('dist/index.js')).each(['chromium', 'firefox'] as cons
   it('prints a Report whose media RTT follows the delay imposed on the path to the TURN server', async () => {
     const servers = proxiedIceServers(proxy, turn);
     const r = await cli(['run', '--browser', browser, '--ice-servers', JSON.stringify(servers), '--checks', 'browser,ice-udp,media', '--duration', '4', '--json']);
-    expect(r.code, r.stderr).toBeLessThanOrEqual(1);
+    // 0/1, or 4: a pass of a --checks subset is partial (cli/run.mjs EXIT.partial).
+    expect([0, 1, 4], r.stderr).toContain(r.code);
     const report = JSON.parse(r.stdout);
     expect(report.schema).toBe('ccp-preflight/1');
     expect(report.checks.find((c: { id: string }) => c.id === 'browser').data.family).toBe(browser === 'firefox' ? 'firefox' : 'chromium');
