@@ -61,6 +61,15 @@ const entries = {
   report: resolve(import.meta.dirname, 'src/report/index.ts'),
   allowlist: resolve(import.meta.dirname, 'src/allowlist/index.ts'),
 };
+/**
+ * The self-contained build also names the viewer and the CCP log element (dist/viewer.js, dist/log.js): the
+ * widget loads them on demand, a page that shows one alone loads its file. (dist/esm keeps one file per module.)
+ */
+const scriptEntries = {
+  ...entries,
+  viewer: resolve(import.meta.dirname, 'src/elements/ccp-preflight-report/ccp-preflight-report.ts'),
+  log: resolve(import.meta.dirname, 'src/elements/ccp-preflight-log/ccp-preflight-log.ts'),
+};
 
 export default defineConfig(({ mode }) =>
   mode === 'esm'
@@ -94,7 +103,7 @@ export default defineConfig(({ mode }) =>
           emptyOutDir: false,
           sourcemap: false,
           minify: true,
-          lib: { entry: entries, formats: ['es'] },
+          lib: { entry: scriptEntries, formats: ['es'] },
           rollupOptions: {
             output: {
               entryFileNames: '[name].js',

@@ -8,7 +8,7 @@
  */
 export { CcpPreflightElement } from './elements/ccp-preflight/ccp-preflight.js';
 export { parseIceServersAttribute, parseChecksAttribute } from './elements/ccp-preflight/options.js';
-export { CcpPreflightReportElement } from './elements/ccp-preflight-report/ccp-preflight-report.js';
+export type { CcpPreflightReportElement } from './elements/ccp-preflight-report/ccp-preflight-report.js';
 export type { CcpPreflightLogElement } from './elements/ccp-preflight-log/ccp-preflight-log.js';
 export { runPreflight, resolveOptions, softphoneFitness, DEFAULT_DURATION_S, MIN_DURATION_S, MAX_DURATION_S } from './runner.js';
 export type { PreflightOptions } from './runner.js';
@@ -26,6 +26,14 @@ export { VERSION } from './version.js';
  */
 export function loadCcp(): Promise<typeof import('./ccp/index.js')> {
   return import('./ccp/index.js');
+}
+
+/**
+ * Defines `<ccp-preflight-report>` (the report viewer) now. The widget loads it by itself when a run starts or a
+ * report is set; a page that shows the viewer alone calls this (or imports `ccp-preflight/viewer`).
+ */
+export function loadReportElement(): Promise<typeof import('./elements/ccp-preflight-report/ccp-preflight-report.js')> {
+  return import('./elements/ccp-preflight-report/ccp-preflight-report.js');
 }
 
 /**

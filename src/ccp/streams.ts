@@ -4,39 +4,15 @@
  * `connect`, one `initCCP` per page): a host's CCP is attached to, never re-initialized.
  */
 import type { ConnectLike } from './connect-types.js';
+import { INERT_CONDUIT, pageConnect } from './page.js';
 
 /** Streams' iframe name (release/connect-streams.js CCP_IFRAME_NAME). */
 export const CCP_IFRAME_NAME = 'Amazon Connect CCP';
 /** Default iframe size: the CCP v2 needs about 320 x 465 px. */
 export const DEFAULT_IFRAME_STYLE = 'width: 100%; min-width: 320px; height: 465px; border: 0;';
 
-const noSub = { unsubscribe: () => undefined };
-/** A conduit that drops everything (left on `core.upstream` after this widget stops its own CCP). */
-export const INERT_CONDUIT = Object.freeze({
-  name: 'ccp-preflight-closed',
-  upstream: { send: () => undefined, onMessage: () => undefined },
-  downstream: { send: () => undefined, onMessage: () => undefined },
-  sendUpstream: () => undefined,
-  sendDownstream: () => undefined,
-  onUpstream: () => noSub,
-  onAllUpstream: () => noSub,
-  onDownstream: () => noSub,
-  onAllDownstream: () => noSub,
-  passUpstream: () => () => undefined,
-  passDownstream: () => () => undefined,
-});
-
-/** The page's `connect` when a usable Streams is loaded (the host's copy, or ours from an earlier start). */
-export function pageConnect(): ConnectLike | undefined {
-  const c = (globalThis as unknown as { connect?: ConnectLike }).connect;
-  return typeof c?.core?.initCCP === 'function' ? c : undefined;
-}
-
-/** True when a CCP runs (or is starting) in this page: `initCCP` was called and not terminated. */
-export function isCcpRunning(connect: ConnectLike): boolean {
-  const core = connect.core;
-  return !!core.initialized || (!!core.upstream && core.upstream !== INERT_CONDUIT);
-}
+// Found without loading anything: in their own module, so the widget's first paint carries only these.
+export { INERT_CONDUIT, pageConnect, isCcpRunning } from './page.js';
 
 /**
  * The page's Streams: the copy already on the page when there is one (loading a second copy would replace the

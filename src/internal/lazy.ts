@@ -28,6 +28,15 @@ export class LazyModule<M> implements ReactiveController {
     return this.value;
   }
 
+  /** The module, loading it if needed; rejects when the import failed. */
+  ready(): Promise<M> {
+    this.get();
+    return (this.loading ?? Promise.resolve()).then(() => {
+      if (this.value === undefined) throw this.error instanceof Error ? this.error : new Error('The module could not be loaded.');
+      return this.value;
+    });
+  }
+
   /** The import while it runs, else undefined. */
   get pending(): Promise<void> | undefined {
     return this.value === undefined && this.error === undefined ? this.loading : undefined;

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CcpController } from '../../ccp/controller.js';
 import type { ConnectLike } from '../../ccp/connect-types.js';
-import { isCcpRunning, pageConnect } from '../../ccp/streams.js';
+import { isCcpRunning, pageConnect } from '../../ccp/page.js';
 import type { CallQualityDetail } from '../../events.js';
 import type { FailoverRecord, Report } from '../../report/schema.js';
 

@@ -3,7 +3,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { resolveLocale } from '../../i18n/locale.js';
 import { getLocale, setLocale } from '../../i18n/runtime.js';
 import { checkTitle } from '../../i18n/check-titles.js';
-import { agentAnswer } from '../ccp-preflight-report/answer.js';
+import { LazyModule, settled } from '../../internal/lazy.js';
 import { VERDICT_WORDS } from '../../report/definition/format.js';
 import { styles } from './ccp-preflight.styles.js';
 import { runPreflight, type PreflightOptions } from '../../runner.js';
@@ -19,7 +19,6 @@ import type { ConnectLike } from '../../ccp/connect-types.js';
 import type { CcpController } from '../../ccp/controller.js';
 import type { FailoverRecord } from '../../report/schema.js';
 import type { CallQualityDetail } from '../../events.js';
-import '../ccp-preflight-report/ccp-preflight-report.js';
 
 export { parseIceServersAttribute, parseChecksAttribute } from './options.js';
 
@@ -255,8 +254,17 @@ export class CcpPreflightElement extends LitElement {
     return this.ccpLink.ensure();
   }
 
+  /** `<ccp-preflight-report>` and the agent's answer: their own chunk, loaded when a run starts or a report is set. */
+  private readonly reportView = new LazyModule(this, () => import('./report-view.js'));
+
+  /** Resolves once the widget has rendered, including the report view when there is a report. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return settled(() => super.getUpdateComplete(), [this.reportView]);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.applyLocale();
+    if (changed.has('report') && this.report) this.reportView.get();
     if ((changed.has('ccpUrl') || changed.has('ccpMode') || changed.has('region') || changed.has('connect')) && this.hasUpdated) void this.ensureCcp().catch(() => {});
   }
 
@@ -335,6 +343,7 @@ export class CcpPreflightElement extends LitElement {
    * Rejects only when the configuration is invalid (the message is also shown in the widget).
    */
   async run(): Promise<Report> {
+    this.reportView.get(); // loads while the checks run
     let opts: PreflightOptions;
     try {
       opts = this.buildOptions();
@@ -383,7 +392,16 @@ export class CcpPreflightElement extends LitElement {
       if (this.ccp && shouldAutoFailover({ policy: this.failoverPolicy, number: this.failoverNumber, report, softphoneEnabled: this.ccp.agentSubject?.softphoneEnabled })) {
         void this.failover(this.failoverNumber!, 'policy').catch(() => {});
       }
-      this.announced = agentAnswer(report).sentence;
+      const view = this.reportView.value; // loaded while the checks ran, as a rule
+      if (view) this.announced = view.agentAnswer(report).sentence;
+      else {
+        void this.reportView.ready().then(
+          (v) => {
+            if (this.report === report) this.announced = v.agentAnswer(report).sentence;
+          },
+          () => {},
+        );
+      }
       void this.afterRun('verdict');
       emit(this, 'ccp-preflight-complete', { report });
       this.toCollector({ kind: 'report', report });

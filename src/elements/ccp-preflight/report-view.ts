@@ -1,0 +1,7 @@
+/**
+ * What the widget needs only once there is a report to show: the `<ccp-preflight-report>` element and the agent's
+ * answer. One chunk, loaded when a run starts or a report is set, so the widget's first paint does not wait for it.
+ */
+import '../ccp-preflight-report/ccp-preflight-report.js';
+
+export { agentAnswer } from '../ccp-preflight-report/answer.js';
