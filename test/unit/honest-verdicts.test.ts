@@ -112,4 +112,14 @@ describe('honest verdicts', () => {
     const some = await runPreflight({ checks: ['ice-udp', 'ice-tcp', 'media'], registry: [dead('ice-udp', false), dead('ice-tcp', true), fake('media', 'pass')], deps });
     expect(some.checks[2]!.verdict).toBe('pass');
   });
+
+  it('the three ICE checks run side by side (a blocked network costs one probe timeout, not three), reported in order', async () => {
+    const slow = (id: CheckId): Check => ({ ...fake(id, 'pass'), run: async () => { await new Promise((r) => setTimeout(r, 300)); return { verdict: 'fail', code: 'turn-unreachable', summary: id, data: { servers: [] } as never }; } }) as Check;
+    const order: string[] = [];
+    const t0 = Date.now();
+    const report = await runPreflight({ checks: ['ice-udp', 'ice-tcp', 'ice-tls'], registry: [slow('ice-udp'), slow('ice-tcp'), slow('ice-tls')], deps, onCheck: (r) => order.push(r.id) });
+    expect(Date.now() - t0).toBeLessThan(800);
+    expect(order).toEqual(['ice-udp', 'ice-tcp', 'ice-tls']);
+    expect(report.checks.map((c) => c.verdict)).toEqual(['fail', 'fail', 'fail']);
+  });
 });
