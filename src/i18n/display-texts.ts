@@ -138,6 +138,23 @@ export const DISPLAY_WORDS: readonly string[] = [
   'How it was measured',
   'not listed by this browser',
   'not measured',
+  'Round trip',
+  'Loss',
+  'Call quality (MOS)',
+  'warning',
+  'fail',
+  'good',
+  'Round trip (test call)',
+  'Jitter (test call)',
+  'Packet loss (test call)',
+  'MOS (call quality, 1-5)',
+  'CPU estimate',
+  'Bandwidth up',
+  'Bandwidth down',
+  'Instance latency (TCP 443)',
+  'Round trip (live calls, average)',
+  'Jitter (live calls, average)',
+  'Packet loss (live calls, average)',
   'in the browser (softphone)',
   'no',
 ];
@@ -404,6 +421,40 @@ export function displayText(en: string): string {
       return msg('not listed by this browser');
     case 'not measured':
       return msg('not measured');
+    case 'Round trip':
+      return msg('Round trip');
+    case 'Loss':
+      return msg('Loss');
+    case 'Call quality (MOS)':
+      return msg('Call quality (MOS)');
+    case 'warning':
+      return msg('warning');
+    case 'fail':
+      return msg('fail');
+    case 'good':
+      return msg('good');
+    case 'Round trip (test call)':
+      return msg('Round trip (test call)');
+    case 'Jitter (test call)':
+      return msg('Jitter (test call)');
+    case 'Packet loss (test call)':
+      return msg('Packet loss (test call)');
+    case 'MOS (call quality, 1-5)':
+      return msg('MOS (call quality, 1-5)');
+    case 'CPU estimate':
+      return msg('CPU estimate');
+    case 'Bandwidth up':
+      return msg('Bandwidth up');
+    case 'Bandwidth down':
+      return msg('Bandwidth down');
+    case 'Instance latency (TCP 443)':
+      return msg('Instance latency (TCP 443)');
+    case 'Round trip (live calls, average)':
+      return msg('Round trip (live calls, average)');
+    case 'Jitter (live calls, average)':
+      return msg('Jitter (live calls, average)');
+    case 'Packet loss (live calls, average)':
+      return msg('Packet loss (live calls, average)');
     case 'in the browser (softphone)':
       return msg('in the browser (softphone)');
     case 'no':

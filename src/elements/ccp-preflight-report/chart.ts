@@ -4,7 +4,9 @@
  * the accessible alternative. No chart dependency.
  */
 import { html, svg, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
 import { arr, fmt, num, obj } from './format.js';
+import { displayText as tr } from '../../i18n/display-texts.js';
 import { JITTER_WARN_MS, LOSS_FAIL_PCT, LOSS_WARN_PCT, MOS_FAIL, MOS_GOOD, RTT_FAIL_MS, RTT_WARN_MS } from '../../stats/thresholds.js';
 
 export interface SeriesDef {
@@ -49,7 +51,7 @@ export function renderCharts(title: string, samplesIn: unknown, series: readonly
   const span = Math.max(1, t1 - t0);
   return html`
     <figure class="charts" part="chart">
-      <figcaption>${title} over ${fmt(span / 1000, 's', 1)} (${samples.length} samples)</figcaption>
+      <figcaption>${msg(str`${title} over ${fmt(span / 1000, 's', 1)} (${samples.length} samples)`)}</figcaption>
       <div class="chart-row">
         ${present.map((d) => {
           const pts = samples
@@ -66,10 +68,10 @@ export function renderCharts(title: string, samplesIn: unknown, series: readonly
           const y = (v: number): number => H - B - ((v - lo) / range) * (H - B - T);
           const points = pts.map((p) => `${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ');
           const unit = d.unit ? ` (${d.unit})` : '';
-          const bars = lines.map((l) => `${l.label} at ${fmt(l.value, d.unit, d.digits)}`).join(', ');
-          const label = `${d.label} over ${fmt(span / 1000, 's', 1)}: from ${fmt(min, d.unit, d.digits)} to ${fmt(max, d.unit, d.digits)}, last ${fmt(vals[vals.length - 1], d.unit, d.digits)}${bars ? `; ${bars}` : ''}.`;
+          const bars = lines.map((l) => msg(str`${tr(l.label)} at ${fmt(l.value, d.unit, d.digits)}`)).join(', ');
+          const label = msg(str`${tr(d.label)} over ${fmt(span / 1000, 's', 1)}: from ${fmt(min, d.unit, d.digits)} to ${fmt(max, d.unit, d.digits)}, last ${fmt(vals[vals.length - 1], d.unit, d.digits)}`) + (bars ? `; ${bars}.` : '.');
           return html`<div class="chart">
-            <div class="chart-title" aria-hidden="true">${d.label}${unit} <span class="muted">(max ${fmt(max, d.unit, d.digits)})</span></div>
+            <div class="chart-title" aria-hidden="true">${tr(d.label)}${unit} <span class="muted">(${msg(str`max ${fmt(max, d.unit, d.digits)}`)})</span></div>
             <svg viewBox="0 0 ${W} ${H}" width=${W} height=${H} role="img" aria-label=${label}>
               ${svg`<line class="axis" x1=${L} y1=${T} x2=${L} y2=${H - B}></line>
               <line class="axis" x1=${L} y1=${H - B} x2=${W - R} y2=${H - B}></line>
@@ -79,7 +81,7 @@ export function renderCharts(title: string, samplesIn: unknown, series: readonly
               <text class="tick" x=${W - R} y=${H - 6} text-anchor="end">${fmt(span / 1000, 's', 0)}</text>
               ${lines.map(
                 (l) => svg`<line class="threshold ${l.label}" x1=${L} y1=${y(l.value)} x2=${W - R} y2=${y(l.value)}></line>
-                <text class="tick threshold-label" x=${W - R - 2} y=${y(l.value) - 3} text-anchor="end">${l.label} ${fmt(l.value, d.unit, d.digits)}</text>`,
+                <text class="tick threshold-label" x=${W - R - 2} y=${y(l.value) - 3} text-anchor="end">${tr(l.label)} ${fmt(l.value, d.unit, d.digits)}</text>`,
               )}
               <polyline class="line" points=${points}></polyline>`}
             </svg>
@@ -87,13 +89,13 @@ export function renderCharts(title: string, samplesIn: unknown, series: readonly
         })}
       </div>
       <details>
-        <summary>${title}: samples as a table</summary>
+        <summary>${msg(str`${title}: samples as a table`)}</summary>
         <table part="table">
-          <caption class="visually-hidden">${title} samples</caption>
+          <caption class="visually-hidden">${msg(str`${title} samples`)}</caption>
           <thead>
             <tr>
-              <th scope="col">Time (s)</th>
-              ${present.map((d) => html`<th scope="col">${d.label}${d.unit ? ` (${d.unit})` : ''}</th>`)}
+              <th scope="col">${msg('Time (s)')}</th>
+              ${present.map((d) => html`<th scope="col">${tr(d.label)}${d.unit ? ` (${d.unit})` : ''}</th>`)}
             </tr>
           </thead>
           <tbody>

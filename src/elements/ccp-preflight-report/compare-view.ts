@@ -1,5 +1,8 @@
 /** The compare view: metric deltas and verdict changes between a baseline and the current report, in words. */
 import { html, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { displayText as tr } from '../../i18n/display-texts.js';
+import { checkTitle } from '../../i18n/check-titles.js';
 import { compareReports, formatValue, METRICS, type Direction, type ReportComparison } from '../../report/compare.js';
 import type { Report } from '../../report/schema.js';
 import { fmtDate, VERDICT_WORDS } from './format.js';
@@ -19,40 +22,40 @@ export function renderCompare(baseline: Report, current: Report, cmp: ReportComp
   const digits = new Map(METRICS.map((m) => [m.key, m.digits]));
   const changed = cmp.checks.filter((c) => c.direction !== 'same');
   return html`<section class="compare" part="compare" aria-labelledby="compare-h">
-    <h3 id="compare-h" tabindex="-1">Compared with the baseline</h3>
+    <h3 id="compare-h" tabindex="-1">${msg('Compared with the baseline')}</h3>
     <p>
-      Baseline from ${fmtDate(baseline.createdAt)}, current from ${fmtDate(current.createdAt)}.
-      Overall: <span class="delta ${cmp.overall.direction}" part="delta">${VERDICT_WORDS[cmp.overall.baseline] ?? cmp.overall.baseline} → ${VERDICT_WORDS[cmp.overall.current] ?? cmp.overall.current} (${cmp.overall.direction === 'same' ? 'unchanged' : cmp.overall.direction})</span>.
-      ${cmp.worse} ${cmp.worse === 1 ? 'change' : 'changes'} for the worse, ${cmp.better} for the better.
+      ${msg(str`Baseline from ${fmtDate(baseline.createdAt)}, current from ${fmtDate(current.createdAt)}.`)}
+      ${msg('Overall:')} <span class="delta ${cmp.overall.direction}" part="delta">${VERDICT_WORDS[cmp.overall.baseline] ?? cmp.overall.baseline} → ${VERDICT_WORDS[cmp.overall.current] ?? cmp.overall.current} (${cmp.overall.direction === 'same' ? msg('unchanged') : cmp.overall.direction === 'worse' ? msg('worse') : cmp.overall.direction === 'better' ? msg('better') : msg('unknown')})</span>.
+      ${msg(str`Changes for the worse: ${cmp.worse}; for the better: ${cmp.better}.`)}
     </p>
     <table part="table">
-      <caption>Measurements</caption>
+      <caption>${msg('Measurements')}</caption>
       <thead>
-        <tr><th scope="col">Measurement</th><th scope="col">Baseline</th><th scope="col">Current</th><th scope="col">Change</th></tr>
+        <tr><th scope="col">${msg('Measurement')}</th><th scope="col">${msg('Baseline')}</th><th scope="col">${msg('Current')}</th><th scope="col">${msg('Change')}</th></tr>
       </thead>
       <tbody>
         ${cmp.metrics.map(
           (m) => html`<tr class=${m.direction}>
-            <th scope="row">${m.label}</th>
-            <td data-label="Baseline">${units(formatValue(m.baseline, m.unit, digits.get(m.key) ?? 1))}</td>
-            <td data-label="Current">${units(formatValue(m.current, m.unit, digits.get(m.key) ?? 1))}</td>
-            <td data-label="Change"><span class="delta ${m.direction}" part="delta"><span aria-hidden="true">${ARROWS[m.direction]} </span>${units(m.phrase)}</span></td>
+            <th scope="row">${tr(m.label)}</th>
+            <td data-label=${msg('Baseline')}>${units(formatValue(m.baseline, m.unit, digits.get(m.key) ?? 1))}</td>
+            <td data-label=${msg('Current')}>${units(formatValue(m.current, m.unit, digits.get(m.key) ?? 1))}</td>
+            <td data-label=${msg('Change')}><span class="delta ${m.direction}" part="delta"><span aria-hidden="true">${ARROWS[m.direction]} </span>${units(m.phrase)}</span></td>
           </tr>`,
         )}
       </tbody>
     </table>
     <table part="table">
-      <caption>Check verdicts${changed.length ? '' : ': none changed'}</caption>
+      <caption>${changed.length ? msg('Check verdicts') : msg('Check verdicts: none changed')}</caption>
       <thead>
-        <tr><th scope="col">Check</th><th scope="col">Baseline</th><th scope="col">Current</th><th scope="col">Change</th></tr>
+        <tr><th scope="col">${msg('Check')}</th><th scope="col">${msg('Baseline')}</th><th scope="col">${msg('Current')}</th><th scope="col">${msg('Change')}</th></tr>
       </thead>
       <tbody>
         ${cmp.checks.map(
           (c) => html`<tr class=${c.direction}>
-            <th scope="row">${c.title}</th>
-            <td data-label="Baseline">${c.baseline ? VERDICT_WORDS[c.baseline] : '—'}</td>
-            <td data-label="Current">${c.current ? VERDICT_WORDS[c.current] : '—'}</td>
-            <td data-label="Change"><span class="delta ${c.direction}" part="delta"><span aria-hidden="true">${ARROWS[c.direction]} </span>${units(c.phrase)}</span></td>
+            <th scope="row">${checkTitle({ id: c.id, title: c.title })}</th>
+            <td data-label=${msg('Baseline')}>${c.baseline ? VERDICT_WORDS[c.baseline] : '—'}</td>
+            <td data-label=${msg('Current')}>${c.current ? VERDICT_WORDS[c.current] : '—'}</td>
+            <td data-label=${msg('Change')}><span class="delta ${c.direction}" part="delta"><span aria-hidden="true">${ARROWS[c.direction]} </span>${units(c.phrase)}</span></td>
           </tr>`,
         )}
       </tbody>
