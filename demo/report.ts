@@ -4,8 +4,17 @@ import '../src/elements/ccp-preflight-log/ccp-preflight-log.js';
 import { looksLikeCcpLog } from '../src/ccplog/sniff.js';
 import { encodeShareCode } from '../src/report/share.js';
 import type { Report } from '../src/report/schema.js';
+import { LOCALE_NAMES } from '../src/i18n/locale.js';
 
 const viewer = document.querySelector('ccp-preflight-report')!;
+
+// The report in the reader's language, whatever language the agent's widget ran in (default: the browser's).
+const langSelect = document.getElementById('lang') as HTMLSelectElement;
+for (const [code, name] of Object.entries(LOCALE_NAMES)) langSelect.add(new Option(name, code));
+langSelect.addEventListener('change', () => {
+  if (langSelect.value) viewer.setAttribute('lang', langSelect.value);
+  else viewer.removeAttribute('lang');
+});
 const status = document.getElementById('status')!;
 const say = (text: string): void => {
   status.textContent = text;
