@@ -44,7 +44,11 @@ describe('honest verdicts', () => {
     expect(report.softphone.fit).toBe('unknown');
     expect(report.partial).toBe(true);
     expect(report.summary).not.toMatch(/every check passed/);
-    expect(agentAnswer(report).tone).not.toBe('pass');
+    const answer = agentAnswer(report);
+    expect(answer.tone).not.toBe('pass');
+    // One problem for the five untested checks, and never "slow".
+    expect(answer.problems.map((p) => p.headline)).toEqual(['Call audio was not tested: the Contact Control Panel did not hand out its media servers.']);
+    expect(answer.sentence).toMatch(/^Not known whether calls will work/);
     // The new fields survive the report's own reader.
     const parsed = await parseReport(JSON.stringify(report));
     expect(parsed.ok && parsed.report.partial).toBe(true);

@@ -96,8 +96,12 @@ export function agentAnswer(reportIn: unknown): Answer {
   const seen = new Set<string>();
   for (const { c, v } of found) {
     const id = asStr(c.id);
-    const headline = HEADLINES()[id]?.[v as 'fail' | 'warn'] ?? (asStr(c.title) ? msg(str`${asStr(c.title)}: needs attention.`) : msg('A check needs attention.'));
-    const act = action(id, v, asStr(c.code));
+    // Not tested is not slow: the CCP handed out no media servers (src/checks/untested.ts), one problem for all.
+    const untested = asStr(c.code) === 'ccp-no-servers';
+    const headline = untested
+      ? msg('Call audio was not tested: the Contact Control Panel did not hand out its media servers.')
+      : (HEADLINES()[id]?.[v as 'fail' | 'warn'] ?? (asStr(c.title) ? msg(str`${asStr(c.title)}: needs attention.`) : msg('A check needs attention.')));
+    const act = untested ? msg('Reload the page; if this stays, send this report to IT (Copy share code).') : action(id, v, asStr(c.code));
     const key = `${headline}|${act}`;
     if (seen.has(key)) continue;
     seen.add(key);
