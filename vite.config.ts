@@ -60,6 +60,8 @@ const entries = {
   index: resolve(import.meta.dirname, 'src/index.ts'),
   report: resolve(import.meta.dirname, 'src/report/index.ts'),
   allowlist: resolve(import.meta.dirname, 'src/allowlist/index.ts'),
+  // <ccp-preflight-fleet> for any supervisor page (the collector serves its own copy too).
+  fleet: resolve(import.meta.dirname, 'src/elements/ccp-preflight-fleet/ccp-preflight-fleet.ts'),
 };
 /**
  * The self-contained build also names the viewer and the CCP log element (dist/viewer.js, dist/log.js): the
