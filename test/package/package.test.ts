@@ -66,6 +66,10 @@ describe.runIf(existsSync(join(ROOT, 'dist/esm/index.js')))('the published packa
     const manifest = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8')) as { modules: { path: string }[] };
     expect(manifest.modules.length).toBeGreaterThan(0);
     for (const m of manifest.modules) expect(files, m.path).toContain(m.path);
+    // The README's relative links and pictures resolve inside the package.
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const links = [...readme.matchAll(/\]\(([^)\s#]+)\)/g)].map((m) => m[1]!).filter((l) => !/^[a-z]+:/.test(l));
+    for (const l of links) expect(files, `README link ${l}`).toContain(l.replace(/^\.\//, ''));
     // sideEffects names files that ship.
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { sideEffects: string[] };
     for (const s of pkg.sideEffects.filter((x) => !x.includes('*'))) expect(files, s).toContain(s.replace(/^\.\//, ''));
