@@ -104,6 +104,40 @@ export function findingFromCode(id: string, verdict: string, code: string, d: Lo
     // Contact Control Panel
     case 'ccp:not-configured':
       return msg('No Contact Control Panel was set up for this check.');
+    case 'ccp:login-needed':
+      return msg('The agent is not logged in to the CCP (or the CCP page could not be reached).');
+    case 'ccp:auth-failed':
+      return msg('The CCP refused the login: it has expired or was not accepted.');
+    case 'ccp:access-denied':
+      return msg('The CCP denied access: this user may not use the CCP here.');
+    case 'ccp:iframe-retries-exhausted':
+      return msg('The CCP did not load after several tries.');
+    case 'ccp:timeout':
+      return msg('The CCP gave no answer in time.');
+    case 'ccp:load-error':
+      return msg('The CCP could not be loaded.');
+    case 'ccp:no-agent':
+      return msg('The CCP answered but sent no agent data in time.');
+    case 'ccp:softphone-errors':
+      return msg('The softphone reported errors.');
+    case 'ccp:missed-call':
+      return msg('The agent is in the Missed Call state and receives no calls until set back to Available.');
+    case 'ccp:websocket-lost':
+      return msg("The CCP's live connection (WebSocket) is lost.");
+    case 'ccp:transport-failed':
+      return msg("The CCP did not hand out the softphone's relay servers (TURN).");
+    case 'browser:version-unknown':
+      return msg('The browser version could not be read, so it could not be checked against the supported versions.');
+    case 'devices:no-output-device':
+      return msg('No speakers or headphones were found.');
+    case 'devices:headset-virtual':
+      return msg('A virtual audio device is in use; Amazon recommends a USB headset.');
+    case 'devices:audio-suspended':
+      return msg('The browser kept the audio paused, so the microphone level could not be measured.');
+    case 'workstation:memory-unknown':
+      return msg('The browser does not say how much memory this computer has.');
+    case 'workstation:cpu-unmeasured':
+      return msg('The processor speed could not be measured.');
     // Relay servers (STUN/TURN)
     case 'ice-udp:turn-auth-failed':
     case 'ice-tcp:turn-auth-failed':
