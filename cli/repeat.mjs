@@ -4,8 +4,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserLaunchError, launchBrowser } from './browser-launch.mjs';
-import { EXIT, parseRunArgs, startStaticServer } from './run.mjs';
+import { BrowserLaunchError } from './browser-launch.mjs';
+import { EXIT, parseRunArgs } from './run.mjs';
+import { openTestPage } from './session.mjs';
 import { callFromReport, formatRepeat, summarizeCalls } from './repeat-stats.mjs';
 
 const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..'));
@@ -68,36 +69,15 @@ export async function repeatMain(argv, io, { sleep = (ms) => new Promise((r) => 
     io.stderr.write('ccp-preflight run: the package is not built (dist/index.js is missing). Run "npm run build" first.\n');
     return EXIT.usage;
   }
-  let browser;
+  let session;
   try {
-    browser = await launchBrowser({ browser: 'chromium', executablePath: opts.chromium });
+    session = await openTestPage(opts, io);
   } catch (e) {
     io.stderr.write(`ccp-preflight run: ${e instanceof Error ? e.message : String(e)}\n`);
     return e instanceof BrowserLaunchError ? EXIT.usage : EXIT.fail;
   }
-  const cleanups = [() => browser.close()];
-  const cleanup = async () => {
-    while (cleanups.length) await cleanups.pop()?.().catch(() => {});
-  };
-  const onSignal = () => void cleanup().then(() => process.exit(130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const { page } = session;
   try {
-    if (opts.localTurn) {
-      const { startTurn } = await import('./turn.mjs');
-      const turn = await startTurn();
-      cleanups.push(() => turn.stop());
-      opts.run.iceServers = turn.iceServers;
-    }
-    const server = await startStaticServer();
-    cleanups.push(() => new Promise((r) => server.close(() => r())));
-    const page = await browser.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`http://localhost:${server.address().port}/cli/page.html`);
-    await page.waitForFunction(() => globalThis.__ccpPreflightReady === true, null, { timeout: 15000 }).catch(() => {
-      throw new Error(`the test page did not load${pageErrors.length ? `: ${pageErrors[0]}` : ''}.`);
-    });
     const run = { ...opts.run, checks: ['media'] };
     const callLimitMs = ((run.durationS ?? 6) + CALL_OVERHEAD_S) * 1000;
     const calls = [];
@@ -140,8 +120,6 @@ export async function repeatMain(argv, io, { sleep = (ms) => new Promise((r) => 
     io.stderr.write(`ccp-preflight run: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.fail;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await cleanup();
+    await session.close();
   }
 }

@@ -4,7 +4,8 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, extname, join, normalize, sep } from 'node:path';
-import { CHROMIUM_PATH, FIREFOX_PATH, BROWSERS, BrowserLaunchError, launchBrowser } from './browser-launch.mjs';
+import { CHROMIUM_PATH, FIREFOX_PATH, BROWSERS, BrowserLaunchError } from './browser-launch.mjs';
+import { openTestPage } from './session.mjs';
 
 const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..'));
 /** The check ids, from the built package (the one list: CHECK_IDS in src/report/schema.ts); null before a build. */
@@ -233,55 +234,33 @@ export async function runMain(argv, io) {
     io.stderr.write('ccp-preflight run: the package is not built (dist/index.js is missing). Run "npm run build" first.\n');
     return EXIT.usage;
   }
-  let browser;
+  // Fast when things are wrong: the verdict is the worst check, so the first failing check settles it; say so
+  // at once (the other checks go on, for IT) instead of only at the end.
+  const started = Date.now();
+  let session;
   try {
-    browser = await launchBrowser({ browser: opts.browser, executablePath: opts.browser === 'firefox' ? opts.firefox : opts.chromium });
+    session = await openTestPage(opts, io, async (page) => {
+      if (opts.verbose) page.on('console', (m) => io.stderr.write(`[page] ${m.text()}\n`));
+      let lastPhrase = '';
+      await page.exposeFunction('__cliProgress', (p) => {
+        if (opts.json || !p || p.phrase === lastPhrase) return;
+        lastPhrase = p.phrase;
+        if (io.stderr.isTTY) io.stderr.write(`\r\x1b[K[${String(Math.round(p.fraction * 100)).padStart(3)} %] ${p.phrase}`);
+        else io.stderr.write(`[${String(Math.round(p.fraction * 100)).padStart(3)} %] ${p.phrase}\n`);
+      });
+      let toldFail = false;
+      await page.exposeFunction('__cliFailed', (title) => {
+        if (opts.json || toldFail) return;
+        toldFail = true;
+        io.stderr.write(`${io.stderr.isTTY ? '\r\x1b[K' : ''}Verdict: fail (${title} failed, after ${((Date.now() - started) / 1000).toFixed(1)} s). The other checks go on, for IT.\n`);
+      });
+    });
   } catch (e) {
     io.stderr.write(`ccp-preflight run: ${e instanceof Error ? e.message : String(e)}\n`);
     return e instanceof BrowserLaunchError ? EXIT.usage : EXIT.fail;
   }
-  const cleanups = [() => browser.close()];
-  const cleanup = async () => {
-    while (cleanups.length) await cleanups.pop()?.().catch(() => {});
-  };
-  const onSignal = () => void cleanup().then(() => process.exit(130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const { page } = session;
   try {
-    if (opts.localTurn) {
-      const { startTurn } = await import('./turn.mjs');
-      const turn = await startTurn();
-      cleanups.push(() => turn.stop());
-      opts.run.iceServers = turn.iceServers;
-      if (!opts.json) io.stderr.write(`Local coturn on 127.0.0.1:${turn.port}\n`);
-    }
-    const server = await startStaticServer();
-    cleanups.push(() => new Promise((r) => server.close(() => r())));
-    const port = server.address().port;
-    const page = await browser.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    if (opts.verbose) page.on('console', (m) => io.stderr.write(`[page] ${m.text()}\n`));
-    let lastPhrase = '';
-    await page.exposeFunction('__cliProgress', (p) => {
-      if (opts.json || !p || p.phrase === lastPhrase) return;
-      lastPhrase = p.phrase;
-      if (io.stderr.isTTY) io.stderr.write(`\r\x1b[K[${String(Math.round(p.fraction * 100)).padStart(3)} %] ${p.phrase}`);
-      else io.stderr.write(`[${String(Math.round(p.fraction * 100)).padStart(3)} %] ${p.phrase}\n`);
-    });
-    // Fast when things are wrong: the verdict is the worst check, so the first failing check settles it; say so
-    // at once (the other checks go on, for IT) instead of only at the end.
-    const started = Date.now();
-    let toldFail = false;
-    await page.exposeFunction('__cliFailed', (title) => {
-      if (opts.json || toldFail) return;
-      toldFail = true;
-      io.stderr.write(`${io.stderr.isTTY ? '\r\x1b[K' : ''}Verdict: fail (${title} failed, after ${((Date.now() - started) / 1000).toFixed(1)} s). The other checks go on, for IT.\n`);
-    });
-    await page.goto(`http://localhost:${port}/cli/page.html`);
-    await page.waitForFunction(() => window.__ccpPreflightReady === true, null, { timeout: 15000 }).catch(() => {
-      throw new Error(`the test page did not load${pageErrors.length ? `: ${pageErrors[0]}` : ''}.`);
-    });
     const evaluation = page.evaluate(async ({ run, redact, cliMachine }) => {
       const api = window.__ccpPreflight;
       let ccp;
@@ -323,8 +302,6 @@ export async function runMain(argv, io) {
     io.stderr.write(`ccp-preflight run: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.fail;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await cleanup();
+    await session.close();
   }
 }

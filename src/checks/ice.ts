@@ -190,7 +190,7 @@ export function judgeProbe(r: ProbeResult): { verdict: Verdict; code?: string; t
   if (p.kind === 'stun') {
     if (p.srflx) return { verdict: 'pass', text: `${p.url}: STUN answered in ${p.srflxMs} ms` };
     if (r.srflxMaybeHost) {
-      return { verdict: 'pass', text: `${p.url}: gathering completed without errors but no separate srflx candidate (the STUN answer equals a host address: no NAT between this machine and the server)` };
+      return { verdict: 'pass', text: `${p.url}: the STUN server answered with this machine's own address (no NAT between this machine and the server)` };
     }
     if (codes.some((c) => c >= 700)) return { verdict: 'warn', code: 'stun-unreachable', text: `${p.url}: no STUN answer (error ${codes.join(', ')})` };
     return { verdict: 'warn', code: r.timedOut ? 'stun-unreachable' : 'no-srflx', text: `${p.url}: no STUN answer${r.timedOut ? ' before the probe timeout' : ''}` };
