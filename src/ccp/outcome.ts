@@ -72,12 +72,13 @@ export function safeCcpUrl(url: string): string {
   }
 }
 
-const secs = (ms: number | undefined) => (ms === undefined ? '' : ` within ${(ms / 1000).toFixed(1)} s`);
+// Under a second means the CCP had already told its state before the run asked: no "within 0.0 s".
+const secs = (ms: number | undefined) => (ms === undefined || ms < 1000 ? '' : ` within ${(ms / 1000).toFixed(1)} s`);
 
 const MODE_NOTE: Record<CcpMode, string> = {
   full: 'Media runs in this browser (framed CCP softphone), so the network and media checks here test the real call path.',
   'media-less':
-    'Media-less CCP: this page only signals; call audio runs on the local desktop\'s CCP (VDI pattern, seed 003). The network and media checks here test this machine, not the machine that carries the audio; run them on the local desktop too.',
+    'Media-less CCP: this page only signals; call audio runs on the local desktop\'s CCP (the VDI pattern of the Amazon Connect guide "Use Amazon Connect in a VDI environment"). The network and media checks here test this machine, not the machine that carries the audio; run them on the local desktop too.',
   none: '',
 };
 

@@ -24,7 +24,7 @@ import type { Check, CheckOutcome } from './types.js';
 
 /** Finding codes of the `workstation` check. */
 export const WORKSTATION_CODES = {
-  'low-memory': 'The browser reports less memory than the 2 GB minimum of seed 003 (fail)',
+  'low-memory': 'The browser reports less memory than the 2 GB minimum of the Amazon Connect workstation requirements (fail)',
   'memory-unknown': 'The browser does not report device memory (Firefox, Safari): the memory part was skipped (info)',
   'cpu-slow': 'The CPU benchmark reads clearly below 2 GHz-equivalent, beyond its error, on an idle computer (fail)',
   'cpu-borderline': 'The CPU benchmark reads below 2 GHz-equivalent but within its error (warn)',
