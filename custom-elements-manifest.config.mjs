@@ -5,7 +5,7 @@ const toDist = (p) => p.replace(/^\.?\/?src\//, 'dist/esm/').replace(/\.ts$/, '.
 export default {
   litelement: true,
   // Element classes and their define modules; internal modules (checks, stats, ccp) are not documented here.
-  globs: ['src/elements/*/*.element.ts', 'src/elements/*/ccp-preflight*.ts'],
+  globs: ['src/elements/*/*.element.ts', 'src/elements/*/*.properties.ts', 'src/elements/*/ccp-preflight*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
   plugins: [
     {

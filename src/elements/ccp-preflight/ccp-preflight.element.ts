@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { CcpPreflightProperties } from './ccp-preflight.properties.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { resolveLocale } from '../../i18n/locale.js';
 import { getLocale, setLocale } from '../../i18n/runtime.js';
@@ -13,9 +14,10 @@ import { emit } from '../../internal/emit.js';
 import { RunController } from './run-controller.js';
 import { CcpLink, pageRunsCcp } from './ccp-link.js';
 import { buildRunOptions, effectiveCcpMode } from './options.js';
-import { failoverPanelWanted, failoverReason, NO_CCP_TO_SWITCH, shouldAutoFailover, switchedMessage } from './failover-policy.js';
-import { copyToClipboard, downloadName, reportJson, reportText } from './share.js';
-import type { ConnectLike } from '../../ccp/connect-types.js';
+import { failoverReason, NO_CCP_TO_SWITCH, shouldAutoFailover, switchedMessage } from './failover-policy.js';
+import { copyToClipboard, downloadFile, downloadName, reportJson, reportText } from './share.js';
+import { focusAfterRun, focusFailoverPanel, focusIn } from './focus.js';
+import { renderCallQuality, renderFailoverPanel } from './panels.js';
 import type { CcpController } from '../../ccp/controller.js';
 import type { FailoverRecord } from '../../report/schema.js';
 import type { CallQualityDetail } from '../../events.js';
@@ -83,91 +85,8 @@ const REPORT_PARTS = 'banner, problems, verdict, for-it, check, measurements, re
  * @cssprop [--ccp-preflight-ccp-width=100%] - Width of the CCP box (`show-ccp`), at most its column.
  * @cssprop [--ccp-preflight-ccp-height=465px] - Height of the CCP box (`show-ccp`).
  */
-export class CcpPreflightElement extends LitElement {
+export class CcpPreflightElement extends CcpPreflightProperties {
   static override styles = styles;
-
-  static override properties = {
-    ccpUrl: { type: String, attribute: 'ccp-url' },
-    region: { type: String },
-    ccpMode: { type: String, attribute: 'ccp-mode' },
-    iceServers: { attribute: false },
-    iceServersAttr: { type: String, attribute: 'ice-servers' },
-    failoverNumber: { type: String, attribute: 'failover-number' },
-    failoverPolicy: { type: String, attribute: 'failover-policy' },
-    autoRun: { type: Boolean, attribute: 'auto-run' },
-    checks: { type: String },
-    duration: { type: Number },
-    redact: { type: Boolean },
-    showCcp: { type: Boolean, attribute: 'show-ccp' },
-    loginPopup: { type: String, attribute: 'login-popup' },
-    heading: { type: String },
-    lang: { type: String },
-    label: { type: String },
-    collectorUrl: { type: String, attribute: 'collector-url' },
-    collectorToken: { type: String, attribute: 'collector-token' },
-    report: { attribute: false },
-    connect: { attribute: false },
-    _progress: { state: true, attribute: false },
-    _message: { state: true, attribute: false },
-    _copyFallback: { state: true, attribute: false },
-  };
-
-  /** Instance CCP URL, e.g. https://ALIAS.my.connect.aws/ccp-v2. */
-  declare ccpUrl: string | undefined;
-  /** Amazon Connect Region of the instance, e.g. us-east-1. */
-  declare region: string | undefined;
-  /** `full` (the framed CCP handles media), `media-less` (signaling only, VDI) or `none`. */
-  declare ccpMode: 'full' | 'media-less' | 'none' | undefined;
-  /** ICE servers for the network checks when no CCP provides the agent's own (property form). */
-  declare iceServers: RTCIceServer[] | undefined;
-  /** `ice-servers` attribute: JSON array of RTCIceServer. */
-  declare iceServersAttr: string | undefined;
-  /** External phone (E.164) offered for failover. */
-  declare failoverNumber: string | undefined;
-  /** `ask` (default: only with the agent's consent) or `auto` (host policy: switch when unfit). */
-  declare failoverPolicy: 'ask' | 'auto' | undefined;
-  /** Run once when connected. */
-  declare autoRun: boolean;
-  /** Check ids to run, separated by commas or spaces. Default: all. */
-  declare checks: string | undefined;
-  /** Media test duration in seconds (upper bound). */
-  declare duration: number | undefined;
-  /** Redact identity, IPs and numbers in copied reports (share codes are always redacted). */
-  declare redact: boolean;
-  /** Show the CCP iframe (hidden by default). */
-  declare showCcp: boolean;
-  /** `false` turns off Streams' login pop-up (a fake CCP, kiosks); default on. */
-  declare loginPopup: string | undefined;
-  /** Heading text (default: "Softphone check" in the widget's language). */
-  declare heading: string | undefined;
-  /**
-   * The language of the widget's texts (`en`, `es`, `fr`, `de`, `pt-BR`, `ja`; `es-MX`, `pt_BR` match too).
-   * Without it: the CCP agent's language (agentPreferences.locale), else the browser's, else English.
-   */
-  declare lang: string;
-  /**
-   * Whose report this is, in words that may be shared (a desk, team or name the agent or host chose, e.g.
-   * "Desk 14, Leeds"). Stored as the report's subject label; kept in redacted reports and share codes.
-   */
-  declare label: string | undefined;
-  /** Fleet collector base URL (e.g. https://collector.example.com): each run's report and call summary is posted. */
-  declare collectorUrl: string | undefined;
-  /** The collector's ingest token (write-only: it cannot read anything back). */
-  declare collectorToken: string | undefined;
-  /** The last report (read-only for hosts). */
-  declare report: Report | undefined;
-  /**
-   * The desktop's own amazon-connect-streams `connect`, when it runs the CCP: the widget attaches to it (its
-   * agent, event bus and client) and never starts a second CCP. A CCP already running in the page is found
-   * without it too.
-   */
-  declare connect: ConnectLike | undefined;
-  declare _progress: ProgressDetail | undefined;
-  declare _message: { kind: 'error' | 'ok'; text: string } | undefined;
-  declare _copyFallback: string | undefined;
-
-  /** Extra run options for hosts and tests (deps, thresholds, endpoints, regions...). */
-  options: Partial<PreflightOptions> = {};
 
   private readonly runner = new RunController(this);
   private announced = '';
@@ -201,9 +120,6 @@ export class CcpPreflightElement extends LitElement {
 
   constructor() {
     super();
-    this.autoRun = false;
-    this.redact = false;
-    this.showCcp = false;
     updateWhenLocaleChanges(this);
   }
 
@@ -417,26 +333,17 @@ export class CcpPreflightElement extends LitElement {
   /** After a run: focus moves to the answer (or to the Run button when there is no report to show). */
   private async afterRun(to: 'verdict' | 'run'): Promise<void> {
     await this.updateComplete;
-    const viewer = this.renderRoot.querySelector<HTMLElement & { updateComplete: Promise<unknown>; focusVerdict(): void }>('ccp-preflight-report');
-    if (to === 'verdict' && viewer) {
-      await viewer.updateComplete;
-      viewer.focusVerdict();
-    } else this.focusPart('[part="run-button"]');
+    await focusAfterRun(this.renderRoot, to);
   }
 
   private focusPart(selector: string): void {
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    focusIn(this.renderRoot, selector);
   }
 
   /** After a phone switch, focus stays in the failover panel (on its next action). */
   private async focusFailover(): Promise<void> {
     await this.updateComplete;
-    const panel = this.renderRoot.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('ccp-preflight-failover');
-    if (!panel) return;
-    await panel.updateComplete;
-    const root = panel.shadowRoot;
-    const target = root?.querySelector<HTMLElement>('button:not([disabled])') ?? root?.querySelector<HTMLElement>('input');
-    target?.focus();
+    await focusFailoverPanel(this.renderRoot);
   }
 
   /** Posts to the fleet collector when `collector-url` is set (a lazily loaded module; never blocks the agent). */
@@ -478,13 +385,7 @@ export class CcpPreflightElement extends LitElement {
 
   private async download(): Promise<void> {
     try {
-      const json = await this.reportJson();
-      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = downloadName(this.report);
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      downloadFile(await this.reportJson(), downloadName(this.report), 'application/json');
     } catch (e) {
       this.fail('copy', e);
     }
@@ -567,38 +468,25 @@ export class CcpPreflightElement extends LitElement {
 
   /** The live-call indicator, when a CCP is wrapped and a call has been seen. */
   protected renderCallQuality(): TemplateResult | typeof nothing {
-    const q = this.ccp ? this.lastCallQuality : undefined;
-    return q ? html`<ccp-preflight-call-quality part="call-quality" .detail=${q}></ccp-preflight-call-quality>` : nothing;
+    return renderCallQuality(this.ccp ? this.lastCallQuality : undefined);
   }
 
-  /**
-   * The failover panel. Offered when the softphone is unfit, when the agent is on an external phone (the way
-   * back), or once the host gave a failover number and a run has happened. It has one place: right under the
-   * answer and its problems (in the report's actions slot), or alone when there is no report yet.
-   */
+  /** The failover panel (see panels.ts for when it is offered and where it sits). */
   protected renderFailover(): TemplateResult | typeof nothing {
     const ccp = this.ccp;
-    const agent = ccp?.agentSubject;
-    if (!ccp || !agent) return nothing;
-    const { show, unfit, deskphone } = failoverPanelWanted({ report: this.report, softphoneEnabled: agent.softphoneEnabled !== false, number: this.failoverNumber });
-    if (!show) return nothing;
-    return html`<ccp-preflight-failover
-      part="failover"
-      .number=${this.failoverNumber}
-      .softphoneEnabled=${!deskphone}
-      .extension=${agent.extension}
-      .busy=${this.failoverBusy}
-      .unfit=${unfit}
-      .records=${ccp.failoverRecords}
-      .error=${this.failoverError}
-      @ccp-preflight-failover-request=${(e: CustomEvent<{ e164: string }>) => {
+    return renderFailoverPanel(ccp, {
+      report: this.report,
+      number: this.failoverNumber,
+      busy: this.failoverBusy,
+      error: this.failoverError,
+      onFailover: (e164) => {
         this.fromPanel = true;
-        void this.failover(e.detail.e164, 'agent').catch(() => {});
-      }}
-      @ccp-preflight-restore-request=${() => {
+        void this.failover(e164, 'agent').catch(() => {});
+      },
+      onRestore: () => {
         this.fromPanel = true;
         void this.restoreSoftphone().catch(() => {});
-      }}
-    ></ccp-preflight-failover>`;
+      },
+    });
   }
 }

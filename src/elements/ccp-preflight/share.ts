@@ -47,3 +47,13 @@ export async function copyToClipboard(
 export function downloadName(report: Report | undefined, now: () => Date = () => new Date()): string {
   return `ccp-preflight-${(report?.createdAt ?? now().toISOString()).replace(/[:.]/g, '-')}.json`;
 }
+
+/** Saves `text` as a file through a temporary link (the object URL is revoked once the download started). */
+export function downloadFile(text: string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
