@@ -57,7 +57,7 @@ describe('honest verdicts against the fake CCP (real Streams)', () => {
     const c = make(`noreply=createTransport&sid=${Math.random()}`);
     const report = await runPreflight({ checks: ['ccp', 'ice-udp', 'media'], ccp: c, ccpMode: 'full', ccpUrl: fakeUrl('noreply=createTransport'), timeouts: { ccp: 4000 } });
     const [ccpResult, ice, media] = report.checks;
-    expect(ccpResult!.data.state, ccpResult!.summary).to.equal('initialized');
+    expect((ccpResult!.data as { state?: string }).state, ccpResult!.summary).to.equal('initialized');
     for (const r of [ice!, media!]) {
       expect(r.verdict, `${r.id}: ${r.summary}`).to.equal('warn');
       expect(r.code, r.summary).to.equal(CCP_NO_SERVERS);

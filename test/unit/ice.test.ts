@@ -153,7 +153,7 @@ describe('probeIceUrl with a fake peer connection', () => {
     expect(ok.probe.srflx).toBe(true);
     const hostOnly = await probeIceUrl(stun, { urls: stun.raw }, fakeDeps((pc) => { pc.candidate('host'); pc.complete(); }), 1000, new AbortController().signal);
     expect(hostOnly.srflxMaybeHost).toBe(true);
-    expect(judgeProbe(hostOnly).text).toMatch(/equals a host address/);
+    expect(judgeProbe(hostOnly).text).toMatch(/answered with this machine's own address/);
   });
 
   it('aborts promptly and still closes the connection', async () => {
