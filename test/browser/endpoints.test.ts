@@ -19,6 +19,14 @@ async function endpoints(options: PreflightOptions): Promise<{ r: CheckResult; d
 
 describe('endpoints check against local HTTP servers (real Chromium fetch)', () => {
   let s: ProbeServers;
+  before(async function () {
+    // One timing-sensitive file at a time across the browsers (see test/support/wtr-commands.mjs).
+    this.timeout(300_000);
+    await executeServerCommand('exclusive-acquire');
+  });
+  after(async () => {
+    await executeServerCommand('exclusive-release');
+  });
   before(async () => {
     s = await executeServerCommand<ProbeServers, undefined>('probe-servers');
   });

@@ -16,6 +16,14 @@ async function media(iceServers: RTCIceServer[], durationS = 4) {
 
 describe('media check: a relayed test call through real coturn', () => {
   let turn: TurnConfig;
+  before(async function () {
+    // One timing-sensitive file at a time across the browsers (see test/support/wtr-commands.mjs).
+    this.timeout(300_000);
+    await executeServerCommand('exclusive-acquire');
+  });
+  after(async () => {
+    await executeServerCommand('exclusive-release');
+  });
   before(async () => {
     turn = await executeServerCommand<TurnConfig, undefined>('turn-config');
   });

@@ -82,12 +82,19 @@ export async function startProbeServers() {
 }
 
 let shared;
-/** One shared instance for a test run (started on first use). */
+let users = 0;
+/**
+ * One shared instance for a test run (started on first use). Counted: the browsers run their test files side
+ * by side, so one browser's `after` must not stop the servers the other is still probing.
+ */
 export function sharedProbeServers() {
+  users++;
   shared ??= startProbeServers();
   return shared;
 }
 export async function stopSharedProbeServers() {
+  users = Math.max(0, users - 1);
+  if (users > 0) return;
   const s = shared;
   shared = undefined;
   await (await s)?.stop();
