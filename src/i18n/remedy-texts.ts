@@ -17,17 +17,50 @@ export function remedyText(m: Loose): string {
   return remedyTranslation(str(m.id)) ?? str(m.text);
 }
 
-/** The remedy's text in the active language; undefined for an id without a translation. */
+/**
+ * The remedy's text in the active language; undefined for an id without a translation. `lit-localize build`
+ * writes the <, > and & of a plain-string translation as XML entities (`&lt;region&gt;`), so they are turned
+ * back into characters here (remedy texts are plain text, never markup).
+ */
 export function remedyTranslation(id: string): string | undefined {
+  const t = remedyMessage(id);
+  return t?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+function remedyMessage(id: string): string | undefined {
   switch (id) {
     case "udp-3478-amazon-connect":
       return msg("Allow UDP 3478 in both directions between the agents' network and the AMAZON_CONNECT ranges of the instance's Region (plus the GLOBAL AMAZON_CONNECT range) from ip-ranges.json: the softphone's call audio uses it. `ccp-preflight allowlist --region <region> --ip-ranges ip-ranges.json` prints the rules.");
     case "tcp-443-amazon-connect":
       return msg("Allow TCP 443 in both directions to the AMAZON_CONNECT ranges of the instance's Region (listed for Amazon Connect next to UDP 3478); it carries the media relay over TCP/TLS when UDP is blocked.");
+    case "tcp-443-ec2-signaling":
+      return msg("Allow TCP 443 in both directions to the EC2 ranges of the instance's Region (the CCP signaling endpoint), or instead allow the host rtc.connect-telecom.<region>.amazonaws.com on port 443.");
+    case "tcp-443-cloudfront":
+      return msg("Allow TCP 443 in both directions to every CLOUDFRONT range in ip-ranges.json, or instead the instance URL (https://<alias>.my.connect.aws or https://<alias>.awsapps.com) on port 443. CloudFront ranges are global: the edge that serves the CCP follows the agent's location, so agents in other countries need them too.");
+    case "stateless-udp-ephemeral":
+      return msg("Behind a stateless firewall, also allow UDP 49152-65535 INBOUND from the AMAZON_CONNECT ranges: the browser's ephemeral ports that receive the call audio.");
+    case "region-ranges-only":
+      return msg("Open the ranges of the Region where the instance was created (Amazon Connect and EC2 need only that Region's endpoints); open every range listed for that Region, not a subset.");
+    case "ip-ranges-30-days":
+      return msg("Keep the allowlist current: new ranges appear in ip-ranges.json at least 30 days before Amazon Connect uses them, so re-generate it at least monthly (`ccp-preflight allowlist ... --previous <old file>` lists what was added and by when). Intermittent failures after a range change point to a stale allowlist.");
+    case "proxy-ssl-cache-shift":
+      return msg("If a proxy or firewall between the CCP and Amazon Connect inspects TLS, raise its SSL certificate cache timeout to cover a whole agent shift (e.g. 8 hours plus breaks and lunch), so a certificate renewal does not cut agents off mid-shift.");
+    case "proxy-websocket":
+      return msg("Make sure the proxy passes WebSockets to rtc.connect-telecom.<region>.amazonaws.com and the instance URL (or exempt those hosts from the proxy): some proxies break WebSocket handling there. Test before production.");
+    case "dns-resolve":
+      return msg("The host name did not resolve: check the instance alias in ccp-url for typos, and that the agents' DNS resolves it and *.amazonaws.com (run `nslookup <host>` on the workstation). The CCP reaches its endpoints by name.");
+    case "media-less-ccp":
+      return msg("Where ports to Amazon Connect cannot be opened, a custom CCP built with the Streams API can run media-less (no Amazon Connect media ports), but it still needs EC2 and CloudFront on TCP 443.");
+    case "region-closest":
+      return msg("Put the instance in the Amazon Connect Region closest to the agents; where policy fixes the Region, pick the network path with the fewest hops to it (hub-and-spoke networks that backhaul to a distant edge router add latency).");
+    case "direct-connect-scope":
+      return msg("AWS Direct Connect gives a dedicated, consistent path from the edge router to AWS, but it does not fix the private LAN/WAN between the agent and the edge router: measure and fix that part first.");
     case "remote-agent-network":
       return msg("Remote agents: use a stable connection (wired rather than busy Wi-Fi); an unstable link, packet loss or a required VPN all degrade the softphone, and a VPN compounds it.");
     case "monitor-rtt-loss":
       return msg("Collect RTT and packet loss history from this workstation (or an identical one on the same segment) to the instance alias and the signaling address in the Region, with CPU, memory, disk and network use, to correlate with the times issues were reported.");
+    case "dedicated-resources":
+      return msg("Keep bulk traffic (backups, large file transfers) off the agents' network segment and desktops during shifts, or give the contact center dedicated network and desktop resources.");
     case "browser-latest-three":
       return msg("Use one of the latest three versions of Google Chrome or Mozilla Firefox, and keep it updated.");
     case "https-page":
@@ -50,14 +83,46 @@ export function remedyTranslation(id: string): string | undefined {
       return msg("Close other programs that hold the microphone (another softphone, a meeting app), unplug and reconnect the headset, then reload the page.");
     case "microphone-device":
       return msg("Connect the headset, select it as the input in the browser and the operating system, and check its mute switch and input level.");
+    case "external-e164":
+      return msg("If this workstation cannot meet the softphone requirements, redirect calls to an external phone number in E.164 format (the agent's existing telephony) until it is fixed; mind that phone's distance to the Region.");
+    case "vdi-media-less":
+      return msg("In a remote desktop (VDI), keep call audio local: run a media-less CCP (Streams API) in the remote session for signaling and controls, and the standard CCP on the local desktop for media, or reroute audio to an external E.164 number. Keep the VDI host close to the agents and the edge router.");
     case "ccp-login":
       return msg("Sign in to the CCP in this browser: open the instance's CCP address in a tab, sign in, and allow its pop-up and cookies.");
+    case "ccp-approved-origin":
+      return msg("Add the agent desktop's origin (its https address) to the instance's Approved origins in the Amazon Connect console, so the embedded CCP may load.");
+    case "ccp-endpoints":
+      return msg("Run the endpoints and ICE checks to find which of the three CCP destinations is blocked: CloudFront (web content: the page or its buttons do not load), EC2 (signaling) or Amazon Connect (media).");
+    case "ccp-security-profile":
+      return msg("Give the agent's user a security profile with \"Contact Control Panel (CCP): Access CCP\" (an admin does this in the Amazon Connect console).");
+    case "panic-logout":
+      return msg("Keep the browser window that runs the CCP open during a call: after closing it and signing in again, the call's audio cannot come back (only transfer or hang-up work).");
+    case "missed-call-available":
+      return msg("Set the agent's status back to Available in the CCP's status menu: after a missed call the agent gets no calls until then.");
+    case "deskphone-mode":
+      return msg("Answer calls on the external phone promptly (an unanswered call puts the agent in the Missed state), or switch back to the softphone in the CCP settings to use the headset.");
+    case "softphone-single-session":
+      return msg("Close the other tabs, windows or devices where this agent has the CCP open, keep one, then try the call again: the softphone runs in one place at a time.");
+    case "softphone-retry-or-reroute":
+      return msg("Reload the agent desktop page and try the call again; if softphone errors keep coming, ask a supervisor to send calls to an external phone until the workstation is fixed.");
     case "turn-credential":
       return msg("The TURN server refused the credential: with the CCP's own servers, reload the CCP (its credentials are short-lived); with configured servers, correct the username and credential.");
+    case "check-config":
+      return msg("Correct the endpoint list in the configuration: every entry needs a full http(s):// or ws(s):// URL, and the signaling entry should be the host AWS lists for the instance's Region.");
+    case "firefox-esr-update":
+      return msg("Firefox ESR gets a new major version about once a year and security updates every four weeks: install the ESR updates as they come, and move to the next ESR major (or to the release channel) before the old ESR's end of life; Amazon Connect names the latest three versions of Firefox.");
+    case "firefox-split-model-local-chrome":
+      return msg("In the split model (a CCP without media in the virtual desktop, the CCP carrying the media on the local computer), run the local media CCP in Google Chrome, not Firefox: Firefox lets the CCP use the microphone only while its tab has focus, so calls lose the agent's voice as soon as the agent works in the virtual desktop.");
+    case "headset-48khz":
+      return msg("Set the headset's microphone and speakers to 48000 Hz in the computer's sound settings (Windows: Sound settings > the headset > Properties > Advanced > Default format; macOS: Audio MIDI Setup > the headset > Format), or use a headset that supports 48 kHz; until then, take calls in Google Chrome, where Amazon has not seen the hum.");
+    case "option1-domain-allowlist":
+      return msg("Allow the domains of Option 1 (recommended) on the proxy or firewall, on TCP 443: the instance's <alias>.my.connect.aws/ccp-v2 and /api with *.static.connect.aws, the older <alias>.awsapps.com/connect/ccp-v2 and /connect/api with *.cloudfront.net, and the Region's signaling hosts rtc*.connect-telecom.<region>.amazonaws.com and *.transport.connect.<region>.amazonaws.com. `ccp-preflight allowlist --instance <alias> --region <region>` prints them all; prove the change with more than 200 test calls (`ccp-preflight run --repeat 250`): above 2 % failed calls points at the proxy's name resolution.");
+    case "csp-connect-src":
+      return msg("The page that hosts the widget refused the test request with its Content-Security-Policy: add the named source to its connect-src directive (for example connect-src https://<alias>.my.connect.aws wss://rtc.connect-telecom.<region>.amazonaws.com) to let the widget test it. The network was not tested for that address.");
     default:
       return undefined;
   }
 }
 
 /** The remedy ids translated here (for the completeness test). */
-export const TRANSLATED_REMEDY_IDS: readonly string[] = ["udp-3478-amazon-connect","tcp-443-amazon-connect","remote-agent-network","monitor-rtt-loss","browser-latest-three","https-page","cpu-2ghz","ram-2gb","workstation-headroom","bandwidth-100kbps","usb-headset","microphone-permission","os-microphone-permission","microphone-busy","microphone-device","ccp-login","turn-credential"];
+export const TRANSLATED_REMEDY_IDS: readonly string[] = ["udp-3478-amazon-connect","tcp-443-amazon-connect","tcp-443-ec2-signaling","tcp-443-cloudfront","stateless-udp-ephemeral","region-ranges-only","ip-ranges-30-days","proxy-ssl-cache-shift","proxy-websocket","dns-resolve","media-less-ccp","region-closest","direct-connect-scope","remote-agent-network","monitor-rtt-loss","dedicated-resources","browser-latest-three","https-page","cpu-2ghz","ram-2gb","workstation-headroom","bandwidth-100kbps","usb-headset","microphone-permission","os-microphone-permission","microphone-busy","microphone-device","external-e164","vdi-media-less","ccp-login","ccp-approved-origin","ccp-endpoints","ccp-security-profile","panic-logout","missed-call-available","deskphone-mode","softphone-single-session","softphone-retry-or-reroute","turn-credential","check-config","firefox-esr-update","firefox-split-model-local-chrome","headset-48khz","option1-domain-allowlist","csp-connect-src"];
