@@ -13,8 +13,13 @@ import { getLocale } from './runtime.js';
 // "For IT" part and the text renderer (the widget's first paint needs report-texts.ts, not these).
 /** A remedy's text in the active language, or the writer's text for a remedy id this version does not know. */
 export function remedyText(m: Loose): string {
-  if (getLocale() === 'en') return str(m.text);
-  return remedyTranslation(str(m.id)) ?? str(m.text);
+  const written = str(m.text);
+  if (getLocale() === 'en') return written;
+  const t = remedyTranslation(str(m.id));
+  if (t === undefined) return written;
+  // The writer's text had `<region>` filled in (remedies.ts personalize): fill the translation the same way.
+  const region = /\b([a-z]{2}(?:-[a-z]+)+-\d)\b/.exec(written)?.[1];
+  return region ? t.replace(/<region>/g, region) : t;
 }
 
 /**
