@@ -7,22 +7,8 @@ import sjson from 'secure-json-parse';
 /** Deepest JSON nesting a request body may have. A report nests about 7 levels; parseReport allows 32. */
 export const MAX_BODY_DEPTH = 40;
 
-/** The nesting depth of JSON text, stopping as soon as it passes `limit`. String-aware, linear, no recursion. */
-export function jsonDepthExceeds(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (++depth > limit) return true;
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return false;
-}
+/** The nesting check parseReport uses, shared so the body is refused before anything parses it. */
+export { jsonDepthExceeds } from '../src/report/limits.js';
 
 export class BodyError extends Error {
   constructor(readonly statusCode: number, message: string) {

@@ -6,12 +6,38 @@
  * A remedy id missing here shows its English text.
  */
 import { msg } from '@lit/localize';
-import { str, type Loose } from '../report/definition/format.js';
+import { arr, obj, str, type Loose } from '../report/definition/format.js';
 import { getLocale } from './runtime.js';
 
 // remedyText lives here, not in report-texts.ts, so the remedy translations load only with the report's
 // "For IT" part and the text renderer (the widget's first paint needs report-texts.ts, not these).
 /** A remedy's text in the active language, or the writer's text for a remedy id this version does not know. */
+/** Who acts first on a fix: the network team's changes lead (they unblock everyone else). */
+const AUDIENCE_ORDER: Record<string, number> = { 'network-admin': 0, it: 1, supervisor: 2, agent: 3 };
+
+/** A remedy to show in "For IT": its text in the reader's language, its source and who acts on it. */
+export interface Fix {
+  text: string;
+  source: string;
+  audience: string;
+}
+
+/** Every remedy of every check once (by id), the network team's first: "For IT" and the text renderer. */
+export function remedyFixes(checks: Loose[]): Fix[] {
+  const seen = new Set<string>();
+  const fixes: Fix[] = [];
+  for (const c of checks) {
+    for (const m of arr(c.remedies).map(obj)) {
+      const text = remedyText(m);
+      const key = str(m.id) || text;
+      if (!text || seen.has(key)) continue;
+      seen.add(key);
+      fixes.push({ text, source: str(m.source), audience: str(m.audience) });
+    }
+  }
+  return fixes.sort((a, b) => (AUDIENCE_ORDER[a.audience] ?? 1) - (AUDIENCE_ORDER[b.audience] ?? 1));
+}
+
 export function remedyText(m: Loose): string {
   const written = str(m.text);
   if (getLocale() === 'en') return written;

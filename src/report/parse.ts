@@ -20,7 +20,7 @@ import type { CallSummary, Report } from './definition/types.js';
 import { decodeShareCode, findShareCode, ShareCodeError } from './share.js';
 
 export { MAX_INPUT_CHARS, MAX_JSON_BYTES, MAX_DEPTH, MAX_STRING_CHARS, MAX_ARRAY_ITEMS, MAX_ERRORS } from './limits.js';
-import { MAX_INPUT_CHARS, MAX_JSON_BYTES, MAX_DEPTH, MAX_STRING_CHARS, MAX_ARRAY_ITEMS, MAX_ERRORS } from './limits.js';
+import { MAX_INPUT_CHARS, MAX_JSON_BYTES, MAX_DEPTH, MAX_STRING_CHARS, MAX_ARRAY_ITEMS, MAX_ERRORS, jsonDepthExceeds } from './limits.js';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -137,8 +137,7 @@ function checkSize(text: string): ParseResult | null {
 
 function fromJsonText(text: string, from: 'json' | 'share-code'): ParseResult {
   if (text.length > MAX_INPUT_CHARS) return checkSize(text)!;
-  const depth = scanDepth(text);
-  if (depth > MAX_DEPTH) {
+  if (jsonDepthExceeds(text, MAX_DEPTH)) {
     return fail('', `The report is nested too deeply (more than ${MAX_DEPTH} levels of objects and arrays); a real report nests about 7. It is not a ccp-preflight report or it was altered.`);
   }
   let value: unknown;
@@ -157,30 +156,8 @@ function fromJsonText(text: string, from: 'json' | 'share-code'): ParseResult {
   return validateTree(value, from);
 }
 
-/** Deepest nesting of [ and { outside strings; linear, stops counting past MAX_DEPTH + 1. */
-function scanDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      depth++;
-      if (depth > max) {
-        max = depth;
-        if (max > MAX_DEPTH) return max;
-      }
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return max;
-}
-
 function valueDepthError(value: unknown): string | null {
-  // Levels counted as scanDepth counts them: the outermost object or list is level 1.
+  // Levels counted as jsonDepthExceeds counts them: the outermost object or list is level 1.
   const tooDeep = (v: unknown, d: number): boolean => {
     if (v === null || typeof v !== 'object') return false;
     if (d > MAX_DEPTH) return true;
@@ -260,7 +237,7 @@ function validateTree(raw: unknown, from: 'json' | 'share-code'): ParseResult {
     return fail('', `This is JSON, but not a report: expected an object ({ ... }), got ${kindOf(raw)}. ${WHAT_TO_DO}`);
   }
   const errs = new Errors();
-  const r = safeCopy(raw, '', errs, 1) as Obj; // the report object is level 1, as in scanDepth
+  const r = safeCopy(raw, '', errs, 1) as Obj; // the report object is level 1, as in jsonDepthExceeds
   if (errs.list.some((e) => e.message.startsWith('The key'))) return { ok: false, errors: errs.result() };
 
   // The schema first: a report of another kind or version gets one clear message, not a list of type errors.

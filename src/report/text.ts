@@ -11,7 +11,7 @@ import { agentAnswer, describesRunner } from '../elements/ccp-preflight-report/a
 import { publicSources } from '../elements/ccp-preflight-report/sources.js';
 import { msg, str } from '@lit/localize';
 import { audienceWord, checkTitle, findingText } from '../i18n/report-texts.js';
-import { remedyText } from '../i18n/remedy-texts.js';
+import { remedyFixes } from '../i18n/remedy-texts.js';
 import { checkRows } from './definition/rows.js';
 import { arr, fmt, fmtDate, fmtDuration, num, obj, str as asStr, units, verdictOf, VERDICT_WORDS, type Loose } from './definition/format.js';
 import type { Verdict } from './definition/types.js';
@@ -33,7 +33,6 @@ const MIN_WIDTH = 40;
 const MARK: Record<Verdict, string> = { pass: '✓', warn: '!', fail: '✕', skip: '–' };
 const ANSI = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 } as const;
 const TONE: Record<Verdict, keyof typeof ANSI> = { pass: 'green', warn: 'yellow', fail: 'red', skip: 'dim' };
-const AUDIENCE_ORDER: Record<string, number> = { 'network-admin': 0, it: 1, supervisor: 2, agent: 3 };
 
 /** East Asian wide characters (Japanese text): two terminal columns each, and a line may break between them. */
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
@@ -107,7 +106,7 @@ export function renderReportText(reportIn: unknown, options: TextOptions = {}): 
 
   // 3. For IT.
   out.push('', paint('bold', msg('For IT')));
-  const fixes = fixesOf(checks);
+  const fixes = remedyFixes(checks);
   if (fixes.length) {
     out.push(`  ${msg('What to change')}`);
     fixes.forEach((f, i) => {
@@ -164,21 +163,6 @@ export function renderReportText(reportIn: unknown, options: TextOptions = {}): 
   return out.map((l) => l.replace(/\s+$/, '')).join('\n') + '\n';
 }
 
-/** Every remedy once, the network's first. */
-function fixesOf(checks: Loose[]): { text: string; source: string; audience: string }[] {
-  const seen = new Set<string>();
-  const fixes: { text: string; source: string; audience: string }[] = [];
-  for (const c of checks) {
-    for (const m of arr(c.remedies).map(obj)) {
-      const text = remedyText(m);
-      const key = asStr(m.id) || text;
-      if (!text || seen.has(key)) continue;
-      seen.add(key);
-      fixes.push({ text, source: asStr(m.source), audience: asStr(m.audience) });
-    }
-  }
-  return fixes.sort((a, b) => (AUDIENCE_ORDER[a.audience] ?? 1) - (AUDIENCE_ORDER[b.audience] ?? 1));
-}
 
 /** From the first check's start to the last check's end; null when the checks carry no times. */
 function totalMs(checks: Loose[]): number | null {

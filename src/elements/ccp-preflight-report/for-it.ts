@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { audienceWord, checkTitle, findingText } from '../../i18n/report-texts.js';
-import { remedyText } from '../../i18n/remedy-texts.js';
+import { remedyFixes } from '../../i18n/remedy-texts.js';
 import type { Report } from '../../report/schema.js';
 import { renderCharts, CALL_SERIES } from './chart.js';
 import { renderCheckData, figures } from './check-data.js';
@@ -24,7 +24,6 @@ export const units = (text: string): string =>
     .replace(/(\d) (ms|%|GHz|kbit\/s)/g, '$1\u00a0$2')
     .replace(/(^|[\s(:])(pass|warn|fail|skip)(?=$|[\s),→])/g, (_m, pre: string, v: string) => pre + VERDICT_WORDS[v as keyof typeof VERDICT_WORDS]);
 
-const AUDIENCE_ORDER: Record<string, number> = { 'network-admin': 0, it: 1, supervisor: 2, agent: 3 };
 const VERDICT_ORDER: Record<string, number> = { fail: 0, warn: 1, pass: 2, skip: 3 };
 
 /** Does a check's data hold any measured number (a skipped check's empty data shows no figures)? */
@@ -52,19 +51,8 @@ function sourceLinks(text: string): TemplateResult | typeof nothing {
 
 /** Every remedy of every check, once, the network's first. */
 function renderFixes(checks: Loose[]): TemplateResult | typeof nothing {
-  const seen = new Set<string>();
-  const fixes: { text: string; source: string; audience: string }[] = [];
-  for (const c of checks) {
-    for (const m of arr(c.remedies).map(obj)) {
-      const text = remedyText(m);
-      const key = asStr(m.id) || text;
-      if (!text || seen.has(key)) continue;
-      seen.add(key);
-      fixes.push({ text, source: asStr(m.source), audience: asStr(m.audience) });
-    }
-  }
+  const fixes = remedyFixes(checks);
   if (!fixes.length) return nothing;
-  fixes.sort((a, b) => (AUDIENCE_ORDER[a.audience] ?? 1) - (AUDIENCE_ORDER[b.audience] ?? 1));
   return html`<h4>${msg('What to change')}</h4>
     <ol class="fixes" part="remedies">
       ${fixes.map(
