@@ -60,15 +60,18 @@ const entries = {
   index: resolve(import.meta.dirname, 'src/index.ts'),
   report: resolve(import.meta.dirname, 'src/report/index.ts'),
   allowlist: resolve(import.meta.dirname, 'src/allowlist/index.ts'),
-  // <ccp-preflight-fleet> for any supervisor page (the collector serves its own copy too).
-  fleet: resolve(import.meta.dirname, 'src/elements/ccp-preflight-fleet/ccp-preflight-fleet.ts'),
 };
+/** <ccp-preflight-fleet> for any supervisor page (the collector serves its own copy too). */
+const FLEET = resolve(import.meta.dirname, 'src/elements/ccp-preflight-fleet/ccp-preflight-fleet.ts');
+/** dist/esm mirrors src/: the fleet element keeps its own path there (the manifest names it). */
+const esmEntries = { ...entries, 'elements/ccp-preflight-fleet/ccp-preflight-fleet': FLEET };
 /**
  * The self-contained build also names the viewer and the CCP log element (dist/viewer.js, dist/log.js): the
  * widget loads them on demand, a page that shows one alone loads its file. (dist/esm keeps one file per module.)
  */
 const scriptEntries = {
   ...entries,
+  fleet: FLEET,
   viewer: resolve(import.meta.dirname, 'src/elements/ccp-preflight-report/ccp-preflight-report.ts'),
   log: resolve(import.meta.dirname, 'src/elements/ccp-preflight-log/ccp-preflight-log.ts'),
 };
@@ -85,7 +88,7 @@ export default defineConfig(({ mode }) =>
           emptyOutDir: true,
           sourcemap: true,
           minify: false,
-          lib: { entry: entries, formats: ['es'] },
+          lib: { entry: esmEntries, formats: ['es'] },
           rollupOptions: {
             external: isExternal,
             output: {
