@@ -55,13 +55,15 @@ describe('media check: a relayed test call through real coturn', () => {
         const truth = (st.up.meanDelayMs ?? 40) + (st.down.meanDelayMs ?? 40);
         last = JSON.stringify({ attempt, rttMs: d.rttMs, ci: d.rttCi95, src: d.rttSources, truth, jitter: d.jitterMs, blocked: d.probesPageBlocked, verdict: r.verdict });
         console.log('40ms each way:', last);
-        const ok = r.verdict === 'pass' && Math.abs(d.rttMs! - 80) <= Math.max(5, 0.05 * 80) && Math.abs(d.rttMs! - truth) <= Math.max(5, 0.05 * truth);
+        // Judged against the delay the proxy really added (a user-space proxy on a busy machine adds some of
+        // its own), as bench:accuracy does; the nominal 80 ms only bounds a proxy gone wrong.
+        const ok = r.verdict === 'pass' && truth >= 75 && truth <= 130 && Math.abs(d.rttMs! - truth) <= Math.max(5, 0.05 * truth);
         if (ok) return;
       } finally {
         await executeServerCommand('proxy-stop', { port: proxy.port });
       }
     }
-    expect.fail(`rttMs missed 80 ms ± 5 ms twice: ${last}`);
+    expect.fail(`rttMs missed the proxy's real delay (80 ms imposed) by more than max(5 ms, 5 %) twice: ${last}`);
   });
 
   it('lossPct follows imposed loss (3 % each way: 5.9 % on the loop) within 1 point or its interval', async () => {
