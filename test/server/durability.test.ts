@@ -25,7 +25,7 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-async function startChild(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+async function startChild(args: string[]): Promise<{ child: ChildProcess; url: string; exited: Promise<unknown> }> {
   const port: number = await freePort();
   const child = spawn(process.execPath, ['--input-type=module', '-e',
     `const { serveMain } = await import(${JSON.stringify(bundle)}); process.exitCode = await serveMain(process.argv.slice(1), process);`,
@@ -33,6 +33,8 @@ async function startChild(args: string[]): Promise<{ child: ChildProcess; url: s
     env: { ...process.env, CCP_PREFLIGHT_INGEST_TOKENS: INGEST, CCP_PREFLIGHT_READ_TOKENS: READ, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Listened to from the start: a process killed while the test awaits other things must not be missed.
+  const exited = new Promise((r) => child.once('exit', r));
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -41,7 +43,7 @@ async function startChild(args: string[]): Promise<{ child: ChildProcess; url: s
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`collector exited: ${out}`);
     try {
-      if ((await fetch(`${url}/healthz`)).ok) return { child, url };
+      if ((await fetch(`${url}/healthz`)).ok) return { child, url, exited };
     } catch { /* not yet listening */ }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -75,7 +77,7 @@ async function burstAndKill(args: string[]): Promise<void> {
   first.child.kill('SIGKILL'); // in the middle of the burst: requests are in flight
   killed = true;
   await Promise.all(workers);
-  await new Promise((r) => first.child.once('exit', r));
+  await first.exited;
 
   const second = await startChild(args);
   try {
@@ -88,14 +90,14 @@ async function burstAndKill(args: string[]): Promise<void> {
     expect(missing).toEqual([]);
   } finally {
     second.child.kill('SIGTERM');
-    await new Promise((r) => second.child.once('exit', r));
+    await second.exited;
   }
 }
 
 describe('kill -9 during a burst', () => {
   it('PGlite: every acknowledged report is present after restart', async () => {
     await burstAndKill(['--data', join(tmp, 'pglite')]);
-  }, 400_000);
+  }, 300_000);
   it('PostgreSQL: every acknowledged report is present after restart', async () => {
     await burstAndKill(['--database', pg.url]);
   }, 200_000);
