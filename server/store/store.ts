@@ -5,6 +5,7 @@
 import type { Db, SqlClient } from './db.js';
 import { MIGRATIONS, MIGRATION_LOCK_KEY } from './migrations.js';
 import type { ReportKeys } from '../extract.js';
+import type { FleetAggregates } from '../../src/elements/ccp-preflight-fleet/fleet-api.js';
 
 export interface AgentRow {
   agent: string;
@@ -36,14 +37,8 @@ export interface AgentQuery {
   offset: number;
 }
 
-export interface Aggregates {
-  agents: number;
-  byVerdict: Record<string, number>;
-  unfit: number;
-  bySite: { site: string | null; agents: number; unfit: number; fail: number; warn: number }[];
-  byRegion: { region: string | null; agents: number; unfit: number; fail: number }[];
-  byCause: { cause: string; causeText: string | null; site: string | null; agents: number; unfit: number; since: string }[];
-}
+/** The fleet aggregates the read API answers: the shape the fleet element reads (one definition). */
+export type Aggregates = FleetAggregates;
 
 export interface HistoryRow {
   id: string;

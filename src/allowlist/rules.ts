@@ -113,7 +113,7 @@ export const MEDIA_KINDS: readonly RuleKind['id'][] = ['connect-media-udp', 'con
 /** Is this entry in scope for the Region's allowlist? */
 function inScope(e: IpRangeEntry, service: RuleService, region: string): boolean {
   if (e.service !== service) return false;
-  if (service === 'CLOUDFRONT') return true; // global: every CLOUDFRONT range (seed 000)
+  if (service === 'CLOUDFRONT') return true; // global: every CLOUDFRONT range (AWS Direct Connect for Amazon Connect whitepaper, Set up your network)
   if (service === 'AMAZON_CONNECT') return e.region === region || e.region === 'GLOBAL';
   return e.region === region; // EC2: only the instance Region (seed 003)
 }
