@@ -75,7 +75,8 @@ describe('media check: a relayed test call through real coturn', () => {
       const actual = 100 * (1 - (1 - st.up.lossPct / 100) * (1 - st.down.lossPct / 100));
       console.log('3% each way:', JSON.stringify({ lossPct: d.lossPct, ci: d.lossCi95, src: d.lossSources, loop, actual }));
       const inCi = d.lossCi95 ? d.lossCi95.lo <= loop && loop <= d.lossCi95.hi : false;
-      expect(Math.abs(d.lossPct! - loop) <= 1 || inCi, `measured ${d.lossPct} vs ${loop.toFixed(2)}`).to.equal(true);
+      // Against the imposed loop loss, or the loss the proxy really applied on this run (chance moves it).
+      expect(Math.abs(d.lossPct! - loop) <= 1 || inCi || Math.abs(d.lossPct! - actual) <= 1, `measured ${d.lossPct} vs ${loop.toFixed(2)} imposed, ${actual.toFixed(2)} applied`).to.equal(true);
     } finally {
       await executeServerCommand('proxy-stop', { port: proxy.port });
     }
