@@ -12,6 +12,7 @@ import type { CcpPreflightReportElement } from '../../src/elements/ccp-preflight
 import { REMEDIES } from '../../src/report/remedies.js';
 import { setLocale } from '../../src/i18n/runtime.js';
 import { TARGET_LOCALES, type Locale } from '../../src/i18n/locale.js';
+import { sentences } from '../support/english-sentences.js';
 
 const remedy = (id: string) => {
   const r = Object.values(REMEDIES).find((x) => x.id === id);
@@ -58,11 +59,6 @@ const withoutSources = (el: CcpPreflightReportElement): string => {
     for (const s of sources) s.style.display = '';
   }
 };
-/** Product names agents know in English, kept as they are where the language's own documentation keeps them. */
-const PRODUCT_NAMES = ['Contact Control Panel', 'Amazon Connect'];
-/** The English render's sentences: runs of at least three words of letters. */
-const sentences = (text: string): string[] =>
-  [...new Set(text.split(/\n|(?<=[.:;])\s+/).map((s) => s.trim()).filter((s) => (s.match(/\b[A-Za-z]{2,}\b/g) ?? []).length >= 3 && !/https?:|turn:|stun:|[a-z]+\.[a-z]{2,}\b/i.test(s) && !PRODUCT_NAMES.includes(s)))];
 
 async function render(lang: Locale | '', report: Report = failing): Promise<CcpPreflightReportElement> {
   const el = await fixture<CcpPreflightReportElement>(html`<div style="width:320px"><ccp-preflight-report lang=${lang} for-it-open .report=${report}></ccp-preflight-report></div>`);
