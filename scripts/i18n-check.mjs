@@ -142,13 +142,28 @@ export function inputFiles(root = ROOT) {
   return config.inputFiles.flatMap((g) => (g.endsWith('/**/*.ts') ? walk(join(root, g.slice(0, -'/**/*.ts'.length))) : [join(root, g)]));
 }
 
+/** Folders whose TypeScript may call msg(): each file that does must be one of lit-localize.json's inputFiles. */
+const SOURCE_DIRS = ['src', 'demo', 'server'];
+
+/**
+ * Files that call msg() but are not inputs of lit-localize: their texts would never be extracted, so they would
+ * stay English in every language without any other check noticing.
+ */
+export function uncoveredFiles(root = ROOT) {
+  const covered = new Set(inputFiles(root));
+  return SOURCE_DIRS.flatMap((d) => walk(join(root, d)))
+    .filter((f) => !f.includes(`${join('src', 'generated')}`) && !covered.has(f))
+    .filter((f) => scanMessages(readFileSync(f, 'utf8')).length > 0)
+    .map((f) => relative(root, f));
+}
+
 /** Every problem of the project's translations (empty when complete). */
 export function checkProject(root = ROOT) {
   const config = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8'));
   const messages = new Map();
   for (const f of inputFiles(root)) for (const m of scanMessages(readFileSync(f, 'utf8'))) messages.set(m.id, { ...m, file: relative(root, f) });
   const list = [...messages.values()];
-  const problems = [];
+  const problems = uncoveredFiles(root).map((f) => `${f} calls msg() but is not in lit-localize.json inputFiles: its texts are never translated.`);
   for (const locale of config.targetLocales) {
     problems.push(...checkLocale(locale, readFileSync(join(root, config.interchange.xliffDir, `${locale}.xlf`), 'utf8'), list));
     const mod = join(root, config.output.outputDir, `${locale}.ts`);

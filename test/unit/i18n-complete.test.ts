@@ -2,10 +2,12 @@
 // translation keeps its source's placeholders, and the generated locale modules are current. The checker is
 // tested on a deliberately broken XLIFF file, and the catalogues that mirror English data (remedy texts, the
 // display metadata's words) are checked against that data.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs tool without type declarations
-import { checkLocale, checkProject, parseXliff, scanMessages } from '../../scripts/i18n-check.mjs';
+import { checkLocale, checkProject, parseXliff, scanMessages, uncoveredFiles } from '../../scripts/i18n-check.mjs';
 import { REMEDIES } from '../../src/report/remedies.js';
 import { remedyTranslation, TRANSLATED_REMEDY_IDS } from '../../src/i18n/remedy-texts.js';
 import { DISPLAY_WORDS, displayText } from '../../src/i18n/display-texts.js';
@@ -90,6 +92,21 @@ describe('the checker, on a broken XLIFF file', () => {
     expect(messages.map((m) => m.text)).toEqual(['Calls will work in this browser.', 'Only {0} of {1} checks ran.']);
     const problems = checkLocale('es', broken, messages) as string[];
     expect(problems.filter((p) => p.includes('is not in xliff/es.xlf'))).toEqual(['es: "Only {0} of {1} checks ran." is not in xliff/es.xlf (run npx lit-localize extract, then translate it).']);
+  });
+});
+
+describe('the checker, on a file outside lit-localize.json inputFiles', () => {
+  const root = mkdtempSync(join(tmpdir(), 'ccpf-i18n-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('names a source file that calls msg() but is not extracted, and not the covered or msg-free ones', () => {
+    mkdirSync(join(root, 'src/elements/a'), { recursive: true });
+    mkdirSync(join(root, 'demo'), { recursive: true });
+    writeFileSync(join(root, 'lit-localize.json'), JSON.stringify({ inputFiles: ['src/elements/**/*.ts'] }));
+    writeFileSync(join(root, 'src/elements/a/covered.ts'), "msg('Covered')");
+    writeFileSync(join(root, 'src/plain.ts'), 'export const notMsg = 1;');
+    writeFileSync(join(root, 'demo/page.ts'), "el.textContent = msg('Left out');");
+    expect(uncoveredFiles(root)).toEqual([join('demo', 'page.ts')]);
   });
 });
 
