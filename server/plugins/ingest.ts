@@ -3,7 +3,7 @@
  * when a call ends). 201 only after the store has the row; the same id again is stored once (200).
  */
 import type { FastifyInstance } from 'fastify';
-import { parseReport, type Report } from '../../src/report/index.js';
+import { parseReport, validateCallSummary, type Report } from '../../src/report/index.js';
 import { extractKeys } from '../extract.js';
 import { storableReport, stripCredentials } from '../sanitize.js';
 import { BodyError, parseJsonBody } from '../body.js';
@@ -51,8 +51,13 @@ export async function ingestPlugin(app: FastifyInstance, opts: IngestOptions): P
     schema: { body: CALL_BODY_SCHEMA, response: { 200: STORED_RESPONSE, 201: STORED_RESPONSE, '4xx': ERROR_RESPONSE } },
   }, async (req, reply) => {
     const body = stripCredentials(req.body) as CallBody;
+    const checked = validateCallSummary(body.call);
+    if (!checked.ok) {
+      const errors = checked.errors.map((e) => ({ ...e, path: `call${e.path ? `.${e.path}` : ''}` })).slice(0, 25);
+      return reply.code(422).send({ error: `The call summary is not valid: ${errors[0]?.path}: ${errors[0]?.message ?? 'unknown error'}`, errors });
+    }
     const s = body.subject ?? {};
-    const c = body.call;
+    const c = checked.call;
     const agentKey = s.agent?.username ?? s.agentId ?? s.agent?.name ?? s.label ?? 'unknown';
     const isNew = await opts.store.putCall({
       id: body.id, agentKey, site: s.label ?? null, region: s.region ?? null,

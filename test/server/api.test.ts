@@ -105,6 +105,15 @@ describe('ingest and read back', () => {
     const post = () => app.inject({ method: 'POST', url: '/v1/calls', headers: { authorization: `Bearer ${INGEST}`, 'content-type': 'application/json' }, payload: JSON.stringify(call) });
     expect((await post()).statusCode).toBe(422); // unknown key "password" in subject: rejected, not stored
     delete (call.subject as Record<string, unknown>).password;
+    // The call is checked by the report definition (validateCallSummary): a figure of the wrong type is refused
+    // with the path of the field, and nothing is stored.
+    const good = call.call;
+    call.call = { ...good, rttMs: { avg: 'fast' as unknown as number, p95: 180, max: 200 } };
+    const bad = await post();
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].path).toMatch(/^call\.rttMs/);
+    expect(bad.json().error).toMatch(/call summary is not valid: call\.rttMs/);
+    call.call = good;
     expect((await post()).statusCode).toBe(201);
     expect((await post()).statusCode).toBe(200);
     const calls = (await get(app, '/v1/agents/sim-agent-00001/calls')).json().calls;
