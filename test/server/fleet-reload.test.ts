@@ -105,7 +105,7 @@ describe.runIf(existsSync(join(ROOT, 'dist/index.js')) && existsSync(CHROMIUM_PA
     await page.waitForFunction(() => (window as unknown as { __events: Ev[] }).__events.some((e) => e.type === 'ccp-preflight-sent'), undefined, { timeout: 20_000 });
     const sent = (await events(page)).filter((e) => e.type === 'ccp-preflight-sent');
     expect(sent).toEqual([{ type: 'ccp-preflight-sent', kind: 'report', id: report.id, outcome: 'stored', queued: 0 }]);
-    expect((await store.getReport(report.id))?.id).toBe(report.id);
+    expect(((await store.getReport(report.id)) as { id?: string } | null)?.id).toBe(report.id);
     expect(await queued(page, collectorUrl)).toBe(0);
 
     // Another reload sends nothing again: the queue is empty, the collector holds the report once.
