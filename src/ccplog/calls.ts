@@ -10,9 +10,10 @@
  */
 import { percentile, mean } from '../stats/math.js';
 import { mos as mosOf } from '../stats/mos.js';
-import { callQualityVerdict } from '../stats/verdict.js';
+import { callQualityVerdict, type QualityFinding } from '../stats/verdict.js';
+import { DEFAULT_THRESHOLDS as T } from '../stats/thresholds.js';
 import { worstVerdict } from '../report/schema.js';
-import type { CcpLogCall, DirectionFigures, DirectionSample, JitterMeaning, SoftphoneErrorEntry, StreamType, Summary3 } from './types.js';
+import type { CcpLogCall, DirectionFigures, DirectionSample, JitterMeaning, LogQualityFinding, SoftphoneErrorEntry, StreamType, Summary3 } from './types.js';
 
 /** Charts draw at most this many points per direction (a 3-hour call has 10 800 seconds). */
 export const MAX_SERIES = 400;
@@ -41,6 +42,8 @@ export interface CallEnd {
   startT: number;
   endT: number;
   failures: string[];
+  /** The report's flag names of `failures`, in the same order. */
+  failureCodes: string[];
 }
 
 const finiteOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -69,7 +72,7 @@ export function samplesFrom(value: unknown, fallbackT: number): RawSample[] {
   return out;
 }
 
-const FAILURE_FLAGS: Readonly<Record<string, string>> = {
+export const FAILURE_FLAGS: Readonly<Record<string, string>> = {
   iceCollectionFailure: 'ICE candidates could not be gathered',
   signallingConnectionFailure: 'the signaling connection failed',
   handshakingFailure: 'the call setup handshake failed',
@@ -93,7 +96,7 @@ export function callEndFrom(value: unknown, entryT: number): CallEnd | null {
   const start = typeof o.callStartTime === 'string' || typeof o.callStartTime === 'number' ? new Date(o.callStartTime).getTime() : NaN;
   const end = typeof o.callEndTime === 'string' || typeof o.callEndTime === 'number' ? new Date(o.callEndTime).getTime() : NaN;
   const failures = Object.keys(FAILURE_FLAGS).filter((k) => o[k] === true || (typeof o[k] === 'number' && (o[k] as number) > 0 && k !== 'iceConnectionsLost'));
-  return { t: entryT, startT: start, endT: Number.isFinite(end) ? end : entryT, failures: failures.map((k) => FAILURE_FLAGS[k]!) };
+  return { t: entryT, startT: start, endT: Number.isFinite(end) ? end : entryT, failures: failures.map((k) => FAILURE_FLAGS[k]!), failureCodes: failures };
 }
 
 function summary3(xs: number[]): Summary3 {
@@ -133,7 +136,8 @@ export function directionFigures(stream: StreamType, samples: RawSample[], meani
   const jbS = summary3(jbs);
   const jitterMs = meaning === 'rtp-jitter' ? (jbs.length ? jbS : null) : null;
   const overallMos = rttS.avg !== null && lossPct !== null ? mosOf({ rttMs: rttS.avg, jitterMs: jitterMs?.avg ?? 0, lossPct }) : null;
-  const v = callQualityVerdict({ rttMs: rttS.p95, jitterMs: jitterMs?.p95 ?? null, lossPct, mos: overallMos });
+  const figures = { rttMs: rttS.p95, jitterMs: jitterMs?.p95 ?? null, lossPct, mos: overallMos };
+  const v = callQualityVerdict(figures);
   return {
     stream,
     seconds: samples.length,
@@ -146,9 +150,25 @@ export function directionFigures(stream: StreamType, samples: RawSample[], meani
     mos: { avg: overallMos, min: moses.length ? Math.min(...moses.slice(0, 100_000)) : null },
     silentSeconds: silent,
     verdict: v.verdict,
-    findings: v.findings,
+    findings: v.findings.map((f) => withFigures(f, figures)),
     series,
   };
+}
+
+/** A finding with the figure it judged and the threshold it crossed (the same thresholds callQualityVerdict used). */
+function withFigures(f: QualityFinding, x: { rttMs: number | null; jitterMs: number | null; lossPct: number | null; mos: number | null }): LogQualityFinding {
+  const fail = f.verdict === 'fail';
+  const judged = f.verdict === 'fail' || f.verdict === 'warn';
+  switch (f.metric) {
+    case 'rtt':
+      return { ...f, value: x.rttMs ?? 0, limit: judged ? (fail ? T.rttFailMs : T.rttWarnMs) : null };
+    case 'jitter':
+      return { ...f, value: x.jitterMs ?? 0, limit: judged ? T.jitterWarnMs : null };
+    case 'loss':
+      return { ...f, value: x.lossPct ?? 0, limit: judged ? (fail ? T.lossFailPct : T.lossWarnPct) : null };
+    default:
+      return { ...f, value: x.mos ?? 0, limit: judged ? (fail ? T.mosFail : T.mosGood) : null };
+  }
 }
 
 interface Window {
@@ -175,7 +195,7 @@ function uniqueSorted(samples: RawSample[]): RawSample[] {
 
 const SIDE: Readonly<Record<StreamType, string>> = { audio_output: 'what the agent hears', audio_input: 'what the caller hears' };
 
-function callSentence(c: Pick<CcpLogCall, 'agentHears' | 'callerHears' | 'failures' | 'errors' | 'verdict'>): string {
+function callSentence(c: Pick<CcpLogCall, 'agentHears' | 'callerHears' | 'failures' | 'errors' | 'verdict'>): { code: CcpLogCall['summaryCode']; text: string } {
   const parts: string[] = [];
   for (const d of [c.agentHears, c.callerHears]) {
     if (!d || d.verdict === 'pass' || d.verdict === 'skip') continue;
@@ -184,8 +204,8 @@ function callSentence(c: Pick<CcpLogCall, 'agentHears' | 'callerHears' | 'failur
   }
   if (c.failures.length) parts.push(`the softphone reported that ${c.failures.join('; ')}`);
   if (c.errors.length) parts.push(`softphone errors: ${[...new Set(c.errors.map((e) => e.type))].join(', ')}`);
-  if (!parts.length) return c.verdict === 'skip' ? 'No call-quality figures for this call in the log.' : 'Good in both directions.';
-  return parts.map((p) => p.replace(/^./, (x) => x.toUpperCase())).join('. ') + '.';
+  if (!parts.length) return c.verdict === 'skip' ? { code: 'no-figures', text: 'No call-quality figures for this call in the log.' } : { code: 'good', text: 'Good in both directions.' };
+  return { code: 'issues', text: parts.map((p) => p.replace(/^./, (x) => x.toUpperCase())).join('. ') + '.' };
 }
 
 /** Assembles calls from call starts, metric samples, end-of-call reports and softphone errors. */
@@ -242,6 +262,7 @@ export function buildCalls(startsIn: CallStart[], samplesIn: RawSample[], ends: 
       return (contactId !== null && e.contactId === contactId) || (Number.isFinite(t) && t >= startT - 1000 && t <= endT + 1000);
     });
     const failures = w.end?.failures ?? [];
+    const failureCodes = w.end?.failureCodes ?? [];
     const verdict = worstVerdict([agentHears?.verdict ?? 'skip', callerHears?.verdict ?? 'skip', failures.length || callErrors.length ? 'fail' : 'skip']);
     const call: CcpLogCall = {
       contactId,
@@ -253,11 +274,15 @@ export function buildCalls(startsIn: CallStart[], samplesIn: RawSample[], ends: 
       agentHears,
       callerHears,
       failures,
+      failureCodes,
       errors: callErrors,
       reported: !!w.end,
       summary: '',
+      summaryCode: 'good',
     };
-    call.summary = callSentence(call);
+    const sentence = callSentence(call);
+    call.summary = sentence.text;
+    call.summaryCode = sentence.code;
     return call;
   });
 }

@@ -2,11 +2,11 @@
  * Parses a CCP log in a Web Worker (browsers), with progress; falls back to parsing in the page where
  * workers are missing or refuse to start (e.g. a strict CSP). Never rejects.
  */
-import type { CcpLog } from './types.js';
+import type { CcpLog, ProgressStep } from './types.js';
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
 
 export interface ParseInWorkerOptions {
-  onProgress?: (fraction: number, phase: string) => void;
+  onProgress?: (fraction: number, phase: string, step: ProgressStep) => void;
   signal?: AbortSignal;
 }
 
@@ -48,12 +48,12 @@ export function parseCcpLogInWorker(input: string | Blob, opts: ParseInWorkerOpt
       opts.signal?.removeEventListener('abort', onAbort);
       resolve(p);
     };
-    const onAbort = (): void => finish(import('./parse.js').then((m) => m.emptyLog('Reading the log was cancelled.')));
+    const onAbort = (): void => finish(import('./parse.js').then((m) => m.emptyLog('cancelled')));
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     worker.addEventListener('message', (ev: MessageEvent<WorkerResponse>) => {
       const m = ev.data;
       if (!m || m.id !== id) return;
-      if (m.type === 'progress') opts.onProgress?.(m.fraction, m.phase);
+      if (m.type === 'progress') opts.onProgress?.(m.fraction, m.phase, m.step);
       else finish(m.log);
     });
     // A worker that cannot load its script: parse in the page instead.

@@ -8,7 +8,7 @@ import { buildCalls, callEndFrom, samplesFrom, type CallEnd, type CallStart, typ
 import { SignalReader } from './signals.js';
 import { jitterMeaning } from './versions.js';
 import { buildProblems } from './problems.js';
-import type { CcpLog, ParseCcpLogOptions } from './types.js';
+import type { CcpLog, LogMessage, ParseCcpLogOptions, ProgressStep } from './types.js';
 export { looksLikeCcpLog } from './sniff.js';
 
 /** Larger inputs are refused with a message (a 30-60 minute log is a few MB to a few tens of MB). */
@@ -29,8 +29,34 @@ function jsonAfter(text: string, marker: string): unknown {
   }
 }
 
-/** An empty result with a message (input that is not a CCP log). */
-export function emptyLog(message: string, format: CcpLog['format'] = 'none'): CcpLog {
+/** The notices of a result, in English (`messages`) and as codes (`messageCodes`). */
+const NOTICE: Readonly<Record<string, (p: Record<string, number | string>) => string>> = {
+  'no-text': () => 'There is no text to read: paste the CCP log, or drop the agent-log.txt file.',
+  'too-large': (p) => `The file is too large (${(Number(p.chars) / 1e6).toFixed(0)} million characters; at most ${Number(p.maxChars) / 1e6} million are read). A CCP log covers about an hour; check that this is the agent's agent-log.txt.`,
+  'not-a-log': () => 'This is not a CCP log: no log entries were found. Ask the agent for the file the CCP saves with "Download logs" (agent-log.txt).',
+  empty: () => 'The log is empty. Ask the agent to download the CCP log again (agent-log.txt).',
+  'read-error': (p) => `The log could not be read (${p.error}). Ask the agent to download it again.`,
+  cancelled: () => 'Reading the log was cancelled.',
+  truncated: () => 'The file ends in the middle of an entry (it was cut off); everything before the cut was read.',
+  unreadable: (p) => `${Number(p.count).toLocaleString('en-US')} part(s) of the file could not be read as log entries and were skipped.`,
+  'no-calls': () => 'No softphone call is in this log (it covers only the last 30 to 60 minutes of the CCP).',
+};
+
+/** One notice: its code and figures, and its English sentence. */
+export function notice(code: keyof typeof NOTICE & string, params: Record<string, number | string> = {}): { message: string; code: LogMessage } {
+  return { message: NOTICE[code]!(params), code: { code, params } };
+}
+
+function addNotice(log: CcpLog, code: string, params: Record<string, number | string> = {}): void {
+  const n = notice(code, params);
+  log.messages.push(n.message);
+  log.messageCodes.push(n.code);
+}
+
+/** An empty result with a notice (input that is not a CCP log); `code` is one of the `messageCodes` codes. */
+export function emptyLog(code: string, params: Record<string, number | string> = {}, format: CcpLog['format'] = 'none'): CcpLog {
+  const n = notice(code, params);
+  const message = n.message;
   return {
     kind: 'ccp-log',
     ok: false,
@@ -41,7 +67,7 @@ export function emptyLog(message: string, format: CcpLog['format'] = 'none'): Cc
     truncated: false,
     from: null,
     to: null,
-    versions: { streams: null, rtcJs: null, userAgent: null, jitterMeaning: 'rtp-jitter', jitterMeaningReason: '' },
+    versions: { streams: null, rtcJs: null, userAgent: null, jitterMeaning: 'rtp-jitter', jitterMeaningReason: '', jitterMeaningCode: '' },
     calls: [],
     softphoneErrors: [],
     mediaFailures: [],
@@ -53,22 +79,17 @@ export function emptyLog(message: string, format: CcpLog['format'] = 'none'): Cc
     problems: [],
     verdict: 'skip',
     messages: [message],
+    messageCodes: [n.code],
   };
 }
 
 function parse(text: string, opts: ParseCcpLogOptions): CcpLog {
-  const progress = opts.onProgress ?? (() => {});
-  progress(0.05, 'Reading the log');
-  const read = readEntries(text, (fr) => progress(0.05 + 0.3 * fr, `Reading the log (${Math.round(fr * 100)} %)`));
-  if (!read.entries.length) {
-    return emptyLog(
-      text.trim()
-        ? 'This is not a CCP log: no log entries were found. Ask the agent for the file the CCP saves with "Download logs" (agent-log.txt).'
-        : 'The log is empty. Ask the agent to download the CCP log again (agent-log.txt).',
-      read.format,
-    );
-  }
-  progress(0.4, 'Finding calls and errors');
+  const report = opts.onProgress ?? (() => {});
+  const progress = (fraction: number, phase: string, code: ProgressStep['code'], params: ProgressStep['params'] = {}): void => report(fraction, phase, { code, params });
+  progress(0.05, 'Reading the log', 'reading');
+  const read = readEntries(text, (fr) => progress(0.05 + 0.3 * fr, `Reading the log (${Math.round(fr * 100)} %)`, 'reading', { pct: Math.round(fr * 100) }));
+  if (!read.entries.length) return emptyLog(text.trim() ? 'not-a-log' : 'empty', {}, read.format);
+  progress(0.4, 'Finding calls and errors', 'finding');
   const entries: Entry[] = read.entries;
   // Sort by time (stable), keeping entries without a time where they were.
   if (entries.some((e, i) => i > 0 && e.t < entries[i - 1]!.t)) entries.sort((a, b) => (Number.isFinite(a.t) && Number.isFinite(b.t) ? a.t - b.t : 0));
@@ -81,7 +102,7 @@ function parse(text: string, opts: ParseCcpLogOptions): CcpLog {
   const n = entries.length;
   const every = Math.max(1000, Math.ceil(n / 20));
   for (let i = 0; i < n; i++) {
-    if (i % every === 0 && i) progress(0.4 + (0.5 * i) / n, `Finding calls and errors (${i.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} entries)`);
+    if (i % every === 0 && i) progress(0.4 + (0.5 * i) / n, `Finding calls and errors (${i.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} entries)`, 'finding', { done: i, total: n });
     const e = entries[i]!;
     if (Number.isFinite(e.t)) {
       if (!(e.t >= from)) from = e.t;
@@ -99,7 +120,10 @@ function parse(text: string, opts: ParseCcpLogOptions): CcpLog {
       if (end) {
         const key = `${end.startT}|${end.endT}`;
         const prev = endsByKey.get(key);
-        if (prev) prev.failures = [...new Set([...prev.failures, ...end.failures])];
+        if (prev) {
+          prev.failures = [...new Set([...prev.failures, ...end.failures])];
+          prev.failureCodes = [...new Set([...prev.failureCodes, ...end.failureCodes])];
+        }
         else endsByKey.set(key, end);
       }
       continue;
@@ -114,7 +138,7 @@ function parse(text: string, opts: ParseCcpLogOptions): CcpLog {
     }
     reader.read(e);
   }
-  progress(0.9, 'Measuring each call');
+  progress(0.9, 'Measuring each call', 'measuring');
   const s = reader.s;
   const jbSample = samples.filter((x) => x.stream === 'audio_output' && x.jb !== null).slice(0, 200).map((x) => x.jb!);
   const meaning = jitterMeaning(s.streams, jbSample);
@@ -131,7 +155,7 @@ function parse(text: string, opts: ParseCcpLogOptions): CcpLog {
     truncated: read.truncated,
     from: Number.isFinite(from) ? new Date(from).toISOString() : null,
     to: Number.isFinite(to) ? new Date(to).toISOString() : null,
-    versions: { streams: s.streams, rtcJs: s.rtcJs, userAgent: s.userAgent, jitterMeaning: meaning.meaning, jitterMeaningReason: meaning.reason },
+    versions: { streams: s.streams, rtcJs: s.rtcJs, userAgent: s.userAgent, jitterMeaning: meaning.meaning, jitterMeaningReason: meaning.reason, jitterMeaningCode: meaning.code },
     calls,
     softphoneErrors: s.errors,
     mediaFailures: s.mediaFailures,
@@ -143,13 +167,14 @@ function parse(text: string, opts: ParseCcpLogOptions): CcpLog {
     problems: [],
     verdict: 'skip',
     messages: [],
+    messageCodes: [],
   };
-  if (read.truncated) log.messages.push('The file ends in the middle of an entry (it was cut off); everything before the cut was read.');
-  if (read.unreadable) log.messages.push(`${read.unreadable.toLocaleString('en-US')} part(s) of the file could not be read as log entries and were skipped.`);
-  if (!calls.length) log.messages.push('No softphone call is in this log (it covers only the last 30 to 60 minutes of the CCP).');
+  if (read.truncated) addNotice(log, 'truncated');
+  if (read.unreadable) addNotice(log, 'unreadable', { count: read.unreadable });
+  if (!calls.length) addNotice(log, 'no-calls');
   log.problems = buildProblems(log);
   log.verdict = worstVerdict([...calls.map((c) => c.verdict), ...log.problems.map((p) => p.severity), 'pass']);
-  progress(1, 'Done');
+  progress(1, 'Done', 'done');
   return log;
 }
 
@@ -158,13 +183,11 @@ function parse(text: string, opts: ParseCcpLogOptions): CcpLog {
  * console form. Never throws: input that is not a log gives `ok: false` and a message.
  */
 export function parseCcpLog(text: unknown, opts: ParseCcpLogOptions = {}): CcpLog {
-  if (typeof text !== 'string') return emptyLog('There is no text to read: paste the CCP log, or drop the agent-log.txt file.');
-  if (text.length > MAX_LOG_CHARS) {
-    return emptyLog(`The file is too large (${(text.length / 1e6).toFixed(0)} million characters; at most ${MAX_LOG_CHARS / 1e6} million are read). A CCP log covers about an hour; check that this is the agent's agent-log.txt.`);
-  }
+  if (typeof text !== 'string') return emptyLog('no-text');
+  if (text.length > MAX_LOG_CHARS) return emptyLog('too-large', { chars: text.length, maxChars: MAX_LOG_CHARS });
   try {
     return parse(text, opts);
   } catch (e) {
-    return emptyLog(`The log could not be read (${e instanceof Error ? e.message : String(e)}). Ask the agent to download it again.`);
+    return emptyLog('read-error', { error: e instanceof Error ? e.message : String(e) });
   }
 }

@@ -18,11 +18,13 @@ function callProblems(c: CcpLogCall): Problem[] {
   for (const d of [c.agentHears, c.callerHears]) {
     if (!d || (d.verdict !== 'fail' && d.verdict !== 'warn')) continue;
     const bad = d.findings.filter((f) => f.verdict === d.verdict || f.verdict === 'fail');
+    const findings = bad.map((f) => ({ metric: f.metric, verdict: f.verdict, code: f.code, value: f.value, limit: f.limit }));
     out.push({
       severity: d.verdict,
       code: 'call-quality',
       title: `${who}: poor audio in ${DIRECTION_LABEL[d.stream]}`,
       detail: `${bad.map((f) => f.text).join('; ')} (${d.seconds} s measured).`,
+      params: { contactId: c.contactId, stream: d.stream, seconds: d.seconds, findings },
       at: c.startedAt,
       contactId: c.contactId,
       remedies: uniq(bad.flatMap((f) => remediesForQuality(f.code))),
@@ -34,6 +36,7 @@ function callProblems(c: CcpLogCall): Problem[] {
       code: 'call-setup',
       title: `${who}: the softphone could not set up the call audio`,
       detail: `The softphone's end-of-call report says ${c.failures.join('; ')}.`,
+      params: { contactId: c.contactId, failures: [...c.failureCodes] },
       at: c.startedAt,
       contactId: c.contactId,
       remedies: uniq([...REMEDIES_ICE, ...REMEDIES_SIGNALING]),
@@ -55,6 +58,7 @@ export function buildProblems(log: CcpLog): Problem[] {
       code: 'softphone-error',
       title: `Softphone error "${type}"${list.length > 1 ? ` (${list.length} times)` : ''}`,
       detail: first.message ? `The softphone said: ${first.message}` : 'The softphone reported this error.',
+      params: { type, count: list.length, message: first.message },
       at: first.at,
       contactId: first.contactId,
       remedies: first.remedies,
@@ -62,8 +66,9 @@ export function buildProblems(log: CcpLog): Problem[] {
   }
   const ice = log.mediaFailures.filter((f) => f.kind === 'ice' && !log.softphoneErrors.some((e) => e.at === f.at));
   const sig = log.mediaFailures.filter((f) => f.kind !== 'ice' && !log.softphoneErrors.some((e) => e.at === f.at));
-  if (ice.length) out.push({ severity: 'fail', code: 'ice-failure', title: `ICE failures (${ice.length})`, detail: ice[0]!.text, at: ice[0]!.at, contactId: ice[0]!.contactId, remedies: [...REMEDIES_ICE] });
-  if (sig.length) out.push({ severity: 'fail', code: 'signaling-failure', title: `Signaling or call failures (${sig.length})`, detail: sig[0]!.text, at: sig[0]!.at, contactId: sig[0]!.contactId, remedies: [...REMEDIES_SIGNALING] });
+  const first = (f: CcpLog['mediaFailures'][number]) => ({ code: f.code, params: f.params, text: f.text });
+  if (ice.length) out.push({ severity: 'fail', code: 'ice-failure', title: `ICE failures (${ice.length})`, detail: ice[0]!.text, params: { count: ice.length, first: first(ice[0]!) }, at: ice[0]!.at, contactId: ice[0]!.contactId, remedies: [...REMEDIES_ICE] });
+  if (sig.length) out.push({ severity: 'fail', code: 'signaling-failure', title: `Signaling or call failures (${sig.length})`, detail: sig[0]!.text, params: { count: sig.length, first: first(sig[0]!) }, at: sig[0]!.at, contactId: sig[0]!.contactId, remedies: [...REMEDIES_SIGNALING] });
   if (log.websocket.gaps.length || log.websocket.lost.length) {
     const longest = log.websocket.gaps.reduce((m, g) => Math.max(m, g.gapMs), 0);
     out.push({
@@ -71,6 +76,7 @@ export function buildProblems(log: CcpLog): Problem[] {
       code: 'websocket',
       title: log.websocket.lost.length ? `The CCP lost its websocket (${log.websocket.lost.length} times)` : `Websocket heartbeats stopped (${log.websocket.gaps.length} gaps)`,
       detail: longest ? `The longest gap without a heartbeat answer was ${fmtS(longest)}; during a gap the CCP gets no agent or contact updates.` : (log.websocket.lost[0]?.text ?? ''),
+      params: { lost: log.websocket.lost.length, gaps: log.websocket.gaps.length, longestMs: longest, lostText: log.websocket.lost[0]?.text ?? '' },
       at: log.websocket.gaps[0]?.from ?? log.websocket.lost[0]?.at ?? null,
       contactId: null,
       remedies: [...REMEDIES_WEBSOCKET],
@@ -78,14 +84,14 @@ export function buildProblems(log: CcpLog): Problem[] {
   }
   if (log.api.failures.length) {
     const ops = [...new Set(log.api.failures.map((f) => f.operation))];
-    out.push({ severity: 'warn', code: 'api-failure', title: `CCP requests failed (${log.api.failures.length})`, detail: `Failed: ${ops.slice(0, 6).join(', ')}. ${log.api.failures[0]!.error ?? ''}`.trim(), at: log.api.failures[0]!.at, contactId: null, remedies: [...REMEDIES_API] });
+    out.push({ severity: 'warn', code: 'api-failure', title: `CCP requests failed (${log.api.failures.length})`, detail: `Failed: ${ops.slice(0, 6).join(', ')}. ${log.api.failures[0]!.error ?? ''}`.trim(), params: { count: log.api.failures.length, operations: ops.slice(0, 6), error: log.api.failures[0]!.error ?? '' }, at: log.api.failures[0]!.at, contactId: null, remedies: [...REMEDIES_API] });
   }
   if (log.api.slow.length) {
     const worst = log.api.slow.reduce((m, x) => ((x.latencyMs ?? 0) > (m.latencyMs ?? 0) ? x : m));
-    out.push({ severity: 'warn', code: 'api-slow', title: `Slow CCP requests (${log.api.slow.length})`, detail: `The slowest, ${worst.operation}, took ${fmtS(worst.latencyMs ?? 0)}.`, at: worst.at, contactId: null, remedies: [...REMEDIES_API] });
+    out.push({ severity: 'warn', code: 'api-slow', title: `Slow CCP requests (${log.api.slow.length})`, detail: `The slowest, ${worst.operation}, took ${fmtS(worst.latencyMs ?? 0)}.`, params: { count: log.api.slow.length, operation: worst.operation, latencyMs: worst.latencyMs ?? 0 }, at: worst.at, contactId: null, remedies: [...REMEDIES_API] });
   }
   if (log.missedCalls) {
-    out.push({ severity: 'warn', code: 'missed-call', title: `Missed calls (${log.missedCalls})`, detail: 'The agent did not answer a call in time and was set to Missed; no calls arrive until the status is set back to Available.', at: log.states.find((s) => /missed/i.test(s.name))?.at ?? null, contactId: null, remedies: [...REMEDIES_MISSED] });
+    out.push({ severity: 'warn', code: 'missed-call', title: `Missed calls (${log.missedCalls})`, detail: 'The agent did not answer a call in time and was set to Missed; no calls arrive until the status is set back to Available.', params: { count: log.missedCalls }, at: log.states.find((s) => /missed/i.test(s.name))?.at ?? null, contactId: null, remedies: [...REMEDIES_MISSED] });
   }
   if (log.skew.maxAbsMs !== null && log.skew.maxAbsMs > SKEW_WARN_MS) {
     out.push({
@@ -93,6 +99,7 @@ export function buildProblems(log: CcpLog): Problem[] {
       code: 'clock-skew',
       title: `The workstation clock is off by ${fmtS(log.skew.maxAbsMs)}`,
       detail: "Amazon Connect's clock and the workstation's differ; timers in the CCP are wrong and, from 5 minutes, signed requests are refused.",
+      params: { skewMs: log.skew.maxAbsMs },
       at: null,
       contactId: null,
       remedies: [REMEDY_CLOCK],

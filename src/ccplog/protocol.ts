@@ -1,5 +1,5 @@
 /** Messages between the page and the CCP log worker (structured-clone safe). */
-import type { CcpLog } from './types.js';
+import type { CcpLog, ProgressStep } from './types.js';
 
 export interface WorkerRequest {
   id: number;
@@ -7,4 +7,4 @@ export interface WorkerRequest {
   file?: Blob;
 }
 
-export type WorkerResponse = { id: number; type: 'progress'; fraction: number; phase: string } | { id: number; type: 'done'; log: CcpLog };
+export type WorkerResponse = { id: number; type: 'progress'; fraction: number; phase: string; step: ProgressStep } | { id: number; type: 'done'; log: CcpLog };

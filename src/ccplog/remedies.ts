@@ -36,9 +36,4 @@ export const REMEDIES_API: readonly Remedy[] = [R.ccpEndpoints, R.tcp443CloudFro
 export const REMEDIES_WEBSOCKET: readonly Remedy[] = remediesFor('ccp', 'websocket-lost');
 export const REMEDIES_MISSED: readonly Remedy[] = remediesFor('ccp', 'missed-call');
 /** A workstation clock off by minutes: set it to synchronize with an internet time source. */
-export const REMEDY_CLOCK: Remedy = Object.freeze({
-  id: 'workstation-clock',
-  text: "Set the workstation's clock to synchronize automatically (Windows: Settings > Time & language > Date & time > Set time automatically; macOS: System Settings > General > Date & Time). The CCP's timers and the signed requests to AWS depend on it.",
-  source: 'AWS SDK for JavaScript: clock skew correction (requests signed more than 5 minutes off are rejected)',
-  audience: 'agent',
-});
+export const REMEDY_CLOCK: Remedy = R.workstationClock;

@@ -93,13 +93,13 @@ export class SignalReader {
       const m = RE_ERROR.exec(text);
       const type = m?.[1] ?? 'other';
       push(s.errors, { type, message: (m?.[2] ?? '').trim().slice(0, 300), at, contactId: this.currentContact, remedies: remediesForError(type) });
-      if (type === 'ice_collection_timeout') push(s.mediaFailures, { kind: 'ice', text: 'ICE candidates were not gathered in time', at, contactId: this.currentContact });
-      else if (type.startsWith('signalling_')) push(s.mediaFailures, { kind: 'signaling', text: `signaling failed (${type})`, at, contactId: this.currentContact });
+      if (type === 'ice_collection_timeout') push(s.mediaFailures, { kind: 'ice', code: 'ice-timeout', params: {}, text: 'ICE candidates were not gathered in time', at, contactId: this.currentContact });
+      else if (type.startsWith('signalling_')) push(s.mediaFailures, { kind: 'signaling', code: 'signaling', params: { type }, text: `signaling failed (${type})`, at, contactId: this.currentContact });
       return;
     }
     if (text.includes('Softphone call failed')) {
       const m = RE_CALL_NOT_FOUND.exec(text);
-      push(s.mediaFailures, { kind: 'media', text: `the softphone call failed (${m?.[1] ?? 'unknown reason'})`, at, contactId: this.currentContact });
+      push(s.mediaFailures, { kind: 'media', code: 'call-failed', params: { reason: m?.[1] ?? null }, text: `the softphone call failed (${m?.[1] ?? 'unknown reason'})`, at, contactId: this.currentContact });
       return;
     }
     if (text.includes('AWSClient:')) {
@@ -121,8 +121,8 @@ export class SignalReader {
       return;
     }
     if (e.level === 'ERROR' || e.level === 'WARN' || e.component === 'softphone') {
-      if (RE_ICE.test(text)) push(s.mediaFailures, { kind: 'ice', text: text.trim().slice(0, 200), at, contactId: this.currentContact });
-      else if (RE_SIGNALING.test(text)) push(s.mediaFailures, { kind: 'signaling', text: text.trim().slice(0, 200), at, contactId: this.currentContact });
+      if (RE_ICE.test(text)) push(s.mediaFailures, { kind: 'ice', code: 'log-line', params: {}, text: text.trim().slice(0, 200), at, contactId: this.currentContact });
+      else if (RE_SIGNALING.test(text)) push(s.mediaFailures, { kind: 'signaling', code: 'log-line', params: {}, text: text.trim().slice(0, 200), at, contactId: this.currentContact });
     }
     if (!s.streams && text.includes('StreamsJS Version')) s.streams = cleanVersion(RE_STREAMS.exec(text)?.[1]);
     if (!s.userAgent && text.startsWith('User Agent:')) s.userAgent = RE_USER_AGENT.exec(text)?.[1]?.slice(0, 300) ?? null;

@@ -4,7 +4,7 @@
  * figure has been the RTP interarrival jitter in some versions and the jitter buffer's delay in others.
  * In Streams 2.28.2 (the version this project pins and checked) it is a jitter-buffer figure, not jitter.
  */
-import type { JitterMeaning } from './types.js';
+import type { CcpLogVersions, JitterMeaning } from './types.js';
 
 /**
  * The first Streams release after the last one checked to report a jitter-buffer delay (2.28.2). Logs
@@ -42,17 +42,18 @@ export function looksCumulative(values: readonly number[]): boolean {
 }
 
 /** The meaning and the reason, from the versions the log names and, without them, the data's shape. */
-export function jitterMeaning(streams: string | null, sampleJb: readonly number[]): { meaning: JitterMeaning; reason: string } {
+export function jitterMeaning(streams: string | null, sampleJb: readonly number[]): { meaning: JitterMeaning; reason: string; code: CcpLogVersions['jitterMeaningCode'] } {
   if (streams) {
     return compareVersions(streams, STREAMS_JITTER_SINCE) >= 0
-      ? { meaning: 'rtp-jitter', reason: `Streams ${streams} reports jitterBufferMillis as RTP jitter (versions ${STREAMS_JITTER_SINCE} and later).` }
+      ? { meaning: 'rtp-jitter', code: 'streams-rtp-jitter', reason: `Streams ${streams} reports jitterBufferMillis as RTP jitter (versions ${STREAMS_JITTER_SINCE} and later).` }
       : {
           meaning: 'jitter-buffer-delay',
+          code: 'streams-buffer-delay',
           reason: `Streams ${streams} reports jitterBufferMillis as the jitter buffer's delay, not as jitter (versions before ${STREAMS_JITTER_SINCE}); jitter is not shown and MOS assumes the smallest buffer.`,
         };
   }
   if (looksCumulative(sampleJb)) {
-    return { meaning: 'jitter-buffer-delay', reason: 'The log names no Streams version; jitterBufferMillis only grows, so it is read as a buffer delay, not jitter.' };
+    return { meaning: 'jitter-buffer-delay', code: 'no-version-growing', reason: 'The log names no Streams version; jitterBufferMillis only grows, so it is read as a buffer delay, not jitter.' };
   }
-  return { meaning: 'rtp-jitter', reason: 'The log names no Streams version; jitterBufferMillis is read as RTP jitter.' };
+  return { meaning: 'rtp-jitter', code: 'no-version-jitter', reason: 'The log names no Streams version; jitterBufferMillis is read as RTP jitter.' };
 }

@@ -13,14 +13,14 @@ self.addEventListener('message', (ev: MessageEvent<WorkerRequest>) => {
   const run = async (): Promise<void> => {
     let text: unknown = ev.data.text;
     if (ev.data.file) {
-      post({ id, type: 'progress', fraction: 0.01, phase: 'Opening the file' });
+      post({ id, type: 'progress', fraction: 0.01, phase: 'Opening the file', step: { code: 'opening', params: {} } });
       try {
         text = await ev.data.file.text();
       } catch {
         text = undefined;
       }
     }
-    const log = parseCcpLog(text, { onProgress: (fraction, phase) => post({ id, type: 'progress', fraction, phase }) });
+    const log = parseCcpLog(text, { onProgress: (fraction, phase, step) => post({ id, type: 'progress', fraction, phase, step }) });
     post({ id, type: 'done', log });
   };
   void run();

@@ -8,7 +8,7 @@
  * and `error`). SOFTPHONE_ERROR_REMEDIES maps each `connect.SoftphoneErrorTypes` value to its remedies.
  */
 import type { CheckId, Remedy } from './schema.js';
-import { NETWORK, HARDWARE, STREAMS, STREAMS_ALLOWLIST, MEDIA_CAPTURE, TURN_RFC, cite, both, S003_PORTS, S003_PORT_CONS, S003_REQS, S003_MONITOR, S003_REGION, S003_REMOTE, S003_DX, S003_VDI, S003_CONN, S003_REROUTE, S000_RANGES, S000_STATELESS, S000_PORT_CONS, S000_REGION } from './remedy-sources.js';
+import { NETWORK, HARDWARE, STREAMS, STREAMS_ALLOWLIST, MEDIA_CAPTURE, TURN_RFC, SIGV4, cite, both, S003_PORTS, S003_PORT_CONS, S003_REQS, S003_MONITOR, S003_REGION, S003_REMOTE, S003_DX, S003_VDI, S003_CONN, S003_REROUTE, S000_RANGES, S000_STATELESS, S000_PORT_CONS, S000_REGION } from './remedy-sources.js';
 
 const r = (id: string, text: string, source: string, audience: Remedy['audience']): Remedy => Object.freeze({ id, text, source, audience });
 
@@ -247,6 +247,13 @@ export const REMEDIES = {
     "Correct the endpoint list in the configuration: every entry needs a full http(s):// or ws(s):// URL, and the signaling entry should be the host AWS lists for the instance's Region.",
     S003_PORTS,
     'it',
+  ),
+  // --- A CCP log (src/ccplog/problems.ts): the workstation clock is off by minutes ---
+  workstationClock: r(
+    'workstation-clock',
+    "Set the workstation's clock to synchronize automatically (Windows: Settings > Time & language > Date & time > Set time automatically; macOS: System Settings > General > Date & Time). The CCP's timers and the signed requests to AWS depend on it.",
+    cite(SIGV4, 'Protect against potential replay attacks'),
+    'agent',
   ),
   // --- Firefox (src/checks/browser.ts, devices.ts): the ESR channel, the split model, the 48 kHz hum ---
   firefoxEsr: r('firefox-esr-update', "Firefox ESR gets a new major version about once a year and security updates every four weeks: install the ESR updates as they come, and move to the next ESR major (or to the release channel) before the old ESR's end of life; Amazon Connect names the latest three versions of Firefox.", S003_REQS, 'it'),

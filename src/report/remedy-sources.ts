@@ -16,6 +16,7 @@ export const DX: Doc = { title: 'AWS whitepaper: AWS Direct Connect for Amazon C
 export const STREAMS: Doc = { title: 'Amazon Connect Streams API documentation', href: 'https://github.com/amazon-connect/amazon-connect-streams/blob/master/Documentation.md' };
 export const STREAMS_ALLOWLIST: Doc = { title: 'Amazon Connect Streams README: Allowlisting', href: 'https://github.com/amazon-connect/amazon-connect-streams#allowlisting' };
 export const MEDIA_CAPTURE: Doc = { title: 'W3C Media Capture and Streams', href: 'https://www.w3.org/TR/mediacapture-streams/' };
+export const SIGV4: Doc = { title: 'AWS Identity and Access Management User Guide: AWS Signature Version 4 for API requests', href: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html' };
 export const TURN_RFC: Doc = { title: 'RFC 8656: Traversal Using Relays around NAT (TURN)', href: 'https://www.rfc-editor.org/rfc/rfc8656' };
 
 /** `Title, section "Section": link`; several citations are joined with "; " (the viewer splits them). */
