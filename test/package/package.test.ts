@@ -49,7 +49,8 @@ describe.runIf(existsSync(join(ROOT, 'dist/esm/index.js')))('the published packa
     execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, '@types/react@19'], { cwd: app, stdio: 'pipe' });
   }, 240_000);
 
-  afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  // Removing the temp app's node_modules takes a while on a busy machine: a hook timeout of its own.
+  afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); }, 120_000);
 
   it('ships built code, one manifest of public elements and no third-party source maps', () => {
     expect(files).toContain('dist/esm/index.js');
