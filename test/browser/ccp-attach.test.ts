@@ -67,7 +67,7 @@ describe('<ccp-preflight> attached to the CCP the desktop runs (real Streams)', 
     const hostBox = document.createElement('div');
     hostBox.id = 'host-ccp';
     document.body.append(hostBox);
-    connect.core.initCCP(hostBox, { ccpUrl: fakeUrl(), loginPopup: false, softphone: { allowFramedSoftphone: true } });
+    connect.core.initCCP(hostBox, { ccpUrl: fakeUrl('locale=es_ES'), loginPopup: false, softphone: { allowFramedSoftphone: true } });
     let hostAgent: HostAgent | undefined;
     let hostRefreshes = 0;
     connect.agent((a) => {
@@ -96,6 +96,10 @@ describe('<ccp-preflight> attached to the CCP the desktop runs (real Streams)', 
     const ice = report.checks.find((c) => c.id === 'ice-udp')!;
     expect((ice.data as { source: string }).source, ice.summary).to.equal('ccp');
     expect((await fakeReport()).transports, "createTransport went through the host's CCP").to.be.greaterThan(transportsBefore);
+    // The agent's language set in the host's CCP (es_ES) reaches the attached widget with nothing to configure.
+    await waitUntil(() => el.locale === 'es', "the widget takes the host CCP agent's language", { timeout: 10000 });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('h2')!.textContent!.trim()).to.equal('Prueba del softphone');
 
     // The host's own subscription still fires while the widget is there.
     const r0 = hostRefreshes;
