@@ -1,5 +1,6 @@
 // The arithmetic of `ccp-preflight run --repeat N`: which test calls failed, the error rate, and the spread of
-// each figure. DOM-free and Node-free (unit-tested in test/unit/repeat.test.ts).
+// each figure. DOM-free and Node-free (unit-tested in test/unit/repeat.test.ts). Its words come in as `t`, the
+// package's repeatTexts (src/i18n/repeat-texts.ts, ccp-preflight/report) in the language the caller set.
 //
 // The bar: the Amazon Connect networking guide ("Set up your network to use the Amazon Connect Contact Control
 // Panel (CCP)", Option 1, https://docs.aws.amazon.com/connect/latest/adminguide/ccp-networking.html) asks to
@@ -17,22 +18,24 @@ const FAILED_CODES = new Set(['call-failed', 'no-audio-source']);
 const FIGURES = /** @type {const} */ (['rttMs', 'jitterMs', 'lossPct', 'mos']);
 
 /**
- * One test call from a Report's media check.
+ * One test call from a Report's media check; a failed call's reason in the active language (the check's finding).
  * @param {{ checks?: { id: string, verdict: string, code?: string, summary?: string, error?: unknown, data?: Record<string, unknown> }[] } | null | undefined} report
- * @param {string} [runError] the run's own error (timeout, page crash)
+ * @param {string | undefined} runError the run's own error (timeout, page crash)
+ * @param {import('../src/i18n/repeat-texts.js').RepeatTexts} t
  * @returns {{ ok: boolean, reason?: string, rttMs?: number, jitterMs?: number, lossPct?: number, mos?: number }}
  */
-export function callFromReport(report, runError) {
+export function callFromReport(report, runError, t) {
   if (runError) return { ok: false, reason: runError };
   const media = report?.checks?.find((c) => c.id === 'media');
-  if (!media) return { ok: false, reason: 'the report has no media check' };
-  if (media.verdict === 'skip') return { ok: false, reason: media.summary ?? 'the test call was skipped' };
-  if (media.error || (media.code && FAILED_CODES.has(media.code))) return { ok: false, reason: media.summary ?? 'the test call failed' };
+  if (!media) return { ok: false, reason: t.noMediaCheck };
+  const finding = () => (media.summary ? t.finding(media) : '');
+  if (media.verdict === 'skip') return { ok: false, reason: finding() || t.skipped };
+  if (media.error || (media.code && FAILED_CODES.has(media.code))) return { ok: false, reason: finding() || t.failed };
   const d = media.data ?? {};
   /** @type {{ ok: boolean, reason?: string, rttMs?: number, jitterMs?: number, lossPct?: number, mos?: number }} */
   const call = { ok: true };
   for (const k of FIGURES) if (typeof d[k] === 'number' && Number.isFinite(d[k])) call[k] = /** @type {number} */ (d[k]);
-  if (call.rttMs === undefined) return { ok: false, reason: media.summary ?? 'the test call measured nothing' };
+  if (call.rttMs === undefined) return { ok: false, reason: finding() || t.measuredNothing };
   return call;
 }
 
@@ -78,34 +81,46 @@ export function summarizeCalls(calls) {
   return { calls: n, failed: failed.length, errorRatePct, errorRateCiPct: wilsonPct(failed.length, n), failures: failed, spread, verdict };
 }
 
-const fmt = (v, d) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : 'n/a');
-/** @type {[string, string, number][]} */
+/** @type {['rttMs' | 'jitterMs' | 'lossPct' | 'mos', number][]} figure and its decimals */
 const ROWS = [
-  ['rttMs', 'RTT (ms)', 0],
-  ['jitterMs', 'jitter (ms)', 1],
-  ['lossPct', 'loss (%)', 2],
-  ['mos', 'MOS', 2],
+  ['rttMs', 0],
+  ['jitterMs', 1],
+  ['lossPct', 2],
+  ['mos', 2],
 ];
+const SOURCE_TITLE = 'Amazon Connect Administrator Guide, "Set up your network to use the Amazon Connect Contact Control Panel (CCP)"';
+const SOURCE_URL = 'https://docs.aws.amazon.com/connect/latest/adminguide/ccp-networking.html';
 
-/** Plain text for the terminal. @param {ReturnType<typeof summarizeCalls>} s */
-export function formatRepeat(s) {
+/**
+ * Plain text for the terminal, in the language of `t` (the package's repeatTexts).
+ * @param {ReturnType<typeof summarizeCalls>} s
+ * @param {import('../src/i18n/repeat-texts.js').RepeatTexts} t
+ */
+export function formatRepeat(s, t) {
   const [lo, hi] = s.errorRateCiPct;
+  /** Pads to terminal columns (a Japanese character takes two). */
+  const padEnd = (text, n) => text + ' '.repeat(Math.max(0, n - t.columns(text)));
+  const padStart = (text, n) => ' '.repeat(Math.max(0, n - t.columns(text))) + text;
   const lines = [];
-  const head = `${s.failed} of ${s.calls} test calls failed to connect or measure: error rate ${fmt(s.errorRatePct, 1)} % (95 % interval ${fmt(lo, 1)}-${fmt(hi, 1)} %).`;
-  if (s.verdict === 'fail') {
-    lines.push(`FAIL  ${head} That is above the ${GUIDE_MAX_ERROR_PCT} % the Amazon Connect networking guide allows when you test a domain allowlist (Option 1): check that the proxy resolves and passes the allowlisted names (TURN relays on UDP 3478 included), or allow the IP ranges instead (Option 2).`);
-  } else if (s.verdict === 'warn') {
-    lines.push(`WARN  ${head} Within the guide's ${GUIDE_MAX_ERROR_PCT} %, but the guide asks for more than ${GUIDE_MIN_CALLS} calls to prove a proxy change: run --repeat ${GUIDE_MIN_CALLS + 50}.`);
-  } else {
-    lines.push(`PASS  ${head} Within the ${GUIDE_MAX_ERROR_PCT} % the Amazon Connect networking guide allows over more than ${GUIDE_MIN_CALLS} calls.`);
-  }
+  const head = t.head(s.failed, s.calls, t.number(s.errorRatePct, 1), t.number(lo, 1), t.number(hi, 1));
+  const advice =
+    s.verdict === 'fail'
+      ? t.failAdvice(GUIDE_MAX_ERROR_PCT)
+      : s.verdict === 'warn'
+        ? t.warnAdvice(GUIDE_MAX_ERROR_PCT, GUIDE_MIN_CALLS, GUIDE_MIN_CALLS + 50)
+        : t.passAdvice(GUIDE_MAX_ERROR_PCT, GUIDE_MIN_CALLS);
+  lines.push(`${t.verdict(s.verdict)}  ${head}${/[。．]$/.test(head) ? '' : ' '}${advice}`);
   lines.push('');
-  lines.push(`  ${'figure'.padEnd(12)}${['median', 'p10', 'p90', 'min', 'max'].map((h) => h.padStart(9)).join('')}   calls`);
-  for (const [k, label, d] of ROWS) {
+  const h = t.headings;
+  const labels = t.figures;
+  const first = Math.max(12, ...ROWS.map(([k]) => t.columns(labels[k]) + 1), t.columns(h.figure) + 1);
+  const cell = Math.max(9, ...[h.median, h.min, h.max].map((x) => t.columns(x) + 2));
+  lines.push(`  ${padEnd(h.figure, first)}${[h.median, 'p10', 'p90', h.min, h.max].map((x) => padStart(x, cell)).join('')}   ${h.calls}`);
+  for (const [k, d] of ROWS) {
     const r = s.spread[k];
-    lines.push(`  ${label.padEnd(12)}${(r ? [r.median, r.p10, r.p90, r.min, r.max] : [NaN, NaN, NaN, NaN, NaN]).map((v) => fmt(v, d).padStart(9)).join('')}   ${r ? r.n : 0}`);
+    lines.push(`  ${padEnd(labels[k], first)}${(r ? [r.median, r.p10, r.p90, r.min, r.max] : [NaN, NaN, NaN, NaN, NaN]).map((v) => padStart(t.number(v, d), cell)).join('')}   ${r ? r.n : 0}`);
   }
-  for (const f of s.failures) lines.push(`  call ${f.call}: ${f.reason}`);
-  lines.push('', 'Source: Amazon Connect Administrator Guide, "Set up your network to use the Amazon Connect Contact Control Panel (CCP)", Option 1, https://docs.aws.amazon.com/connect/latest/adminguide/ccp-networking.html');
+  for (const f of s.failures) lines.push(`  ${t.failure(f.call, f.reason)}`);
+  lines.push('', t.source(SOURCE_TITLE, SOURCE_URL));
   return lines.join('\n') + '\n';
 }

@@ -69,6 +69,13 @@ export async function repeatMain(argv, io, { sleep = (ms) => new Promise((r) => 
     io.stderr.write('ccp-preflight run: the package is not built (dist/index.js is missing). Run "npm run build" first.\n');
     return EXIT.usage;
   }
+  // The summary in the --lang language, else LC_ALL/LC_MESSAGES/LANG (as a single run); the JSON stays English.
+  const { setLocale, localeFromEnv, repeatTexts: t } = await import('ccp-preflight/report');
+  if (!t) {
+    io.stderr.write('ccp-preflight run: the package build is older than this CLI (no repeatTexts in dist). Run "npm run build" first.\n');
+    return EXIT.usage;
+  }
+  if (!opts.json) await setLocale(opts.lang ?? localeFromEnv(process.env) ?? 'en');
   let session;
   try {
     session = await openTestPage(opts, io);
@@ -101,7 +108,7 @@ export async function repeatMain(argv, io, { sleep = (ms) => new Promise((r) => 
             return JSON.parse(JSON.stringify(rep));
           }, run),
           new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`the test call did not finish within ${callLimitMs / 1000} s`)), callLimitMs);
+            timer = setTimeout(() => reject(new Error(t.timeout(callLimitMs / 1000))), callLimitMs);
           }),
         ]);
       } catch (e) {
@@ -109,12 +116,12 @@ export async function repeatMain(argv, io, { sleep = (ms) => new Promise((r) => 
       } finally {
         clearTimeout(timer);
       }
-      const call = callFromReport(report, runError);
+      const call = callFromReport(report, runError, t);
       calls.push(call);
-      if (!opts.json) io.stderr.write(`[call ${i + 1}/${rep.repeat}] ${call.ok ? `RTT ${Math.round(call.rttMs ?? NaN)} ms, loss ${(call.lossPct ?? 0).toFixed(1)} %` : `failed: ${call.reason}`}\n`);
+      if (!opts.json) io.stderr.write(`${call.ok ? t.progressMeasured(i + 1, rep.repeat, t.number(call.rttMs, 0), t.number(call.lossPct ?? 0, 1)) : t.progressFailed(i + 1, rep.repeat, call.reason ?? '')}\n`);
     }
     const summary = summarizeCalls(calls);
-    io.stdout.write(opts.json ? JSON.stringify({ ...summary, pauseS: rep.pauseS, results: calls }, null, 2) + '\n' : formatRepeat(summary));
+    io.stdout.write(opts.json ? JSON.stringify({ ...summary, pauseS: rep.pauseS, results: calls }, null, 2) + '\n' : formatRepeat(summary, t));
     return summary.verdict === 'fail' ? EXIT.fail : summary.verdict === 'warn' ? EXIT.warn : EXIT.pass;
   } catch (e) {
     io.stderr.write(`ccp-preflight run: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -1,8 +1,10 @@
 /**
  * The display metadata's words (src/report/definition/display.ts: labels, coded values, "missing" texts) in the
  * active language. display.ts stays plain English data; the rows (./rows.ts) pass each word through
- * displayText(). A word without an entry here shows in English (test/unit/i18n-complete.test.ts lists every
- * label and word of display.ts and fails when one has no entry).
+ * displayText(), and display.ts's show() functions use it for the words inside composite values (their phrases,
+ * such as "yes, 42 ms", are msg() calls in display.ts itself: one owner for each text). A word without an entry
+ * here shows in English (test/unit/i18n-complete.test.ts lists every label and word of display.ts and fails when
+ * one has no entry).
  */
 import { msg } from '@lit/localize';
 import { getLocale } from './runtime.js';
@@ -144,19 +146,9 @@ export const DISPLAY_WORDS: readonly string[] = [
   'warning',
   'fail',
   'good',
-  'Round trip (test call)',
-  'Jitter (test call)',
-  'Packet loss (test call)',
-  'MOS (call quality, 1-5)',
-  'CPU estimate',
-  'Bandwidth up',
-  'Bandwidth down',
-  'Instance latency (TCP 443)',
-  'Round trip (live calls, average)',
-  'Jitter (live calls, average)',
-  'Packet loss (live calls, average)',
-  'in the browser (softphone)',
   'no',
+  'fair',
+  'poor',
 ];
 
 /** A display word in the active language; unknown words (and English) as given. */
@@ -433,32 +425,12 @@ export function displayText(en: string): string {
       return msg('fail');
     case 'good':
       return msg('good');
-    case 'Round trip (test call)':
-      return msg('Round trip (test call)');
-    case 'Jitter (test call)':
-      return msg('Jitter (test call)');
-    case 'Packet loss (test call)':
-      return msg('Packet loss (test call)');
-    case 'MOS (call quality, 1-5)':
-      return msg('MOS (call quality, 1-5)');
-    case 'CPU estimate':
-      return msg('CPU estimate');
-    case 'Bandwidth up':
-      return msg('Bandwidth up');
-    case 'Bandwidth down':
-      return msg('Bandwidth down');
-    case 'Instance latency (TCP 443)':
-      return msg('Instance latency (TCP 443)');
-    case 'Round trip (live calls, average)':
-      return msg('Round trip (live calls, average)');
-    case 'Jitter (live calls, average)':
-      return msg('Jitter (live calls, average)');
-    case 'Packet loss (live calls, average)':
-      return msg('Packet loss (live calls, average)');
-    case 'in the browser (softphone)':
-      return msg('in the browser (softphone)');
     case 'no':
       return msg('no');
+    case 'fair':
+      return msg('fair');
+    case 'poor':
+      return msg('poor');
     default:
       return en;
   }

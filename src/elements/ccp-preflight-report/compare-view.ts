@@ -1,7 +1,9 @@
-/** The compare view: metric deltas and verdict changes between a baseline and the current report, in words. */
+/**
+ * The compare view: metric deltas and verdict changes between a baseline and the current report, in words. The
+ * comparison is made at each render, so its labels and phrases (report/compare.ts) follow the active language.
+ */
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { displayText as tr } from '../../i18n/display-texts.js';
 import { checkTitle } from '../../i18n/check-titles.js';
 import { compareReports, formatValue, METRICS, type Direction, type ReportComparison } from '../../report/compare.js';
 import type { Report } from '../../report/schema.js';
@@ -36,7 +38,7 @@ export function renderCompare(baseline: Report, current: Report, cmp: ReportComp
       <tbody>
         ${cmp.metrics.map(
           (m) => html`<tr class=${m.direction}>
-            <th scope="row">${tr(m.label)}</th>
+            <th scope="row">${m.label}</th>
             <td data-label=${msg('Baseline')}>${units(formatValue(m.baseline, m.unit, digits.get(m.key) ?? 1))}</td>
             <td data-label=${msg('Current')}>${units(formatValue(m.current, m.unit, digits.get(m.key) ?? 1))}</td>
             <td data-label=${msg('Change')}><span class="delta ${m.direction}" part="delta"><span aria-hidden="true">${ARROWS[m.direction]} </span>${units(m.phrase)}</span></td>

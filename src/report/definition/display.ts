@@ -6,9 +6,16 @@
  * and the terminal text (report/text.ts) both read it through ./rows.ts.
  *
  * Plain data and small functions only (no schema library): the widget loads it up front.
+ *
+ * Languages: labels, `words` and `missing` stay English data here, translated by the rows through
+ * src/i18n/display-texts.ts (the one owner of those words). A `show()` function composes its value in the active
+ * language itself: the words it uses through the same displayText(), the composite phrases ("yes, 42 ms",
+ * "120 to 122", "on a phone (+44…)") through msg() here.
  */
+import { msg, str } from '@lit/localize';
 import type * as T from './types.js';
-import { arr, fmt, fmtDate, num, obj, str, type Loose } from './format.js';
+import { arr, fmt, fmtDate, num, obj, str as asStr, type Loose } from './format.js';
+import { displayText as tr } from '../../i18n/display-texts.js';
 
 export interface FieldDisplay<V = unknown> {
   /** What the value is, in plain words. */
@@ -38,21 +45,44 @@ const TRANSPORT = { udp: 'UDP', tcp: 'TCP', tls: 'TLS (TCP 443)' } as const;
 const OUTCOME = { ok: 'reachable', slow: 'slow', blocked: 'blocked', dns: 'name not found (DNS)', timeout: 'no answer', error: 'error', skipped: 'not tried' } as const;
 const ICE_SOURCE = { ccp: 'your Amazon Connect instance', config: 'the page settings', none: 'none configured' } as const;
 const HEADSET = { usb: 'USB', bluetooth: 'Bluetooth', analog: 'analog (jack)', builtin: 'built-in', virtual: 'virtual', unknown: 'unknown' } as const;
-const FAMILY = { chrome: 'Chrome', chromium: 'Chromium', edge: 'Edge', firefox: 'Firefox', safari: 'Safari', other: 'another browser' } as const;
-const IN_RANGES = (v: unknown): string => (v === true ? ' (in the Amazon Connect IP ranges)' : v === false ? ' (not in the Amazon Connect IP ranges)' : '');
+const FAMILY = { chrome: 'Chrome', chromium: 'Chromium', edge: 'Edge', firefox: 'Firefox', safari: 'Safari' } as const;
 const ms = (v: unknown): string => fmt(v, 'ms');
 const kbps = (v: unknown): string => fmt(v, 'kbit/s');
+const MOS_BAND = { good: 'good', fair: 'fair', poor: 'poor' } as const;
+
+/** The word for a coded value in the active language; `fallback` (English, translated) for a code not listed. */
+const wordOf = (words: Readonly<Record<string, string>>, v: unknown, fallback = 'unknown'): string => {
+  const k = asStr(v);
+  return tr(Object.prototype.hasOwnProperty.call(words, k) ? words[k]! : fallback);
+};
+/** The browser family's name; "another browser" for one not named. */
+const familyName = (v: unknown): string => {
+  const k = asStr(v);
+  if (k === 'other') return msg('another browser');
+  return Object.prototype.hasOwnProperty.call(FAMILY, k) ? FAMILY[k as keyof typeof FAMILY] : tr('unknown');
+};
+/** An outcome word, then the writer's detail when there is one. */
+const outcomeText = (v: unknown, detail: unknown): string => {
+  const k = asStr(v);
+  const w = Object.prototype.hasOwnProperty.call(OUTCOME, k) ? tr(OUTCOME[k as keyof typeof OUTCOME]) : k;
+  return asStr(detail) ? `${w}: ${asStr(detail)}` : w;
+};
+/** A relay address, said to be in (or not in) the Amazon Connect IP ranges when that is known. */
+const relayText = (address: string, inRanges: unknown): string =>
+  inRanges === true ? msg(str`${address} (in the Amazon Connect IP ranges)`) : inRanges === false ? msg(str`${address} (not in the Amazon Connect IP ranges)`) : address;
+/** "yes, 42 ms" when it worked, "no" when not. */
+const yesIn = (v: unknown, took: unknown): string => (v === true ? msg(str`yes, ${ms(took)}`) : tr('no'));
 const FINDINGS = null; // finding codes are for tools; people read the summary and the remedies
 
 export const BROWSER_DISPLAY: Display<T.BrowserData> = {
   name: { label: 'Browser' },
-  family: { label: 'Browser', show: (v, d) => (str(d.name) ? '' : `${FAMILY[str(v) as keyof typeof FAMILY] ?? 'unknown'} ${num(d.major) ?? ''}`.trim()) },
-  major: { label: 'Version', show: (v, d) => (str(d.name) && num(v) !== null ? String(v) : '') },
+  family: { label: 'Browser', show: (v, d) => (asStr(d.name) ? '' : `${familyName(v)} ${num(d.major) ?? ''}`.trim()) },
+  major: { label: 'Version', show: (v, d) => (asStr(d.name) && num(v) !== null ? String(v) : '') },
   versionStanding: { label: 'Up to date', words: { current: 'yes, one of the latest three', outdated: 'no, older than the latest three', 'too-old': 'no, too old for the softphone', unknown: 'unknown', 'not-applicable': 'not applicable' } },
-  minSupportedMajor: { label: 'Supported versions', show: (v, d) => (num(v) !== null ? `${fmt(v)} to ${fmt(d.latestMajor)}` : '') },
+  minSupportedMajor: { label: 'Supported versions', show: (v, d) => (num(v) !== null ? msg(str`${fmt(v)} to ${fmt(d.latestMajor)}`) : '') },
   latestMajor: null,
   secureContext: { label: 'Secure page (https)' },
-  apis: { label: 'Missing calling features (WebRTC)', show: (v) => (Object.keys(obj(v)).length ? Object.entries(obj(v)).filter(([, x]) => x === false).map(([k]) => k).join(', ') || 'none' : '') },
+  apis: { label: 'Missing calling features (WebRTC)', show: (v) => (Object.keys(obj(v)).length ? Object.entries(obj(v)).filter(([, x]) => x === false).map(([k]) => k).join(', ') || tr('none') : '') },
   engine: { label: 'Engine', words: { blink: 'Blink', gecko: 'Gecko', webkit: 'WebKit', edgehtml: 'EdgeHTML', unknown: 'unknown' } },
   engineMajor: { label: 'Engine version' },
   versionTableDate: { label: 'Version table date' },
@@ -81,8 +111,8 @@ export const DEVICES_DISPLAY: Display<T.DevicesData> = {
   levelDbfs: { label: 'Average level', unit: 'dBFS', digits: 1 },
   peakDbfs: { label: 'Peak level', unit: 'dBFS', digits: 1 },
   clippedPct: { label: 'Samples at full scale', unit: '%', digits: 1 },
-  selectedInput: { label: 'Microphone in use', show: (v) => (str(obj(v).label) ? `${str(obj(v).label)} (${HEADSET[str(obj(v).kind) as keyof typeof HEADSET] ?? 'unknown'})` : '') },
-  outputs: { label: 'Speakers and headphones', show: (v, d) => (d.outputsKnown === false ? 'not listed by this browser' : num(v) !== null ? fmt(v) : '') },
+  selectedInput: { label: 'Microphone in use', show: (v) => (asStr(obj(v).label) ? `${asStr(obj(v).label)} (${wordOf(HEADSET, obj(v).kind)})` : '') },
+  outputs: { label: 'Speakers and headphones', show: (v, d) => (d.outputsKnown === false ? tr('not listed by this browser') : num(v) !== null ? fmt(v) : '') },
   inputs: { label: 'Microphones', table: { label: { label: 'Name', missing: '(no name)' }, kind: { label: 'Kind', words: HEADSET }, isDefault: { label: 'Default', words: { true: 'default', false: '' } } } },
   outputsKnown: null,
   levelWindowMs: null,
@@ -96,7 +126,7 @@ export const ENDPOINTS_DISPLAY: Display<T.EndpointsData> = {
     table: {
       url: { label: 'Address' },
       role: { label: 'What it is', words: { instance: 'your instance (CloudFront)', signaling: 'call signaling', media: 'media', region: 'Region', custom: 'custom' } },
-      outcome: { label: 'Result', show: (v, e) => `${OUTCOME[str(v) as keyof typeof OUTCOME] ?? str(v)}${str(e.detail) ? `: ${str(e.detail)}` : ''}` },
+      outcome: { label: 'Result', show: (v, e) => outcomeText(v, e.detail) },
       medianMs: { label: 'Median', unit: 'ms' },
       firstRequestMs: { label: 'First request', unit: 'ms' },
       failedRequests: null,
@@ -116,7 +146,7 @@ export const ENDPOINTS_DISPLAY: Display<T.EndpointsData> = {
   bestRegion: { label: 'Closest Region' },
   instanceRegion: { label: 'Your instance\'s Region' },
   recommendation: { label: 'Recommendation' },
-  websocket: { label: 'Live connection (WebSocket)', show: (v) => (str(obj(v).outcome) ? `${OUTCOME[str(obj(v).outcome) as keyof typeof OUTCOME] ?? str(obj(v).outcome)}${str(obj(v).detail) ? `: ${str(obj(v).detail)}` : ''}` : '') },
+  websocket: { label: 'Live connection (WebSocket)', show: (v) => (asStr(obj(v).outcome) ? outcomeText(obj(v).outcome, obj(v).detail) : '') },
 };
 
 export const ICE_DISPLAY: Display<T.IceData> = {
@@ -126,10 +156,10 @@ export const ICE_DISPLAY: Display<T.IceData> = {
     label: 'Relay servers tested',
     table: {
       url: { label: 'Server' },
-      srflx: { label: 'Public address found (STUN)', show: (v, s) => (v === true ? `yes, ${ms(s.srflxMs)}` : 'no') },
-      relay: { label: 'Relay works (TURN)', show: (v, s) => (v === true ? `yes, ${ms(s.relayMs)}` : 'no') },
-      relayAddress: { label: 'Relay address', show: (v, s) => `${str(v)}${IN_RANGES(s.relayInAmazonConnect)}` },
-      errors: { label: 'Errors', show: (v) => arr(v).map(obj).map((e) => `${fmt(e.code)} ${str(e.text)}${str(e.meaning) ? `: ${str(e.meaning)}` : ''}`).join('; ') || 'none' },
+      srflx: { label: 'Public address found (STUN)', show: (v, s) => yesIn(v, s.srflxMs) },
+      relay: { label: 'Relay works (TURN)', show: (v, s) => yesIn(v, s.relayMs) },
+      relayAddress: { label: 'Relay address', show: (v, s) => relayText(asStr(v), s.relayInAmazonConnect) },
+      errors: { label: 'Errors', show: (v) => arr(v).map(obj).map((e) => `${fmt(e.code)} ${asStr(e.text)}${asStr(e.meaning) ? `: ${asStr(e.meaning)}` : ''}`).join('; ') || tr('none') },
       kind: null,
       transport: null,
       srflxMs: null,
@@ -143,14 +173,14 @@ export const MEDIA_DISPLAY: Display<T.MediaData> = {
   rttMs: { label: 'Round trip to the relay', unit: 'ms', ci: 'rttCi95' },
   jitterMs: { label: 'Jitter', unit: 'ms', digits: 1, ci: 'jitterCi95' },
   lossPct: { label: 'Packet loss', unit: '%', digits: 1, ci: 'lossCi95' },
-  mos: { label: 'Call quality (MOS, 1 to 5)', show: (v, d) => (num(v) !== null ? `${fmt(v, '', 2)}${str(d.mosBand) ? ` (${str(d.mosBand)})` : ''}` : 'not measured') },
+  mos: { label: 'Call quality (MOS, 1 to 5)', show: (v, d) => (num(v) !== null ? `${fmt(v, '', 2)}${asStr(d.mosBand) ? ` (${wordOf(MOS_BAND, d.mosBand, asStr(d.mosBand))})` : ''}` : fmt(null)) },
   sendKbps: { label: 'Sent / received', show: (v, d) => `${kbps(v)} / ${kbps(d.recvKbps)}` },
   packetsSent: { label: 'Packets sent / received / lost', show: (v, d) => `${fmt(v)} / ${fmt(d.packetsReceived)} / ${fmt(d.packetsLost)}` },
   transport: { label: 'Transport', words: TRANSPORT },
   serverUrl: { label: 'Relay server' },
-  relayAddress: { label: 'Relay address', show: (v, d) => (str(v) ? `${str(v)}${IN_RANGES(d.relayInAmazonConnect)}` : '') },
+  relayAddress: { label: 'Relay address', show: (v, d) => (asStr(v) ? relayText(asStr(v), d.relayInAmazonConnect) : '') },
   codec: { label: 'Codec' },
-  rttSources: { label: 'Round trip cross-checks', show: (v) => (Object.keys(obj(v)).length ? `data channel ${ms(obj(v).dataChannelMs)}, candidate pair ${ms(obj(v).candidatePairMs)}, RTCP ${ms(obj(v).remoteInboundMs)}` : '') },
+  rttSources: { label: 'Round trip cross-checks', show: (v) => (Object.keys(obj(v)).length ? msg(str`data channel ${ms(obj(v).dataChannelMs)}, candidate pair ${ms(obj(v).candidatePairMs)}, RTCP ${ms(obj(v).remoteInboundMs)}`) : '') },
   durationMs: { label: 'Test call length', show: (v) => (num(v) !== null ? fmt(num(v)! / 1000, 's', 1) : '') },
   stoppedEarly: { label: 'Stopped early (verdict clear)', words: { true: 'yes', false: '' } },
   reorderedPct: { label: 'Packets out of order', unit: '%', digits: 1 },
@@ -184,8 +214,8 @@ export const CCP_DISPLAY: Display<T.CcpData> = {
   state: { label: 'Contact Control Panel', words: { initialized: 'connected', 'login-needed': 'needs a login', 'auth-failed': 'login refused', 'access-denied': 'access denied', 'iframe-retries-exhausted': 'did not load after several tries', timeout: 'no answer', 'not-configured': 'not set up', error: 'error' } },
   mode: { label: 'Mode', words: { full: 'calls in this browser', 'media-less': 'without audio (VDI)', none: 'none' } },
   mediaLocation: { label: 'Call audio plays', words: { 'this-browser': 'in this browser', 'local-desktop': 'on the local desktop (VDI)', 'external-phone': 'on a phone', unknown: 'unknown' } },
-  agent: { label: 'Calls ring', show: (v) => (isSet(obj(v).softphoneEnabled) ? (obj(v).softphoneEnabled ? 'in the browser (softphone)' : `on a phone${str(obj(v).extension) ? ` (${str(obj(v).extension)})` : ''}`) : '') },
-  agentState: { label: 'Agent status', show: (v) => str(obj(v).name) },
+  agent: { label: 'Calls ring', show: (v) => (isSet(obj(v).softphoneEnabled) ? (obj(v).softphoneEnabled ? msg('in the browser (softphone)') : onPhone(asStr(obj(v).extension))) : '') },
+  agentState: { label: 'Agent status', show: (v) => asStr(obj(v).name) },
   websocket: { label: 'Live connection', words: { connected: 'connected', lost: 'lost', unknown: 'unknown' } },
   iceServersFromCcp: { label: 'Relay servers handed out' },
   missedCall: { label: 'Missed call', words: { true: 'yes', false: '' } },
@@ -193,6 +223,11 @@ export const CCP_DISPLAY: Display<T.CcpData> = {
   streamsVersion: { label: 'Streams library version' },
   softphoneErrors: { label: 'Softphone errors seen', table: { errorType: { label: 'Error' }, errorMessage: { label: 'Message' }, at: { label: 'When', show: (v) => fmtDate(v) }, remedyId: null } },
 };
+
+/** "on a phone (+44 20 7946 0000)", or "on a phone" without a number. */
+function onPhone(extension: string): string {
+  return extension ? msg(str`on a phone (${extension})`) : tr('on a phone');
+}
 
 function isSet(v: unknown): boolean {
   return v === true || v === false;
