@@ -3,6 +3,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/ccp-preflight-fleet/ccp-preflight-fleet.js';
 import type { CcpPreflightFleetElement } from '../../src/elements/ccp-preflight-fleet/ccp-preflight-fleet.js';
+import { stubFetch as stubCollector } from '../support/fleet-stub.js';
 
 const XSS = '<img src=x onerror="window.__fleetXss=1"><script>window.__fleetXss=2</script>';
 
@@ -15,22 +16,15 @@ function agent(i: number, site: string, fit: string, verdict: string) {
 }
 
 function stubFetch(calls: string[]): typeof fetch {
-  return (async (input: RequestInfo | URL) => {
-    const url = String(input);
-    calls.push(url);
-    const json = (v: unknown) => new Response(JSON.stringify(v), { status: 200, headers: { 'content-type': 'application/json' } });
-    if (url.includes('/v1/aggregates')) {
-      return json({
-        agents: 3, unfit: 1, byVerdict: { fail: 1, warn: 0, pass: 2, skip: 0 },
-        bySite: [{ site: XSS, agents: 1, unfit: 1, fail: 1, warn: 0 }, { site: 'London', agents: 2, unfit: 0, fail: 0, warn: 0 }],
-        byRegion: [], byCause: [{ cause: 'ice-udp/udp-blocked', causeText: `UDP 3478 blocked ${XSS}`, site: XSS, agents: 14, unfit: 14, since: '2026-01-05T08:02:00.000Z' }],
-      });
-    }
-    if (url.includes('/v1/agents?')) return json({ total: 3, agents: [agent(0, XSS, 'no', 'fail'), agent(1, 'London', 'yes', 'pass'), agent(2, 'London', 'yes', 'pass')] });
-    if (url.includes('/history')) return json({ reports: [agent(0, XSS, 'no', 'fail').latest, { ...agent(0, XSS, 'no', 'fail').latest, id: 'r-old', rttMs: 90 }] });
-    if (url.includes('/v1/stream')) return new Response(new ReadableStream({ start() {} }), { status: 200 });
-    return new Response(JSON.stringify({ error: 'No report with this id is stored.' }), { status: 404 });
-  }) as typeof fetch;
+  return stubCollector(calls, {
+    aggregates: {
+      agents: 3, unfit: 1, byVerdict: { fail: 1, warn: 0, pass: 2, skip: 0 },
+      bySite: [{ site: XSS, agents: 1, unfit: 1, fail: 1, warn: 0 }, { site: 'London', agents: 2, unfit: 0, fail: 0, warn: 0 }],
+      byRegion: [], byCause: [{ cause: 'ice-udp/udp-blocked', causeText: `UDP 3478 blocked ${XSS}`, site: XSS, agents: 14, unfit: 14, since: '2026-01-05T08:02:00.000Z' }],
+    },
+    agents: [agent(0, XSS, 'no', 'fail'), agent(1, 'London', 'yes', 'pass'), agent(2, 'London', 'yes', 'pass')],
+    history: () => [agent(0, XSS, 'no', 'fail').latest, { ...agent(0, XSS, 'no', 'fail').latest, id: 'r-old', rttMs: 90 }],
+  });
 }
 
 describe('<ccp-preflight-fleet>', () => {

@@ -10,16 +10,22 @@ export const fleetStyles = [
       display: block;
       font: inherit;
       color: inherit;
+      /* The narrow layout below follows the element's own width (a side panel as well as a phone). */
+      container-type: inline-size;
+      overflow-wrap: anywhere;
     }
     .counts { display: flex; flex-wrap: wrap; gap: .75rem; margin: 0 0 1rem; padding: 0; list-style: none; }
     .counts li { background: var(--_surface); border: 1px solid var(--_border); border-radius: 8px; padding: .5rem .9rem; min-width: 7rem; }
     .counts strong { display: block; font-size: 1.5rem; }
     .problems { background: var(--_surface); border: 1px solid var(--_border); border-radius: 8px; padding: .5rem 1rem; margin-bottom: 1rem; }
     .problems ul { margin: .25rem 0; padding-left: 1.1rem; }
+    .problems li { margin: .2rem 0; }
+    .problems .facts { color: var(--_muted); }
     .problems button { border: none; background: none; padding: 0; min-height: 0; text-align: left; text-decoration: underline; color: var(--_accent); }
     .filters { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin-bottom: .75rem; }
-    .filters label { display: flex; flex-direction: column; font-size: .85rem; }
-    input, select { font: inherit; padding: .3rem .4rem; border: 1px solid var(--_border); border-radius: 6px; }
+    .filters label { display: flex; flex-direction: column; font-size: .85rem; max-width: 100%; }
+    .filters .cause-filter { flex-basis: 100%; margin: 0; font-size: .9rem; }
+    input, select { max-width: 100%; box-sizing: border-box; font: inherit; padding: .3rem .4rem; border: 1px solid var(--_border); border-radius: 6px; }
     table { width: 100%; border-collapse: collapse; background: var(--_surface); }
     th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--_border); vertical-align: top; }
     tbody tr { cursor: pointer; }
@@ -29,8 +35,23 @@ export const fleetStyles = [
     .verdict.warn { color: var(--_warn); }
     .verdict.pass { color: var(--_pass); }
     .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .pager { display: flex; gap: .5rem; align-items: center; margin: .75rem 0; }
-    .error { color: var(--_fail); border: 1px solid var(--_fail); border-radius: 6px; padding: .5rem .75rem; }
+    .when { font-variant-numeric: tabular-nums; }
+    .pager { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: .75rem 0; }
+    .error { color: var(--_fail); border: 1px solid var(--_fail); border-radius: 6px; padding: .5rem .75rem; margin: 0 0 1rem; }
+    .error p { margin: 0 0 .25rem; }
+    .detail-head { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: baseline; justify-content: space-between; }
+    .detail-head h3 { margin: .25rem 0; }
+    .trends figcaption small { display: block; color: var(--_muted); font-size: .8rem; max-width: 14rem; }
+    button.link { border: none; background: none; padding: 0; min-height: 0; text-align: left; text-decoration: underline; color: var(--_accent); font-weight: 600; }
+    /* Narrow: each agent is a card, each figure beside its column's name. */
+    @container (max-width: 44rem) {
+      table, tbody, tr, td { display: block; }
+      thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0, 0, 0, 0); }
+      tbody tr { border-bottom: 1px solid var(--_border); padding: .4rem .25rem; }
+      td { border: none; padding: .1rem .25rem; }
+      td[data-label]::before { content: attr(data-label) ": "; color: var(--_muted); font-weight: 400; }
+      .num { white-space: normal; }
+    }
     .detail { margin-top: 1rem; border: 1px solid var(--_border); border-radius: 8px; padding: .75rem 1rem; background: var(--_surface); }
     .trends { display: flex; flex-wrap: wrap; gap: 1.25rem; }
     .trends figure { margin: 0; }

@@ -1,10 +1,11 @@
 /**
- * The collector's fleet page script: the fleet view and the report viewer it opens. A read token may come in
- * the URL fragment (`#token=...`, never sent to a server); it is moved to this tab's session storage and the
- * fragment is cleared.
+ * The collector's fleet page script: the fleet view and the report viewer it opens, and the page's own words in
+ * the language the view chose (the browser's, without asking). A read token may come in the URL fragment
+ * (`#token=...`, never sent to a server); it is moved to this tab's session storage and the fragment is cleared.
  */
 import './ccp-preflight-fleet.js';
 import '../ccp-preflight-report/ccp-preflight-report.js';
+import { followLanguage } from './page-texts.js';
 
 const el = document.querySelector('ccp-preflight-fleet');
 const m = /(?:^#|&)token=([^&]+)/.exec(location.hash);
@@ -17,3 +18,4 @@ if (m) {
   if (el) el.token = token;
 }
 if (el && !el.getAttribute('collector-url')) el.setAttribute('collector-url', location.origin);
+followLanguage();
