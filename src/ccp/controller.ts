@@ -394,7 +394,7 @@ export class CcpController extends EventTarget implements CcpHandle {
   // ------------------------------------------------------------------ failover
   private requireAgent(): AgentLike {
     if (!this.connect || this.snap.state !== 'initialized') {
-      throw new FailoverError('no-ccp', `The CCP is not connected (${this.snap.state}); the phone setting cannot be changed from here. Log in to the CCP first.`);
+      throw new FailoverError('no-ccp', `The CCP is not connected (${this.snap.state}); the phone setting cannot be changed from here. Log in to the CCP first.`, undefined, { state: this.snap.state });
     }
     if (!this.agent) throw new FailoverError('not-ready', "The CCP has not sent the agent's data yet; try again in a moment.");
     return this.agent;

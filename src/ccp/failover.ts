@@ -33,12 +33,31 @@ export type FailoverErrorCode =
   | 'already-softphone'
   | 'busy';
 
-/** A failover that did not happen; `record` is the failed attempt as the report keeps it (when one was made). */
+/**
+ * The figures and names a failover error's sentence uses, so it can be said again in the agent's language
+ * (src/i18n/failover-texts.ts): the number, its country, the dialable countries, the seconds waited, the CCP's
+ * state or the service's detail; `step` tells two sentences of one code apart.
+ */
+export interface FailoverErrorParams {
+  number?: string;
+  country?: string;
+  allowed?: string;
+  seconds?: number;
+  state?: string;
+  detail?: string;
+  step?: 'closed' | 'send';
+}
+
+/**
+ * A failover that did not happen; `record` is the failed attempt as the report keeps it (when one was made).
+ * `message` is English (events, logs, the report); `params` hold what the message says, for other languages.
+ */
 export class FailoverError extends Error {
   constructor(
     readonly code: FailoverErrorCode,
     message: string,
     readonly record?: FailoverRecord,
+    readonly params: Readonly<FailoverErrorParams> = {},
   ) {
     super(message);
     this.name = 'FailoverError';
@@ -82,16 +101,20 @@ export async function validateExternalNumber(
     throw new FailoverError(
       'invalid-format',
       `"${e164}" is not an E.164 phone number. Write it with + and the country code, digits only, no spaces (for example +14155550123).`,
+      undefined,
+      { number: e164 },
     );
   }
   const parsed = (await parse())(e164);
   if (!parsed || !parsed.isValid()) {
-    throw new FailoverError('invalid-number', `${e164} is not a valid phone number for its country code. Check the digits.`);
+    throw new FailoverError('invalid-number', `${e164} is not a valid phone number for its country code. Check the digits.`, undefined, { number: e164 });
   }
   if (!parsed.country) {
     throw new FailoverError(
       'country-unknown',
       `${e164} belongs to no single country (a non-geographic number), so it cannot be checked against the countries your instance may dial. Use a regular landline or mobile number.`,
+      undefined,
+      { number: e164 },
     );
   }
   const country = parsed.country.toUpperCase();
@@ -100,6 +123,8 @@ export async function validateExternalNumber(
     throw new FailoverError(
       'country-not-dialable',
       `Your Amazon Connect instance may not call ${country} numbers (dialable countries: ${allowed.length ? allowed.join(', ') : 'none'}). Use a number in one of those countries, or ask an admin to allow ${country}.`,
+      undefined,
+      { country, allowed: allowed.join(', ') },
     );
   }
   return { e164: parsed.number || e164, country };
@@ -143,6 +168,8 @@ function sendConfiguration(
           new FailoverError(
             'no-ccp',
             'The CCP was closed before it confirmed the phone change. Check the phone setting in the CCP before taking calls.',
+            undefined,
+            { step: 'closed' },
           ),
         ),
       );
@@ -155,6 +182,8 @@ function sendConfiguration(
         new FailoverError(
           'timeout',
           `The CCP did not confirm the phone change within ${(timeoutMs / 1000).toFixed(0)} s. Check the phone setting in the CCP before taking calls.`,
+          undefined,
+          { seconds: Math.round(timeoutMs / 1000) },
         ),
       );
     }, timeoutMs);
@@ -179,12 +208,14 @@ function sendConfiguration(
                 ),
               );
             } else {
-              reject(new FailoverError('rejected', `Amazon Connect refused the phone change (${describeServiceError(err)}). Nothing was changed.`));
+              const detail = describeServiceError(err);
+              reject(new FailoverError('rejected', `Amazon Connect refused the phone change (${detail}). Nothing was changed.`, undefined, { detail }));
             }
           }),
       });
     } catch (e) {
-      done(() => reject(new FailoverError('rejected', `The CCP could not send the phone change: ${e instanceof Error ? e.message : String(e)}.`)));
+      const detail = e instanceof Error ? e.message : String(e);
+      done(() => reject(new FailoverError('rejected', `The CCP could not send the phone change: ${detail}.`, undefined, { detail, step: 'send' })));
     }
   });
 }
@@ -236,7 +267,7 @@ async function applySwitch(
     await sendConfiguration(agent, config, opts.timeoutMs ?? DEFAULT_FAILOVER_TIMEOUT_MS, opts.invalidLocale, opts.signal);
   } catch (e) {
     const err = e as FailoverError;
-    throw new FailoverError(err.code, err.message, { ...base, status: 'failed', after: base.before, error: err.message });
+    throw new FailoverError(err.code, err.message, { ...base, status: 'failed', after: base.before, error: err.message }, err.params);
   }
   return { ...base, status: 'switched', after };
 }

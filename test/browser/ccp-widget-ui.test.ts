@@ -86,4 +86,30 @@ describe('<ccp-preflight> failover panel (agent UI)', function () {
     await expect(el).to.be.accessible();
     el.remove();
   });
+
+  it("says why a switch failed in the agent's language (a Spanish CCP, a number the instance may not dial)", async () => {
+    const el = await fixture<CcpPreflightElement>(
+      html`<ccp-preflight ccp-url=${`${fakeUrl}&locale=es_ES`} ccp-mode="full" login-popup="false" failover-number="+442071838750" checks="ccp,media"></ccp-preflight>`,
+    );
+    const { ccpCheck } = await import('../../src/checks/ccp.js');
+    el.options = { registry: [ccpCheck as unknown as Check, failingMedia] };
+    await el.run();
+    await waitUntil(() => el.locale === 'es', 'Spanish from the CCP agent', { timeout: 10000 });
+    await el.updateComplete;
+    const panel = el.shadowRoot!.querySelector('ccp-preflight-failover')!;
+    await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const root = panel.shadowRoot!;
+    (root.querySelector('#consent') as HTMLInputElement).click();
+    await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const before = (await fakeConfigs(el)).length;
+    [...root.querySelectorAll('button')].find((b) => b.textContent?.includes('Pasar las llamadas a este teléfono'))!.click();
+    await waitUntil(() => /GB/.test(root.querySelector('[role="alert"]')?.textContent ?? ''), 'the refusal is shown', { timeout: 10000 });
+    await waitUntil(() => !/Your Amazon Connect instance/.test(root.querySelector('[role="alert"]')!.textContent!), 'said in Spanish', { timeout: 5000 });
+    const text = root.querySelector('[role="alert"]')!.textContent!;
+    expect(text).to.match(/Amazon Connect/);
+    expect(text).to.match(/US, CA/);
+    expect(text).not.to.match(/\b(numbers|ask an admin|Use a number)\b/);
+    expect((await fakeConfigs(el)).length, 'nothing was sent for a refused number').to.equal(before);
+    el.remove();
+  });
 });

@@ -363,6 +363,14 @@ export class CcpPreflightElement extends CcpPreflightProperties {
     if (source === 'failover') this.failoverError = message;
     this._message = { kind: 'error', text: message };
     emit(this, 'ccp-preflight-error', { source, message });
+    // A failed phone switch is said again in the agent's language (its own small module, loaded on failure).
+    if (source === 'failover' && e instanceof Error && 'code' in e) {
+      void import('../../i18n/failover-texts.js').then((m) => {
+        if (this.failoverError !== message) return; // a later switch or run replaced it
+        this.failoverError = m.failoverErrorText(e as import('../../i18n/failover-texts.js').FailoverErrorLike);
+        this._message = { kind: 'error', text: this.failoverError };
+      });
+    }
   }
 
   /** The report as pretty JSON (redacted when `redact` is set). */
