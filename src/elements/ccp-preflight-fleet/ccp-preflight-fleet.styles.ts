@@ -12,14 +12,18 @@ export const fleetStyles = [
       color: inherit;
       /* The narrow layout below follows the element's own width (a side panel as well as a phone). */
       container-type: inline-size;
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
     }
-    .counts { display: flex; flex-wrap: wrap; gap: .75rem; margin: 0 0 1rem; padding: 0; list-style: none; }
-    .counts li { background: var(--_surface); border: 1px solid var(--_border); border-radius: 8px; padding: .5rem .9rem; min-width: 7rem; }
+    .counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 8rem), 1fr)); gap: .6rem; margin: 0 0 1rem; padding: 0; list-style: none; }
+    .counts li { background: var(--_surface); border: 1px solid var(--_border); border-radius: 8px; padding: .5rem .75rem; }
+    .counts li button { text-align: left; padding: .25rem .6rem; }
+    .counts li.live { grid-column: 1 / -1; background: none; border: none; padding: 0; color: var(--_muted); }
     .counts strong { display: block; font-size: 1.5rem; }
     .problems { background: var(--_surface); border: 1px solid var(--_border); border-radius: 8px; padding: .5rem 1rem; margin-bottom: 1rem; }
     .problems ul { margin: .25rem 0; padding-left: 1.1rem; }
-    .problems li { margin: .2rem 0; }
+    .problems h2 { font-size: 1.1rem; margin: .5rem 0; }
+    .problems li { margin: .35rem 0; }
+    .problems li > button { display: block; }
     .problems .facts { color: var(--_muted); }
     .problems button { border: none; background: none; padding: 0; min-height: 0; text-align: left; text-decoration: underline; color: var(--_accent); }
     .filters { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin-bottom: .75rem; }

@@ -49,6 +49,10 @@ function shortName(id: string, code: string, verdict: string): string | undefine
     case 'no-relay':
       if (ice) return msg('The relay server for call audio could not be reached.');
       break;
+    case 'udp-blocked':
+      // An older version's code (reports recorded before the relay codes were split), still in stores.
+      if (ice) return msg('UDP 3478 to the media relays looks blocked: no relay over UDP.');
+      break;
     case 'stun-unreachable':
     case 'no-srflx':
       if (ice) return msg('No answer from the STUN server.');

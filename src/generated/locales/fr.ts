@@ -834,5 +834,8 @@
 'sff75d19be2aea620': `chargé`,
 'sff8d6cf4e9522282': str`Cet ordinateur a peu de mémoire (${0}) pour le softphone.`,
 'sffa00d15fb81ad8c': str`Source : ${0}, option 1, ${1}`,
+'s7301570d0bb8fc6d': `Done.`,
+'sd47d6bbd2ab68456': `Cancelled.`,
+'s3abb018dfc2528b2': str`Verdict: fail (${0} failed, after ${1} s). The other checks go on, for IT.`,
     };
   
