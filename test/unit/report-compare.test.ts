@@ -91,7 +91,7 @@ describe('compareReports in the reader\'s language', () => {
     const k = compareReports(base, a).metrics;
     expect(k.find((x) => x.key === 'rttMs')).toMatchObject({ direction: 'same', phrase: 'ほぼ同じ' });
     expect(k.find((x) => x.key === 'cpuGhz')).toMatchObject({ direction: 'unknown', phrase: '今回のレポートでは未測定' });
-    expect(compareReports(a, base).metrics.find((x) => x.key === 'cpuGhz')?.phrase).toBe('比較元では未測定');
+    expect(compareReports(a, base).metrics.find((x) => x.key === 'cpuGhz')?.phrase).toBe('基準レポートでは未測定');
     for (const x of [...cmp.metrics.flatMap((m) => [m.label, m.phrase]), ...cmp.checks.map((c) => c.phrase)]) {
       expect(x, x).not.toMatch(ENGLISH);
       expect(x, x).not.toMatch(/\{\d\}|\$\{|undefined|NaN/);

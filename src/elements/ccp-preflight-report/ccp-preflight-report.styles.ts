@@ -357,6 +357,7 @@ export const styles = [
   /* Narrow columns (a side panel, a phone): every table row becomes a small card, each cell named. */
   @container (max-width: 36rem) {
     table,
+    caption,
     thead,
     tbody,
     tr,

@@ -20,14 +20,23 @@ export function safeCompare(baseline: Report, current: Report): ReportComparison
   }
 }
 
+/** "Pass → Fail (worse)": the overall verdicts and the direction, punctuated the language's way. */
+function overallChange(cmp: ReportComparison): string {
+  const from = VERDICT_WORDS[cmp.overall.baseline] ?? cmp.overall.baseline;
+  const to = VERDICT_WORDS[cmp.overall.current] ?? cmp.overall.current;
+  const d = cmp.overall.direction;
+  const word = d === 'same' ? msg('unchanged') : d === 'worse' ? msg('worse') : d === 'better' ? msg('better') : msg('unknown');
+  return msg(str`${from} → ${to} (${word})`);
+}
+
 export function renderCompare(baseline: Report, current: Report, cmp: ReportComparison): TemplateResult {
   const digits = new Map(METRICS.map((m) => [m.key, m.digits]));
   const changed = cmp.checks.filter((c) => c.direction !== 'same');
   return html`<section class="compare" part="compare" aria-labelledby="compare-h">
     <h3 id="compare-h" tabindex="-1">${msg('Compared with the baseline')}</h3>
     <p>
-      ${msg(str`Baseline from ${fmtDate(baseline.createdAt)}, current from ${fmtDate(current.createdAt)}.`)}
-      ${msg('Overall:')} <span class="delta ${cmp.overall.direction}" part="delta">${VERDICT_WORDS[cmp.overall.baseline] ?? cmp.overall.baseline} → ${VERDICT_WORDS[cmp.overall.current] ?? cmp.overall.current} (${cmp.overall.direction === 'same' ? msg('unchanged') : cmp.overall.direction === 'worse' ? msg('worse') : cmp.overall.direction === 'better' ? msg('better') : msg('unknown')})</span>.
+      ${msg(str`Baseline from ${fmtDate(baseline.createdAt)}, current from ${fmtDate(current.createdAt)}.`)}<br />
+      ${msg('Overall:')} <span class="delta ${cmp.overall.direction}" part="delta">${overallChange(cmp)}</span><br />
       ${msg(str`Changes for the worse: ${cmp.worse}; for the better: ${cmp.better}.`)}
     </p>
     <table part="table">
