@@ -263,4 +263,17 @@ describe('the fleet view in the supervisor\'s language', function () {
     expect(el.shadowRoot!.textContent).to.contain('読み取りトークン');
     wrap.remove();
   });
+  it('says so when the address is not a collector (a web page answered), in the reader\'s language', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('ccp-preflight-fleet') as CcpPreflightFleetElement;
+    el.setAttribute('lang', 'de');
+    el.fetchImpl = (async () => new Response('<!doctype html><title>Vite</title>', { status: 200, headers: { 'content-type': 'text/html' } })) as typeof fetch;
+    el.token = 'read-token';
+    el.collectorUrl = 'https://not-a-collector.example';
+    wrap.append(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.includes('nicht wie ein ccp-preflight-Collector geantwortet'), 'German message', { timeout: 8000 });
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('collector-url');
+    expect(el.shadowRoot!.textContent).to.not.contain('Unexpected token');
+    wrap.remove();
+  });
 });

@@ -4,7 +4,7 @@ import type { Report } from '../../report/schema.js';
 import { fmt, fmtDate, VERDICT_WORDS, verdictOf } from '../../report/definition/format.js';
 import { getLocale, setLocale } from '../../i18n/runtime.js';
 import { resolveLocale } from '../../i18n/locale.js';
-import { FleetApi, FleetApiError, sparkPoints, type FleetAgent, type FleetAggregates, type HistoryPoint } from './fleet-api.js';
+import { FleetApi, FleetApiError, NOT_A_COLLECTOR, sparkPoints, type FleetAgent, type FleetAggregates, type HistoryPoint } from './fleet-api.js';
 import { causeName } from './fleet-texts.js';
 import { fleetStyles } from './ccp-preflight-fleet.styles.js';
 
@@ -260,6 +260,7 @@ export class CcpPreflightFleetElement extends LitElement {
   /** What went wrong talking to the collector, and what to do, in the active language. */
   private errorText(e: unknown): string {
     if (e instanceof FleetApiError) {
+      if (e.status === NOT_A_COLLECTOR) return msg("This address did not answer as a ccp-preflight collector. Check the view's collector-url (the collector's address) and that the collector is running there.");
       if (e.status === 0) return msg('The collector cannot be reached. Check that it is running and that this page may reach it; the view tries again on its own.');
       if (e.status === 401 || e.status === 403) {
         return msg("The collector refused this read token: it is not valid here (it may have been changed, or it is not the supervisors' read token). Enter the read token again; ask the collector's administrator if you do not have it.");

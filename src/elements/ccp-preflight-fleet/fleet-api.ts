@@ -30,6 +30,9 @@ export interface AgentFilter {
   q?: string; verdict?: string; fit?: string; site?: string; cause?: string; limit: number; offset: number;
 }
 
+/** FleetApiError status when the address answered, but not with the collector's JSON. */
+export const NOT_A_COLLECTOR = -1;
+
 export class FleetApiError extends Error {
   constructor(readonly status: number, message: string) {
     super(message);
@@ -54,7 +57,13 @@ export class FleetApi {
       } catch { /* not JSON */ }
       throw new FleetApiError(res.status, msg);
     }
-    return (await res.json()) as T;
+    try {
+      return (await res.json()) as T;
+    } catch (e) {
+      if ((e as Error)?.name === 'AbortError') throw e;
+      // Status NOT_A_COLLECTOR: something else answered (a web page, a proxy's error page).
+      throw new FleetApiError(NOT_A_COLLECTOR, 'This address did not answer as a ccp-preflight collector (the answer is not JSON).');
+    }
   }
 
   agents(q: AgentFilter, signal?: AbortSignal): Promise<{ total: number; agents: FleetAgent[] }> {
