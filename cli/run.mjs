@@ -6,14 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { CHROMIUM_PATH, FIREFOX_PATH, BROWSERS, BrowserLaunchError } from './browser-launch.mjs';
 import { openTestPage } from './session.mjs';
+import { CLI_LANGS, parseLang, useLanguage } from './lang.mjs';
 
 const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..'));
 /** The check ids, from the built package (the one list: CHECK_IDS in src/report/schema.ts); null before a build. */
 const CHECK_IDS = await import('ccp-preflight/report').then((m) => m.CHECK_IDS, () => null);
 const NOT_BUILT = 'The ccp-preflight package is not built (dist/ is missing): run `npm run build` first.';
 export const EXIT = { pass: 0, warn: 1, fail: 2, usage: 3, partial: 4 };
-/** The languages of the summary (src/i18n/locale.ts LOCALES). */
-export const CLI_LANGS = ['en', 'es', 'fr', 'de', 'pt-BR', 'ja'];
+export { CLI_LANGS };
 /** Checks the headless CLI runs on its own machine (its browser, CPU, fake microphone): shown, not judged. */
 export const CLI_MACHINE_CHECKS = ['browser', 'workstation', 'devices'];
 const DEFAULT_CHROMIUM = CHROMIUM_PATH;
@@ -167,10 +167,9 @@ export function parseRunArgs(argv) {
   }
   if (opts.localTurn && opts.run.iceServers) throw new UsageError('Give either --local-turn or --ice-servers, not both.');
   if (values.lang !== undefined) {
-    // As matchLocale in src/i18n/locale.ts: es_ES, es-MX -> es; pt, pt_BR -> pt-BR.
-    const base = values.lang.trim().replace(/_/g, '-').toLowerCase().split('-')[0];
-    opts.lang = base === 'pt' ? 'pt-BR' : CLI_LANGS.find((l) => l === base);
-    if (!opts.lang) throw new UsageError(`--lang "${values.lang}" is not a language of this tool. Give one of ${CLI_LANGS.join(', ')}.`);
+    const l = parseLang(values.lang);
+    if ('error' in l) throw new UsageError(l.error);
+    opts.lang = l.lang;
   }
   return opts;
 }
@@ -201,8 +200,9 @@ export function startStaticServer() {
  * wrapped to the terminal's width, coloured on a TTY unless NO_COLOR is set.
  */
 export async function formatForTerminal(report, stream, env = process.env, lang = undefined) {
-  const { renderReportText, shouldUseColor, setLocale, localeFromEnv } = await import('ccp-preflight/report');
-  await setLocale(lang ?? localeFromEnv(env) ?? 'en');
+  const pkg = await import('ccp-preflight/report');
+  const { renderReportText, shouldUseColor } = pkg;
+  await useLanguage(pkg, lang, env);
   return renderReportText(report, { width: stream.columns || 80, color: shouldUseColor(stream, env) });
 }
 

@@ -1,7 +1,11 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Report } from '../../report/schema.js';
-import type { CcpLog } from '../../ccplog/types.js';
+import type { CcpLog, ProgressStep } from '../../ccplog/types.js';
+import { count, logAnswer, messagesOf, messageText, phaseText } from '../../i18n/ccplog-texts.js';
+import { getLocale, setLocale } from '../../i18n/runtime.js';
+import { resolveLocale } from '../../i18n/locale.js';
 import { emit } from '../../internal/emit.js';
 import { styles } from './ccp-preflight-log.styles.js';
 import { badge, renderAbout, renderCall, renderProblems, renderTimeline } from './render.js';
@@ -45,23 +49,66 @@ export class CcpPreflightLogElement extends LitElement {
   @property({ attribute: false }) log: CcpLog | undefined;
   /** A pre-flight report of the same agent: shown beside the log's calls on one timeline. */
   @property({ attribute: false }) report: Report | undefined;
+  /**
+   * The language to show the log in (`en`, `es`, `fr`, `de`, `pt-BR`, `ja`), whatever language the log or the
+   * parser wrote. Without it the browser's languages decide. The language is the page's (one for all elements).
+   */
+  @property({ type: String }) override lang = '';
 
   @state() private busy = false;
   @state() private fraction = 0;
+  @state() private step: ProgressStep | undefined;
   @state() private phase = '';
-  @state() private source = '';
-  @state() private refusal = '';
+  /** How to call what is shown (in the active language when asked); undefined before anything was shown. */
+  @state() private source: (() => string) | undefined;
+  @state() private refused: CcpLog | undefined;
   private seq = 0;
   private abort: AbortController | undefined;
+  /** The `lang` last applied (undefined: none yet). */
+  private appliedLang: string | null | undefined;
 
-  /** Parses text holding a CCP log (in a worker) and shows it. Never throws; resolves with the result. */
-  showText(text: string, name = 'the pasted text'): Promise<CcpLog> {
-    return this.run(text, name);
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  /**
+   * Parses text holding a CCP log (in a worker) and shows it. `name` says what the text is in the heading and in
+   * a refusal (default: "the pasted text" in the active language); a function is asked at each render, so it
+   * can follow the language. Never throws; resolves with the result.
+   */
+  showText(text: string, name?: string | (() => string)): Promise<CcpLog> {
+    return this.run(text, typeof name === 'function' ? name : name ? () => name : () => msg('the pasted text'));
   }
 
   /** Reads and parses a CCP log file in a worker (the page never holds its text) and shows it. */
   showFile(file: Blob & { name?: string }): Promise<CcpLog> {
-    return this.run(file, file.name ? `"${file.name}"` : 'the file');
+    const name = file.name;
+    return this.run(file, name ? () => `"${name}"` : () => msg('the file'));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // As <ccp-preflight-report>: the language is applied when this element's `lang` changes (or first), not on
+    // every render, so two elements on one page never take turns.
+    const lang = this.getAttribute('lang') || this.lang || null;
+    if (lang !== this.appliedLang) {
+      this.appliedLang = lang;
+      const want = resolveLocale({ lang, browser: globalThis.navigator?.languages });
+      if (want !== getLocale()) setLocale(want).catch(() => {}); // an unloadable language leaves the current one
+    }
+  }
+
+  /** Where the log came from, in the active language. */
+  private sourceName(): string {
+    return this.source?.() ?? msg('the pasted text');
+  }
+
+  /** Why the last text or file was refused, in the active language ('' when it was not). */
+  private refusal(): string {
+    const log = this.refused;
+    if (!log) return '';
+    return msg(str`${this.sourceName()}: ${messageText(log.messageCodes?.[0], log.messages[0] ?? 'not a CCP log.')}`);
   }
 
   override disconnectedCallback(): void {
@@ -69,41 +116,38 @@ export class CcpPreflightLogElement extends LitElement {
     super.disconnectedCallback();
   }
 
-  private async run(input: string | Blob, name: string): Promise<CcpLog> {
+  private async run(input: string | Blob, name: () => string): Promise<CcpLog> {
     const seq = ++this.seq;
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     this.busy = true;
     this.fraction = 0;
-    this.phase = 'Reading the log';
+    this.phase = '';
+    this.step = { code: 'reading', params: {} };
     const { parseCcpLogInWorker } = await import('../../ccplog/client.js');
     const log = await parseCcpLogInWorker(input, {
       signal: abort.signal,
-      onProgress: (fr, phase) => {
+      onProgress: (fr, phase, step) => {
         if (seq !== this.seq) return;
         this.fraction = fr;
         this.phase = phase;
+        this.step = step;
       },
     });
     if (seq !== this.seq) return log;
     this.busy = false;
     this.source = name;
-    this.refusal = log.ok ? '' : `${name}: ${log.messages[0] ?? 'not a CCP log.'}`;
+    this.refused = log.ok ? undefined : log;
     if (log.ok) this.log = log;
-    else emit(this, 'ccp-preflight-error', { source: 'log', message: this.refusal });
+    else emit(this, 'ccp-preflight-error', { source: 'log', message: this.refusal() });
     return log;
   }
 
   private renderHead(log: CcpLog): TemplateResult {
-    const bad = log.calls.filter((c) => c.verdict === 'fail' || c.verdict === 'warn').length;
-    const answer =
-      log.verdict === 'fail' || log.verdict === 'warn'
-        ? `${bad ? `${bad} of ${log.calls.length} call${log.calls.length === 1 ? '' : 's'} had poor audio` : `${log.calls.length} call${log.calls.length === 1 ? '' : 's'} in the log`}; ${log.problems.length} problem${log.problems.length === 1 ? '' : 's'} found.`
-        : `${log.calls.length} call${log.calls.length === 1 ? '' : 's'} in the log, no problems found.`;
     return html`<header>
-      <h2>${badge(log.verdict)} CCP log${this.source ? html` <span class="muted">(${this.source})</span>` : nothing}</h2>
-      <p class="answer" role="status">${answer}</p>
-      ${log.messages.map((m) => html`<p class="muted">${m}</p>`)}
+      <h2>${badge(log.verdict)} ${msg('CCP log')}${this.source !== undefined ? html` <span class="muted">(${this.sourceName()})</span>` : nothing}</h2>
+      <p class="answer" role="status">${logAnswer(log)}</p>
+      ${messagesOf(log).map((m) => html`<p class="muted">${m}</p>`)}
     </header>`;
   }
 
@@ -112,17 +156,17 @@ export class CcpPreflightLogElement extends LitElement {
     return html`
       ${this.busy
         ? html`<div class="busy" role="status">
-            <label>${this.phase}… <progress max="1" .value=${this.fraction} aria-label="Reading the CCP log"></progress></label>
+            <label>${phaseText(this.step, this.phase)}… <progress max="1" .value=${this.fraction} aria-label=${msg('Reading the CCP log')}></progress></label>
           </div>`
         : nothing}
-      ${this.refusal ? html`<p role="alert" class="check fail">${this.refusal}</p>` : nothing}
+      ${this.refused ? html`<p role="alert" class="check fail">${this.refusal()}</p>` : nothing}
       ${log
         ? html`${this.renderHead(log)}
-            <section aria-label="Problems">${renderProblems(log)}</section>
+            <section aria-label=${msg('Problems')}>${renderProblems(log)}</section>
             ${renderJoined(this.report, log)}
             <section aria-labelledby="calls-h">
-              <h3 id="calls-h">Calls (${log.calls.length})</h3>
-              ${log.calls.length ? log.calls.map((c, i) => renderCall(c, i)) : html`<p class="muted">No softphone call is in this log.</p>`}
+              <h3 id="calls-h">${msg(str`Calls (${count(log.calls.length)})`)}</h3>
+              ${log.calls.length ? log.calls.map((c, i) => renderCall(c, i)) : html`<p class="muted">${msg('No softphone call is in this log.')}</p>`}
             </section>
             ${renderTimeline(log)} ${renderAbout(log)}`
         : nothing}

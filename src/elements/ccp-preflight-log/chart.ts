@@ -3,6 +3,8 @@
  * inline SVG with role="img" and an aria-label giving the range, so it is read, not only seen.
  */
 import { html, svg, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { duration, figure, list } from '../../i18n/ccplog-texts.js';
 import type { DirectionSample } from '../../ccplog/types.js';
 
 export interface ChartDef {
@@ -18,7 +20,7 @@ const W = 240;
 const H = 64;
 const PAD = 4;
 
-const fmt = (v: number, d: number, unit: string): string => `${v.toFixed(d)}${unit ? ` ${unit}` : ''}`;
+const fmt = (v: number, d: number, unit: string): string => figure(v, unit, d);
 
 export function chart(def: ChartDef, series: readonly DirectionSample[]): TemplateResult | typeof nothing {
   const pts = series.map((s) => ({ t: s.tMs, v: s[def.key] })).filter((p): p is { t: number; v: number } => typeof p.v === 'number' && Number.isFinite(p.v));
@@ -34,10 +36,11 @@ export function chart(def: ChartDef, series: readonly DirectionSample[]): Templa
   const points = pts.map((p) => `${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ');
   const min = Math.min(...vals);
   const max = Math.max(...vals);
-  const bars = def.lines.map((l) => `${l.kind === 'fail' ? 'fail' : 'warn'} line at ${fmt(l.value, def.digits, def.unit)}`).join(', ');
-  const label = `${def.label} over ${Math.round(span / 1000)} s: from ${fmt(min, def.digits, def.unit)} to ${fmt(max, def.digits, def.unit)}${bars ? `; ${bars}` : ''}.`;
+  const bars = list(def.lines.map((l) => (l.kind === 'fail' ? msg(str`problem line at ${fmt(l.value, def.digits, def.unit)}`) : msg(str`warning line at ${fmt(l.value, def.digits, def.unit)}`))));
+  const range2 = msg(str`${def.label} over ${duration(span)}: from ${fmt(min, def.digits, def.unit)} to ${fmt(max, def.digits, def.unit)}`);
+  const label = bars ? `${range2}; ${bars}.` : `${range2}.`;
   return html`<div class="chart">
-    <div class="chart-title" aria-hidden="true">${def.label} <span class="muted">(max ${fmt(max, def.digits, def.unit)})</span></div>
+    <div class="chart-title" aria-hidden="true">${def.label} <span class="muted">${msg(str`(max ${fmt(max, def.digits, def.unit)})`)}</span></div>
     <svg viewBox="0 0 ${W} ${H}" width=${W} height=${H} role="img" aria-label=${label} preserveAspectRatio="none">
       ${def.lines.map((l) => svg`<line class="threshold ${l.kind}" x1=${PAD} x2=${W - PAD} y1=${y(l.value)} y2=${y(l.value)}></line>`)}
       ${svg`<polyline class="line" points=${points}></polyline>`}

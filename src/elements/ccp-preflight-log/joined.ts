@@ -3,6 +3,9 @@
  * calls' (what the agent hears, what the caller hears), in time order, with a lane that places each.
  */
 import { html, svg, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { findingText } from '../../i18n/report-texts.js';
+import { count, directionPhrase, figure, list, verdictWord, when } from '../../i18n/ccplog-texts.js';
 import type { Report, Verdict } from '../../report/schema.js';
 import type { CcpLog, CcpLogCall } from '../../ccplog/types.js';
 import { badge } from './render.js';
@@ -20,7 +23,7 @@ interface Row {
 }
 
 const n = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const f = (v: number | null, d: number, unit = ''): string => (v === null ? '–' : `${v.toFixed(d)}${unit}`);
+const f = (v: number | null, d: number, unit = ''): string => figure(v, unit, d);
 
 /** The test call's figures, from the report's media check. */
 function testRow(report: Report): Row | null {
@@ -33,12 +36,12 @@ function testRow(report: Report): Row | null {
     t: t - dur,
     endT: t,
     verdict: report.verdict,
-    what: 'Pre-flight test call',
+    what: msg('Pre-flight test call'),
     rttMs: n(d.rttMs),
     jitterMs: n(d.jitterMs),
     lossPct: n(d.lossPct),
     mos: n(d.mos),
-    note: media ? `${media.summary}` : 'The report has no test call.',
+    note: media ? findingText(media as unknown as Record<string, unknown>) : msg('The report has no test call.'),
   };
 }
 
@@ -46,19 +49,19 @@ function callRows(c: CcpLogCall): Row[] {
   const t = c.startedAt ? Date.parse(c.startedAt) : NaN;
   if (!Number.isFinite(t)) return [];
   const endT = t + (c.durationMs ?? 0);
-  const id = c.contactId ?? 'contact id not in the log';
+  const id = c.contactId;
   return [c.agentHears, c.callerHears]
     .filter((d) => d !== null)
     .map((d) => ({
       t,
       endT,
       verdict: d.verdict,
-      what: `Call ${id}: ${d.stream === 'audio_output' ? 'what the agent hears' : 'what the caller hears'}`,
+      what: id ? msg(str`Call ${id}: ${directionPhrase(d.stream)}`) : msg(str`A call (contact id not in the log): ${directionPhrase(d.stream)}`),
       rttMs: d.rttMs.avg,
       jitterMs: d.jitterMs?.avg ?? null,
       lossPct: d.lossPct,
       mos: d.mos.avg,
-      note: `${d.seconds} s measured`,
+      note: msg(str`${figure(d.seconds, 's', 0)} measured`),
     }));
 }
 
@@ -73,26 +76,26 @@ export function renderJoined(report: Report | undefined, log: CcpLog | undefined
   const pct = (t: number): number => (100 * (t - t0)) / span;
   const gapH = test && log.from && log.to ? Math.min(Math.abs(test.endT - Date.parse(log.from)), Math.abs(test.endT - Date.parse(log.to))) / 3_600_000 : 0;
   return html`<section aria-labelledby="joined-h">
-    <h3 id="joined-h">The pre-flight test beside the real calls</h3>
+    <h3 id="joined-h">${msg('The pre-flight test beside the real calls')}</h3>
     <p class="muted">
-      The test measured the path to the media relay with a test call; the real calls are the softphone's own figures from the CCP log. ${gapH > 1
-        ? html`<strong>The test and the log are ${gapH.toFixed(0)} hours apart</strong>: conditions may have changed in between.`
+      ${msg("The test measured the path to the media relay with a test call; the real calls are the softphone's own figures from the CCP log.")} ${gapH > 1
+        ? html`<strong>${msg(str`The test and the log are ${count(Math.round(gapH))} hours apart: conditions may have changed in between.`)}</strong>`
         : nothing}
     </p>
-    <svg class="lane" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label=${`Timeline from ${new Date(t0).toISOString()} to ${new Date(t1).toISOString()}: ${rows.map((r) => `${r.what} ${r.verdict}`).join('; ')}.`}>
+    <svg class="lane" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label=${msg(str`Timeline from ${when(new Date(t0).toISOString())} to ${when(new Date(t1).toISOString())}: ${list(rows.map((r) => `${r.what} (${verdictWord(r.verdict)})`))}.`)}>
       ${rows.map((r) => svg`<rect class="mark ${r.verdict}" x=${pct(r.t).toFixed(2)} y="2" height="6" width=${Math.max(0.6, pct(r.endT) - pct(r.t)).toFixed(2)} rx="0.6"><title>${r.what}</title></rect>`)}
     </svg>
     <table class="timeline">
-      <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Verdict</th><th scope="col">RTT</th><th scope="col">Jitter</th><th scope="col">Loss</th><th scope="col">MOS</th></tr></thead>
+      <thead><tr><th scope="col">${msg('When')}</th><th scope="col">${msg('What')}</th><th scope="col">${msg('Verdict')}</th><th scope="col">${msg('RTT')}</th><th scope="col">${msg('Jitter')}</th><th scope="col">${msg('Loss')}</th><th scope="col">${msg('MOS')}</th></tr></thead>
       <tbody>
         ${rows.map(
           (r) => html`<tr>
-            <td>${new Date(r.t).toISOString().replace('T', ' ').slice(0, 19)}</td>
+            <td>${when(new Date(r.t).toISOString())}</td>
             <td>${r.what}<span class="source">${r.note}</span></td>
             <td>${badge(r.verdict)}</td>
-            <td>${f(r.rttMs, 0, ' ms')}</td>
-            <td>${f(r.jitterMs, 1, ' ms')}</td>
-            <td>${f(r.lossPct, 1, ' %')}</td>
+            <td>${f(r.rttMs, 0, 'ms')}</td>
+            <td>${f(r.jitterMs, 1, 'ms')}</td>
+            <td>${f(r.lossPct, 1, '%')}</td>
             <td>${f(r.mos, 2)}</td>
           </tr>`,
         )}
