@@ -305,8 +305,8 @@ export class CcpPreflightFleetElement extends LitElement {
       ${item(a.byVerdict.fail ?? 0, () => msg('agent failing'), () => msg('agents failing'), () => this.setFilter({ verdict: 'fail', fit: '' }))}
       ${item(a.byVerdict.warn ?? 0, () => msg('agent with warnings'), () => msg('agents with warnings'), () => this.setFilter({ verdict: 'warn', fit: '' }))}
       ${item(a.byVerdict.pass ?? 0, () => msg('agent passing'), () => msg('agents passing'), () => this.setFilter({ verdict: 'pass', fit: '' }))}
-      ${this.live && (this._streaming || this.liveDropped) ? html`<li class="live" aria-live="polite">${this._streaming ? msg('Live: new reports appear as they arrive.') : msg('Not live: reconnecting to the collector…')}</li>` : nothing}
-    </ul>`;
+    </ul>
+    ${this.live && (this._streaming || this.liveDropped) ? html`<p class="live" aria-live="polite">${this._streaming ? msg('Live: new reports appear as they arrive.') : msg('Not live: reconnecting to the collector…')}</p>` : nothing}`;
   }
 
   /** "14 agents at London", "1 agent". */
@@ -382,7 +382,7 @@ export class CcpPreflightFleetElement extends LitElement {
             ${/^sim-/.test(a.agent) || /^SIMULATED/.test(a.site ?? '') ? html`<span class="simulated">${msg('simulated')}</span>` : nothing}</td>
           <td data-label=${head.site}>${a.site ?? '–'}</td>
           <td data-label=${head.verdict} class="verdict ${a.latest.verdict}">${verdictWord(a.latest.verdict)}</td>
-          <td data-label=${head.fit}>${fitWord(a.latest.fit)}</td>
+          <td data-label=${head.fit} class="fit">${fitWord(a.latest.fit)}</td>
           <td data-label=${head.cause} class="cause">${a.latest.cause || a.latest.causeText
             ? causeName(a.latest.cause, a.latest.causeText, { verdict: a.latest.verdict, data: { rttMs: a.latest.rttMs, jitterMs: a.latest.jitterMs, lossPct: a.latest.lossPct, mos: a.latest.mos } })
             : '–'}</td>

@@ -14,11 +14,11 @@ export const fleetStyles = [
       container-type: inline-size;
       overflow-wrap: break-word;
     }
-    .counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 8rem), 1fr)); gap: .6rem; margin: 0 0 1rem; padding: 0; list-style: none; }
+    .live { margin: -.4rem 0 1rem; color: var(--_muted); }
+    .counts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 8rem), 1fr)); gap: .6rem; margin: 0 0 1rem; padding: 0; list-style: none; }
     .counts li { min-width: 0; background: var(--_surface); border: 1px solid var(--_border); border-radius: 8px; padding: .5rem .6rem; }
     /* A long word (fr "avertissements") may break rather than widen a phone's two columns. */
     .counts li button { max-width: 100%; text-align: left; padding: .25rem .5rem; font-size: .9rem; overflow-wrap: anywhere; }
-    .counts li.live { grid-column: 1 / -1; background: none; border: none; padding: 0; color: var(--_muted); }
     .counts strong { display: block; font-size: 1.5rem; }
     .problems { background: var(--_surface); border: 1px solid var(--_border); border-radius: 8px; padding: .5rem 1rem; margin-bottom: 1rem; }
     .problems ul { margin: .25rem 0; padding-left: 1.1rem; }
@@ -35,6 +35,9 @@ export const fleetStyles = [
     th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--_border); vertical-align: top; }
     tbody tr { cursor: pointer; }
     tbody tr:hover, tbody tr:focus-within { background: color-mix(in srgb, var(--_accent) 8%, transparent); }
+    /* Short words stay whole (Japanese would otherwise break between any two characters in a narrow column). */
+    th, .verdict, .fit { word-break: keep-all; }
+    .verdict, .fit { white-space: nowrap; }
     .verdict { font-weight: 600; }
     .verdict.fail { color: var(--_fail); }
     .verdict.warn { color: var(--_warn); }
