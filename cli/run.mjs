@@ -234,6 +234,9 @@ export async function runMain(argv, io) {
     io.stderr.write('ccp-preflight run: the package is not built (dist/index.js is missing). Run "npm run build" first.\n');
     return EXIT.usage;
   }
+  // Progress and the early verdict line in the summary's language (the same texts as the widget's).
+  const texts = await import('ccp-preflight/report');
+  await texts.setLocale(opts.lang ?? texts.localeFromEnv(process.env) ?? 'en');
   // Fast when things are wrong: the verdict is the worst check, so the first failing check settles it; say so
   // at once (the other checks go on, for IT) instead of only at the end.
   const started = Date.now();
@@ -243,16 +246,18 @@ export async function runMain(argv, io) {
       if (opts.verbose) page.on('console', (m) => io.stderr.write(`[page] ${m.text()}\n`));
       let lastPhrase = '';
       await page.exposeFunction('__cliProgress', (p) => {
-        if (opts.json || !p || p.phrase === lastPhrase) return;
-        lastPhrase = p.phrase;
-        if (io.stderr.isTTY) io.stderr.write(`\r\x1b[K[${String(Math.round(p.fraction * 100)).padStart(3)} %] ${p.phrase}`);
-        else io.stderr.write(`[${String(Math.round(p.fraction * 100)).padStart(3)} %] ${p.phrase}\n`);
+        const phrase = texts.progressPhrase(p);
+        if (opts.json || !phrase || phrase === lastPhrase) return;
+        lastPhrase = phrase;
+        if (io.stderr.isTTY) io.stderr.write(`\r\x1b[K[${String(Math.round(p.fraction * 100)).padStart(3)} %] ${phrase}`);
+        else io.stderr.write(`[${String(Math.round(p.fraction * 100)).padStart(3)} %] ${phrase}\n`);
       });
       let toldFail = false;
-      await page.exposeFunction('__cliFailed', (title) => {
+      await page.exposeFunction('__cliFailed', (id, title) => {
         if (opts.json || toldFail) return;
         toldFail = true;
-        io.stderr.write(`${io.stderr.isTTY ? '\r\x1b[K' : ''}Verdict: fail (${title} failed, after ${((Date.now() - started) / 1000).toFixed(1)} s). The other checks go on, for IT.\n`);
+        const seconds = new Intl.NumberFormat(texts.getLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((Date.now() - started) / 1000);
+        io.stderr.write(`${io.stderr.isTTY ? '\r\x1b[K' : ''}${texts.earlyFailLine(texts.checkTitle({ id, title }), seconds)}\n`);
       });
     });
   } catch (e) {
@@ -272,8 +277,8 @@ export async function runMain(argv, io) {
       }
       try {
         // The runner adds the CCP's part (calls, failovers) to the report itself.
-        let report = await api.runPreflight({ ...run, ...(ccp ? { ccp } : {}), describesRunner: cliMachine, onProgress: (p) => window.__cliProgress({ fraction: p.fraction, phrase: p.phrase }), onCheck: (r) => {
-          if (r.verdict === 'fail' && !r.describesRunner) void window.__cliFailed(r.title);
+        let report = await api.runPreflight({ ...run, ...(ccp ? { ccp } : {}), describesRunner: cliMachine, onProgress: (p) => window.__cliProgress({ fraction: p.fraction, phrase: p.phrase, checkId: p.checkId }), onCheck: (r) => {
+          if (r.verdict === 'fail' && !r.describesRunner) void window.__cliFailed(r.id, r.title);
         } });
         if (redact) {
           const builtReport = '/dist/report.js'; // a URL of the CLI's local page server

@@ -8,7 +8,7 @@ declare global {
     __ccpPreflight: typeof import('../src/index.ts');
     __ccpPreflightReady: boolean;
     /** Exposed by the CLI (page.exposeFunction): progress of the run. */
-    __cliProgress: (p: { fraction: number; phrase: string }) => void;
+    __cliProgress: (p: { fraction: number; phrase: string; checkId?: string | undefined }) => void;
     /** The benchmark pages' entry points (bench/lib/media-page.ts declares its own). */
     __bench: any;
     [hook: `__${string}`]: any;

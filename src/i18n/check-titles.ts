@@ -1,10 +1,11 @@
 /** Check titles in the active language (small: the widget loads it up front for its progress and announcements). */
-import { msg } from '@lit/localize';
-import { str, type Loose } from '../report/definition/format.js';
+import { msg, str } from '@lit/localize';
+import { str as asStr, type Loose } from '../report/definition/format.js';
+import { getLocale } from './runtime.js';
 
 /** The check's title in the active language; an unknown check keeps the title it came with. */
 export function checkTitle(c: Loose): string {
-  switch (str(c.id)) {
+  switch (asStr(c.id)) {
     case 'browser':
       return msg('Browser');
     case 'workstation':
@@ -26,6 +27,24 @@ export function checkTitle(c: Loose): string {
     case 'bandwidth':
       return msg('Bandwidth');
     default:
-      return str(c.title) || str(c.id) || msg('Check');
+      return asStr(c.title) || asStr(c.id) || msg('Check');
   }
+}
+
+/**
+ * A run's progress phrase in the active language (the widget and the CLI): the checks' own detailed words in
+ * English; in another language the check's title ("Checking: Test call"), and the end of the run in words.
+ */
+export function progressPhrase(p: { phrase?: string | undefined; checkId?: string | undefined } | undefined): string | undefined {
+  if (!p?.phrase) return undefined;
+  if (getLocale() === 'en') return p.phrase;
+  if (p.checkId) return msg(str`Checking: ${checkTitle({ id: p.checkId })}`);
+  if (p.phrase === 'Done.') return msg('Done.');
+  if (p.phrase === 'Cancelled.') return msg('Cancelled.');
+  return p.phrase;
+}
+
+/** The CLI's early line when the first check fails (the other checks go on, for IT). */
+export function earlyFailLine(title: string, seconds: string): string {
+  return msg(str`Verdict: fail (${title} failed, after ${seconds} s). The other checks go on, for IT.`);
 }

@@ -11,6 +11,7 @@ import { msg, str } from '@lit/localize';
 import { arr, fmt, num, obj, str as asStr, type Loose } from '../report/definition/format.js';
 import { getLocale } from './runtime.js';
 import { remedyTranslation } from './remedy-texts.js';
+import { listText } from './format-texts.js';
 
 export { checkTitle } from './check-titles.js';
 
@@ -42,16 +43,20 @@ export function findingText(c: Loose): string {
   return findingFromCode(asStr(c.id), asStr(c.verdict), asStr(c.code), obj(c.data)) ?? asStr(c.summary);
 }
 
-const list = (items: string[]): string => {
-  try {
-    return new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(items);
-  } catch {
-    return items.join(', ');
-  }
-};
+const list = (items: string[]): string => listText(items);
 
 /** Hosts of the servers of an ICE check's data (no credentials are in a report). */
 const iceServers = (d: Loose): string => list(arr(d.servers).map((s) => asStr(obj(s).url)).filter(Boolean)) || '—';
+
+/** A Chromium-based browser other than Chrome (Edge, Opera, Brave...), and its engine's age when it is behind. */
+function chromiumBased(d: Loose): string {
+  const label = [asStr(d.name) || msg('This browser'), num(d.major) !== null ? fmt(d.major) : ''].filter(Boolean).join(' ');
+  const base = msg(str`${label} is built on Chromium, like Chrome, but is not on Amazon Connect's list of supported browsers: calls usually work in it, but without support. Use Google Chrome or Mozilla Firefox for calls.`);
+  const standing = asStr(d.versionStanding);
+  const engine = num(d.engineMajor) ?? num(d.major);
+  if ((standing === 'outdated' || standing === 'too-old') && engine !== null) return `${base} ${msg(str`Its Chromium engine (${fmt(engine)}) is older than the latest three Chrome versions: update it.`)}`;
+  return base;
+}
 
 /**
  * The sentence of one finding from its check id, verdict, code and data; undefined for a combination this
@@ -66,12 +71,20 @@ export function findingFromCode(id: string, verdict: string, code: string, d: Lo
     case 'browser:webrtc-missing':
       return msg('This browser lacks the calling features (WebRTC) the softphone needs.');
     case 'browser:unsupported-browser':
-      return msg('This browser is not supported by the Amazon Connect softphone: use the latest Chrome, Firefox or Edge.');
+      return msg('This browser is not supported by the Amazon Connect softphone: use the latest Google Chrome or Mozilla Firefox.');
+    case 'browser:chromium-based':
+      return chromiumBased(d);
+    case 'browser:api-missing-optional':
+      return msg('This browser lacks some features this test uses (a data channel or the Web Audio engine), so some tests cannot run here; calls may still work.');
+    case 'browser:firefox-split-model':
+      return msg("This page runs the CCP without call audio, so call audio goes through a second CCP on your own computer. That CCP must not run in Firefox: Firefox lets it use the microphone only while its tab is in front, so callers would stop hearing you. Open that CCP in Google Chrome.");
     case 'browser:too-old':
     case 'browser:outdated':
     case 'browser:esr-outdated':
       return msg(str`This browser version (${fmt(d.major)}) is older than the versions Amazon Connect supports (${fmt(d.minSupportedMajor)} or later).`);
     // Workstation
+    case 'workstation:load-unknown':
+      return msg("Could not tell whether the computer is busy (the browser slowed this page's timers). Keep the page in front while testing.");
     case 'workstation:low-memory':
       return msg(str`This computer has little memory (${fmt(d.deviceMemoryGb, 'GB', 1)}) for the softphone.`);
     case 'workstation:cpu-slow':
@@ -81,6 +94,18 @@ export function findingFromCode(id: string, verdict: string, code: string, d: Lo
     case 'workstation:busy':
       return msg(str`The computer is busy: the page was delayed by ${fmt(d.eventLoopLagMs, 'ms')}.`);
     // Microphone and headset
+    case 'devices:no-capture-api':
+      return msg('This browser cannot use a microphone from a web page. Use an up-to-date Google Chrome or Mozilla Firefox over https.');
+    case 'devices:level-unknown':
+      return msg('The microphone level could not be measured.');
+    case 'devices:firefox-sample-rate':
+      return msg("In Firefox, calls use 48 kHz audio, but the headset or Firefox's audio here does not run at 48 kHz: Amazon reports that callers then hear a hum. Set the headset to 48000 Hz in the computer's sound settings (microphone and speakers), or take calls in Google Chrome.");
+    case 'devices:sample-rate-unverified':
+      return msg("Firefox does not tell which sample rate the microphone uses. If callers hear a hum, set the headset to 48000 Hz in the computer's sound settings (microphone and speakers), or take calls in Google Chrome.");
+    case 'devices:headset-unknown':
+      return msg('The kind of microphone could not be told from its name. Amazon recommends a USB headset.');
+    case 'devices:outputs-unknown':
+      return msg('This browser does not say which speakers or headphones are present.');
     case 'devices:permission-denied':
     case 'devices:os-permission-denied':
       return msg('The microphone is blocked for this site, so the softphone cannot send your voice.');
@@ -152,6 +177,10 @@ export function findingFromCode(id: string, verdict: string, code: string, d: Lo
       return msg(str`The relay server for call audio could not be reached: ${iceServers(d)}.`);
     case 'ice-udp:stun-unreachable':
     case 'ice-udp:no-srflx':
+    case 'ice-tcp:stun-unreachable':
+    case 'ice-tcp:no-srflx':
+    case 'ice-tls:stun-unreachable':
+    case 'ice-tls:no-srflx':
       return msg(str`No answer from the STUN server: ${iceServers(d)}.`);
     case 'ice-udp:partial':
     case 'ice-tcp:partial':
@@ -164,10 +193,14 @@ export function findingFromCode(id: string, verdict: string, code: string, d: Lo
     case 'bandwidth:no-servers':
       return msg('Not run: no relay servers (STUN/TURN) were configured or handed out by the CCP.');
     case 'ice-tls:no-turns-url':
+    case 'ice-udp:no-turns-url':
+    case 'ice-tcp:no-turns-url':
     case 'media:no-turn-url':
     case 'bandwidth:no-turn-url':
       return msg('Not run: no suitable relay server address (TURN) is configured.');
     // Test call and bandwidth
+    case 'media:no-audio-source':
+      return msg('No audio source could be made for the test call, so the call was not measured. Reload the page and run the check again.');
     case 'media:call-failed':
       return msg(str`The test call through ${asStr(d.serverUrl) || '—'} did not carry audio: the relay or the network drops it.`);
     case 'bandwidth:call-failed':

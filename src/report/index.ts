@@ -31,8 +31,8 @@ export {
 export * from '../ccplog/index.js';
 export { renderReportText, shouldUseColor, type TextOptions } from './text.js';
 export { ccpLogText, messagesOf as ccpLogMessages } from '../i18n/ccplog-texts.js';
-export { ccpLogText, messagesOf as ccpLogMessages } from '../i18n/ccplog-texts.js';
 export { setLocale, getLocale } from '../i18n/runtime.js';
+export { checkTitle, progressPhrase, earlyFailLine } from '../i18n/check-titles.js';
 export { repeatTexts, type RepeatTexts } from '../i18n/repeat-texts.js';
 export { LOCALES, matchLocale, resolveLocale, localeFromEnv, type Locale } from '../i18n/locale.js';
 export { checkRows, type CheckRows, type Figure, type Table } from './definition/rows.js';

@@ -12,6 +12,7 @@ import { publicSources } from '../elements/ccp-preflight-report/sources.js';
 import { msg, str } from '@lit/localize';
 import { audienceWord, checkTitle, findingText } from '../i18n/report-texts.js';
 import { remedyFixes } from '../i18n/remedy-texts.js';
+import { listText } from '../i18n/format-texts.js';
 import { checkRows } from './definition/rows.js';
 import { arr, fmt, fmtDate, fmtDuration, num, obj, str as asStr, units, verdictOf, VERDICT_WORDS, type Loose } from './definition/format.js';
 import type { Verdict } from './definition/types.js';
@@ -92,7 +93,7 @@ export function renderReportText(reportIn: unknown, options: TextOptions = {}): 
   const [head, ...rest] = wrap(answer.sentence, width, '  ');
   out.push(`${mark(answer.tone)} ${paint('bold', head!.slice(2))}`, ...rest);
   if (answer.partial) para(answer.partial, '  ');
-  if (answer.described.length) para(msg(str`Not judged (they describe the machine that ran this check, not an agent's computer): ${answer.described.join(', ')}.`), '  ');
+  if (answer.described.length) para(msg(str`Not judged (they describe the machine that ran this check, not an agent's computer): ${listText(answer.described)}.`), '  ');
 
   // 2. What to do now, worst first.
   if (answer.problems.length) {

@@ -89,7 +89,8 @@ describe('honest verdicts', () => {
     expect(report.verdict).toBe('pass');
     expect(report.softphone.fit).toBe('yes');
     expect(report.summary).not.toMatch(/Fake browser/);
-    expect(agentAnswer(report).described).toEqual(['Fake browser', 'Fake devices']);
+    // Named by their titles in the reader's language (known check ids), not by the writer's words.
+    expect(agentAnswer(report).described).toEqual(['Browser', 'Microphone and headset']);
     // A full run by the CLI is complete: the three machine checks are not "missing" from the answer.
     const full = await runPreflight({ registry: CHECK_IDS.map((id) => fake(id, 'pass')), deps, describesRunner: ['browser', 'devices', 'workstation'] });
     expect(full.partial).toBeUndefined();

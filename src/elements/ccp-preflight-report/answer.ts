@@ -6,6 +6,7 @@
 import { CHECK_IDS, type Verdict } from '../../report/schema.js';
 import { msg, str } from '@lit/localize';
 import { arr, obj, str as asStr, verdictOf } from './format.js';
+import { checkTitle } from '../../i18n/check-titles.js';
 
 /** At most this many problems are shown to the agent (the rest are in "For IT"). */
 export const MAX_PROBLEMS = 3;
@@ -84,7 +85,7 @@ export function agentAnswer(reportIn: unknown): Answer {
   const r = obj(reportIn);
   const checks = arr(r.checks).map(obj);
   const counted = checks.filter((c) => !describesRunner(c));
-  const described = checks.filter(describesRunner).map((c) => asStr(c.title) || asStr(c.id));
+  const described = checks.filter(describesRunner).map((c) => checkTitle(c));
   const verdict = verdictOf(r.verdict);
   const fit = asStr(obj(r.softphone).fit);
 

@@ -9,6 +9,7 @@ import { LazyModule, settled } from '../../internal/lazy.js';
 import { fmtDate, obj, str as asStr, VERDICT_ICONS } from './format.js';
 import { getLocale, setLocale } from '../../i18n/runtime.js';
 import { resolveLocale } from '../../i18n/locale.js';
+import { listText } from '../../i18n/format-texts.js';
 import { styles } from './ccp-preflight-report.styles.js';
 
 /** Files larger than this many bytes are refused before reading (UTF-8 text is at most 4 bytes a character). */
@@ -458,7 +459,7 @@ export class CcpPreflightReportElement extends LitElement {
               </ol>`
           : nothing}
         ${a.more ? html`<p class="muted">${a.more === 1 ? msg('1 more finding is under "For IT".') : msg(str`${a.more} more findings are under "For IT".`)}</p>` : nothing}
-        ${a.described.length ? html`<p class="muted">${msg(str`Not judged here (they describe the machine that ran the check): ${a.described.join(', ')}.`)}</p>` : nothing}
+        ${a.described.length ? html`<p class="muted">${msg(str`Not judged here (they describe the machine that ran the check): ${listText(a.described)}.`)}</p>` : nothing}
       </div>
       <slot name="actions"></slot>
       ${cmp && this.baseline && compareView && this.mode !== 'paste' ? compareView.renderCompare(this.baseline, r, cmp) : nothing}

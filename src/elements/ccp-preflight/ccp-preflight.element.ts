@@ -1,15 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CcpPreflightProperties } from './ccp-preflight.properties.js';
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { resolveLocale } from '../../i18n/locale.js';
 import { getLocale, setLocale } from '../../i18n/runtime.js';
-import { checkTitle } from '../../i18n/check-titles.js';
+import { checkTitle, progressPhrase } from '../../i18n/check-titles.js';
 import { LazyModule, settled } from '../../internal/lazy.js';
 import { VERDICT_WORDS } from '../../report/definition/format.js';
 import { styles } from './ccp-preflight.styles.js';
 import { runPreflight, type PreflightOptions } from '../../runner.js';
 import type { Report } from '../../report/schema.js';
-import type { ProgressDetail } from '../../events.js';
 import { emit } from '../../internal/emit.js';
 import { RunController } from './run-controller.js';
 import { CcpLink, pageRunsCcp } from './ccp-link.js';
@@ -434,11 +433,11 @@ export class CcpPreflightElement extends CcpPreflightProperties {
                 aria-valuemin="0"
                 aria-valuemax="100"
                 aria-valuenow=${pct}
-                aria-valuetext=${`${pct} %: ${this.phrase(p) ?? msg('starting')}`}
+                aria-valuetext=${`${pct} %: ${progressPhrase(p) ?? msg('starting')}`}
               >
                 <div class="progress-bar"></div>
               </div>
-              <div class="phrase">${this.phrase(p) ?? msg('Starting…')}</div>
+              <div class="phrase">${progressPhrase(p) ?? msg('Starting…')}</div>
             </div>`
           : nothing}
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announced}</div>
@@ -466,12 +465,6 @@ export class CcpPreflightElement extends CcpPreflightProperties {
         </div>
       </section>
     `;
-  }
-
-  /** The progress phrase: the runner's words in English, else the check's title in the widget's language. */
-  private phrase(p: ProgressDetail | undefined): string | undefined {
-    if (!p?.phrase) return undefined;
-    return getLocale() === 'en' || !p.checkId ? p.phrase : msg(str`Checking: ${checkTitle({ id: p.checkId })}`);
   }
 
   /** The live-call indicator, when a CCP is wrapped and a call has been seen. */
