@@ -76,7 +76,7 @@ describe('ingest and read back', () => {
     const agg = (await get(app, '/v1/aggregates')).json();
     expect(agg.agents).toBe(body.total);
     expect(agg.byVerdict.fail + agg.byVerdict.warn + agg.byVerdict.pass + agg.byVerdict.skip).toBe(agg.agents);
-    const udp = agg.byCause.find((c: { cause: string; site: string }) => c.cause === 'ice-udp/udp-blocked' && c.site === 'SIMULATED Leeds');
+    const udp = agg.byCause.find((c: { cause: string; site: string }) => c.cause === 'ice-udp/turn-unreachable' && c.site === 'SIMULATED Leeds');
     expect(udp.agents).toBeGreaterThan(0);
     expect(udp.causeText).toMatch(/UDP/);
   });

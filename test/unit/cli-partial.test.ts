@@ -40,7 +40,7 @@ describe('ccp-preflight run: partial runs and the CLI machine', () => {
     expect(report.verdict).toBe('pass');
     const text = renderReportText(report, { width: 400, color: false });
     expect(text.split('\n')[0]).not.toMatch(/will not work/);
-    expect(text).toMatch(/Not judged \(they describe the machine that ran this check, not an agent's computer\): Fake browser, Fake workstation, Fake devices\./);
+    expect(text).toMatch(/Not judged \(they describe the machine that ran this check, not an agent's computer\): Browser, Workstation, and Microphone and headset\./);
     expect(text).not.toMatch(/This browser cannot make softphone calls|Your microphone does not work/);
     // Advice for the CLI's own machine is not advice for anyone: no processor or headset remedies.
     expect(report.checks.filter((c) => c.remedies?.length).map((c) => c.id)).toEqual([]);
