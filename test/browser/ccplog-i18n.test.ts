@@ -115,6 +115,10 @@ describe('<ccp-preflight-log> in every language', function () {
       expect(t).to.contain('ice_collection_timeout');
       const host = el.getBoundingClientRect();
       expect(host.width).to.be.at.most(320);
+      for (const part of el.shadowRoot!.children) {
+        if (part.localName === 'style') continue;
+        expect(part.scrollWidth, `${lang}: ${part.localName}#${part.id} content fits at 320 px`).to.be.at.most(part.clientWidth + 1);
+      }
       for (const node of el.shadowRoot!.querySelectorAll<HTMLElement>('*')) {
         if (node.closest('details:not([open]) > :not(summary)') || node.closest('svg') || node.localName === 'style') continue;
         expect(node.getBoundingClientRect().right, `${lang}: ${node.localName}.${node.className} inside at 320 px`).to.be.at.most(host.right + 1);

@@ -5,6 +5,12 @@ import { styles as reportStyles } from '../ccp-preflight-report/ccp-preflight-re
 export const styles = [
   ...reportStyles,
   css`
+    /* The log's own words (an error's JSON, a long operation name) break anywhere rather than widen the page. */
+    .problems li,
+    .check p,
+    table.timeline td {
+      overflow-wrap: anywhere;
+    }
     details > summary > h3 {
       display: inline;
     }
