@@ -117,7 +117,8 @@ describe('<ccp-preflight-log> in every language', function () {
       expect(host.width).to.be.at.most(320);
       for (const part of el.shadowRoot!.children) {
         if (part.localName === 'style') continue;
-        expect(part.scrollWidth, `${lang}: ${part.localName}#${part.id} content fits at 320 px`).to.be.at.most(part.clientWidth + 1);
+        const wide = [...part.querySelectorAll<HTMLElement>('*')].filter((n) => n.clientWidth && n.scrollWidth > n.clientWidth + 1).map((n) => `${n.localName}.${n.className} ${n.scrollWidth}>${n.clientWidth}: ${(n.textContent ?? '').slice(0, 60)}`);
+        expect(part.scrollWidth, `${lang}: ${part.localName} content fits at 320 px (${wide.join(' | ')})`).to.be.at.most(part.clientWidth + 1);
       }
       for (const node of el.shadowRoot!.querySelectorAll<HTMLElement>('*')) {
         if (node.closest('details:not([open]) > :not(summary)') || node.closest('svg') || node.localName === 'style') continue;

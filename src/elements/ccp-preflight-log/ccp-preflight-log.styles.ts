@@ -5,8 +5,9 @@ import { styles as reportStyles } from '../ccp-preflight-report/ccp-preflight-re
 export const styles = [
   ...reportStyles,
   css`
-    /* The log's own words (an error's JSON, a long operation name) break anywhere rather than widen the page. */
+    /* The log's own words (an error's JSON, a contact id) break anywhere rather than widen the page. */
     .problems li,
+    .check h4,
     .check p,
     table.timeline td {
       overflow-wrap: anywhere;
