@@ -2,13 +2,15 @@
  * <ccp-preflight-log> in the reader's language: a log with failing calls, a softphone error, a failed call setup,
  * a websocket gap, CCP request trouble, a missed call and clock skew, rendered in each language, has no English
  * sentence left in its visible text (the log's own words, contact ids, error type identifiers, product names and
- * citation titles excepted), no raw placeholder and no horizontal overflow at 320 px; changing `lang` re-renders.
+ * citation titles excepted), no raw placeholder and no horizontal overflow at 320 px, also beside a pre-flight
+ * report on the joined timeline; changing `lang` re-renders.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/ccp-preflight-log/ccp-preflight-log.js';
 import type { CcpPreflightLogElement } from '../../src/elements/ccp-preflight-log/ccp-preflight-log.js';
 import { parseCcpLog } from '../../src/ccplog/index.js';
 import type { CcpLog } from '../../src/ccplog/types.js';
+import type { Report } from '../../src/report/schema.js';
 import { setLocale } from '../../src/i18n/runtime.js';
 import { TARGET_LOCALES, type Locale } from '../../src/i18n/locale.js';
 import { PRODUCT_NAMES, sentences } from '../support/english-sentences.js';
@@ -49,6 +51,8 @@ function troubledLog(): CcpLog {
 }
 
 const log = troubledLog();
+/** The same agent's pre-flight report, shown beside the log's calls (the joined timeline is translated too). */
+let report: Report | undefined;
 /** The log's own words, shown as logged in every language (a softphone's message, a request's error). */
 const LOG_WORDS = [...log.softphoneErrors.map((e) => e.message), ...log.api.failures.map((a) => a.error ?? '')].filter(Boolean);
 
@@ -75,7 +79,7 @@ async function openAll(el: CcpPreflightLogElement): Promise<void> {
 }
 
 async function render(lang: Locale): Promise<CcpPreflightLogElement> {
-  const wrap = await fixture<HTMLDivElement>(html`<div style="width:320px"><ccp-preflight-log lang=${lang} .log=${log}></ccp-preflight-log></div>`);
+  const wrap = await fixture<HTMLDivElement>(html`<div style="width:320px"><ccp-preflight-log lang=${lang} .log=${log} .report=${report}></ccp-preflight-log></div>`);
   const el = wrap.querySelector('ccp-preflight-log') as CcpPreflightLogElement;
   await el.updateComplete;
   return el;
@@ -89,6 +93,7 @@ describe('<ccp-preflight-log> in every language', function () {
   let english: string[];
 
   before(async () => {
+    report = (await (await fetch('/test/unit/fixtures/reports/degraded-udp-blocked.json')).json()) as Report;
     await setLocale('en');
     const el = await render('en');
     await openAll(el);
@@ -96,6 +101,7 @@ describe('<ccp-preflight-log> in every language', function () {
     english = sentences(text, [...PRODUCT_NAMES, 'jitterBufferMillis']);
     expect(english.length, 'the English render has sentences').to.be.greaterThan(25);
     expect(text).to.contain('poor audio in what the agent hears');
+    expect(text).to.contain('The pre-flight test beside the real calls');
   });
   afterEach(async () => {
     await setLocale('en');
@@ -121,7 +127,8 @@ describe('<ccp-preflight-log> in every language', function () {
         expect(part.scrollWidth, `${lang}: ${part.localName} content fits at 320 px (${wide.join(' | ')})`).to.be.at.most(part.clientWidth + 1);
       }
       for (const node of el.shadowRoot!.querySelectorAll<HTMLElement>('*')) {
-        if (node.closest('details:not([open]) > :not(summary)') || node.closest('svg') || node.localName === 'style') continue;
+        // A wide table scrolls inside itself (the report's table style), so its cells are not the page's width.
+        if (node.closest('details:not([open]) > :not(summary)') || node.closest('svg, table') || node.localName === 'style') continue;
         expect(node.getBoundingClientRect().right, `${lang}: ${node.localName}.${node.className} inside at 320 px`).to.be.at.most(host.right + 1);
       }
       // Times in the reader's zone, written the language's way (not ISO with a T).
