@@ -236,7 +236,7 @@ export async function runMain(argv, io) {
   }
   // Progress and the early verdict line in the summary's language (the same texts as the widget's).
   const texts = await import('ccp-preflight/report');
-  await texts.setLocale(opts.lang ?? texts.localeFromEnv(process.env) ?? 'en');
+  await useLanguage(texts, opts.lang, process.env);
   // Fast when things are wrong: the verdict is the worst check, so the first failing check settles it; say so
   // at once (the other checks go on, for IT) instead of only at the end.
   const started = Date.now();
