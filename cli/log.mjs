@@ -1,6 +1,6 @@
 // `ccp-preflight log FILE [--json]`: reads a CCP log (agent-log.txt, from the CCP's "Download logs") and
 // prints each call's quality per direction, the problems first, with what to do. Uses the built package
-// (dist/report.js: parseCcpLog, and ccpLogText for the words in the reader's language: --lang, else LC_ALL,
+// (ccp-preflight/report, dist/esm: parseCcpLog, and ccpLogText for the words in the reader's language: --lang, else LC_ALL,
 // LC_MESSAGES or LANG). Exit codes: 0 the log was read, 3 unreadable file or usage error.
 import { readFile } from 'node:fs/promises';
 import { CLI_LANGS, parseLang, useLanguage } from './lang.mjs';
@@ -21,11 +21,10 @@ Options:
 
 Exit codes: 0 the log was read, 3 the file could not be read or is not a CCP log, or a usage error.`;
 
-/** The built package (dist/report.js), or null before \`npm run build\`. */
+/** The built package (ccp-preflight/report: dist/esm/report.js), or null before \`npm run build\`. */
 async function built() {
   try {
-    const path = '../dist/report.js'; // the built package; its types are src/report's
-    return await import(path);
+    return await import('ccp-preflight/report');
   } catch {
     return null;
   }
@@ -37,7 +36,7 @@ async function built() {
  */
 export async function renderLogText(log, file) {
   const pkg = await built();
-  if (!pkg) throw new Error('dist/report.js is missing: run "npm run build" first.');
+  if (!pkg) throw new Error('the package is not built (dist/esm/report.js is missing): run "npm run build" first.');
   return pkg.ccpLogText(log, file);
 }
 
@@ -91,7 +90,7 @@ export async function logMain(args, io, env = process.env) {
   }
   const pkg = await built();
   if (!pkg) {
-    io.stderr.write('ccp-preflight log: the package is not built (dist/report.js is missing). Run "npm run build" first.\n');
+    io.stderr.write('ccp-preflight log: the package is not built (dist/esm/report.js is missing). Run "npm run build" first.\n');
     return 3;
   }
   await useLanguage(pkg, opts.lang, env);
