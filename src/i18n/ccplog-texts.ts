@@ -7,6 +7,7 @@
  * from a newer parser) shows the English words of the data. In English the data's own sentence is shown.
  * The log's own words (a softphone error message, a log line, an operation name) are never translated.
  */
+import { listText } from './format-texts.js';
 import { msg, str } from '@lit/localize';
 import type { CcpLog, CcpLogCall, CcpLogVersions, DirectionFigures, LogMessage, MediaFailure, Problem, ProgressStep, StreamType, TextParam, TextParams } from '../ccplog/types.js';
 import { STREAMS_JITTER_SINCE } from '../ccplog/versions.js';
@@ -22,14 +23,8 @@ const strings = (v: TextParam | undefined): string[] => (Array.isArray(v) ? v.fi
 const objs = (v: TextParam | undefined): TextParams[] => (Array.isArray(v) ? v.filter((x): x is TextParams => !!x && typeof x === 'object' && !Array.isArray(x)) : []);
 const obj = (v: TextParam | undefined): TextParams => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
 
-/** "a, b and c" in the active language. */
-export function list(items: readonly string[], type: 'conjunction' | 'unit' = 'conjunction'): string {
-  try {
-    return new Intl.ListFormat(getLocale(), { type, style: type === 'unit' ? 'narrow' : 'long' }).format(items);
-  } catch {
-    return items.join(', ');
-  }
-}
+/** "a, b and c" in the active language (one formatter: src/i18n/format-texts.ts). */
+export const list = listText;
 
 /** A whole number in the active language ("12,345"; "–" for none). */
 export const count = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? v.toLocaleString(getLocale(), { maximumFractionDigits: 0 }) : '–');
