@@ -1,5 +1,5 @@
 /**
- * Remedy texts in the reader's language: one text per remedy id (src/report/remedies.ts holds the English one,
+ * Remedy texts in the reader's language: one text per remedy id (src/report/remedy-list.ts holds the English one,
  * with its public source). The source of each msg() below is the catalogue's English text, word for word
  * (test/unit/i18n-complete.test.ts checks it), so a changed remedy shows up as an untranslated message.
  * Citation titles stay in English: they name English pages, and their links are kept as they are.

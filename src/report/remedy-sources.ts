@@ -1,5 +1,5 @@
 /**
- * The public documents the remedy catalogue (./remedies.ts) cites, by title and link (CITATIONS.md), and the
+ * The public documents the remedy catalogue (./remedy-list.ts) cites, by title and link (CITATIONS.md), and the
  * sections it cites. Names say which AWS document the project's seed copies came from (003: the Administrator
  * Guide's CCP pages; 000: the Direct Connect whitepaper); people only ever read the public title and link.
  */
