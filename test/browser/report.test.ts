@@ -37,7 +37,7 @@ describe('<ccp-preflight-report>', () => {
     const t = text(el);
     expect(q(el, '[part="banner"]')!.textContent).to.match(/Calls will not work reliably in this browser/);
     for (const c of degraded.checks) expect(q(el, `[data-check="${c.id}"]`), c.id).to.not.equal(null);
-    expect(t).to.contain('Allow outbound UDP 3478 to the AMAZON_CONNECT IP ranges');
+    expect(t).to.contain("Allow UDP 3478 in both directions between the agents' network and the AMAZON_CONNECT ranges");
     // Sources are the public documents, by title and link, never the internal copy's name.
     expect(t).to.contain('Set up your network to use the Amazon Connect Contact Control Panel (CCP), section "Network Ports and Protocols"');
     expect(q(el, 'a[href="https://docs.aws.amazon.com/connect/latest/adminguide/ccp-networking.html"]')).to.not.equal(null);
