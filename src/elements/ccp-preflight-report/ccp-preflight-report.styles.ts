@@ -13,6 +13,8 @@ export const styles = [
     color: var(--_text);
     background: var(--_surface);
     line-height: 1.4;
+    /* A word longer than the line (a relay URL in a finding) breaks rather than leaving the card; others stay whole. */
+    overflow-wrap: break-word;
   }
   :host([hidden]) {
     display: none;
