@@ -86,7 +86,7 @@ async function render(lang: Locale): Promise<CcpPreflightLogElement> {
 }
 
 /** A few words of each language's render that must be there once its texts are loaded. */
-const LOADED: Record<Locale, string> = { en: 'Problems (', es: 'Problemas (', fr: 'Problèmes (', de: 'Probleme (', 'pt-BR': 'Problemas (', ja: '問題 (' };
+const LOADED: Record<Locale, string> = { en: 'Problems (', es: 'Problemas (', fr: 'Problèmes (', de: 'Probleme (', 'pt-BR': 'Problemas (', ja: '問題（' };
 
 describe('<ccp-preflight-log> in every language', function () {
   this.timeout(60000);

@@ -72,7 +72,7 @@ describe('the supervisor page in the reader\'s language', function () {
 
       for (const [lang, words] of [
         ['es', { title: 'visor de informes', status: 'Se compara el informe con UDP bloqueado', button: 'Cargar un ejemplo: todo correcto', browser: 'El idioma del navegador', compare: 'peor en 138', verdict: 'peor: Correcto → Error' }],
-        ['ja', { title: 'レポートビューアー', status: 'UDP がブロックされたレポートを', button: '例を読み込む: 正常', browser: 'ブラウザーの言語', compare: '138\u00a0ms 悪化', verdict: '悪化: 合格 → 不合格' }],
+        ['ja', { title: 'レポートビューアー', status: 'UDP がブロックされたレポートを', button: '例を読み込む：正常', browser: 'ブラウザーの言語', compare: '138\u00a0ms 悪化', verdict: '悪化：合格 → 不合格' }],
       ] as const) {
         await choose(p, lang);
         await waitUntil(() => compareText(p).includes(words.compare), `${lang} comparison`, { timeout: 10000 });

@@ -77,7 +77,7 @@ describe('ccp-preflight log', { timeout: 60_000 }, () => {
 
   it('takes the language from LC_ALL, LC_MESSAGES or LANG (the first set decides); --lang wins', () => {
     expect(cliEnv({ LANG: 'de_DE.UTF-8' }, fixture).stdout).toContain('Anrufe (2):');
-    expect(cliEnv({ LANG: 'de_DE.UTF-8', LC_ALL: 'ja_JP.UTF-8' }, fixture).stdout).toContain('通話 (2 件):');
+    expect(cliEnv({ LANG: 'de_DE.UTF-8', LC_ALL: 'ja_JP.UTF-8' }, fixture).stdout).toContain('通話（2 件）：');
     expect(cliEnv({ LC_MESSAGES: 'fr_FR.UTF-8' }, fixture).stdout).toContain('Appels (2)');
     expect(cliEnv({ LANG: 'C' }, fixture).stdout).toContain('Calls (2):');
     expect(cliEnv({ LANG: 'de_DE.UTF-8' }, fixture, '--lang', 'en').stdout).toContain('Calls (2):');

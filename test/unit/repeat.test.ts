@@ -84,7 +84,7 @@ describe('the summary in the --lang language', () => {
 
   for (const [lang, expected] of [
     ['es', { head: /^ERROR {2}1 de 5 llamadas de prueba no se conectaron o no midieron nada: tasa de error del 20,0 % \(intervalo del 95 %: 3,6-62,4 %\)\. Supera el 2 %/, rtt: 'RTT (ms)', median: 'mediana', call: 'llamada 5: la llamada de prueba no terminó en 26 s', jitterRow: /jitter \(ms\) +2,5 +2,5/ }],
-    ['ja', { head: /^不合格 {2}テスト通話 5 件のうち 1 件が接続または測定に失敗しました: エラー率 20\.0 %（95 % 区間 3\.6～62\.4 %）。/, rtt: 'RTT (ms)', median: '中央値', call: '通話 5: テスト通話が 26 秒以内に終わりませんでした', jitterRow: /ジッター \(ms\) +2\.5 +2\.5/ }],
+    ['ja', { head: /^不合格 {2}テスト通話 5 件のうち 1 件が接続または測定に失敗しました：エラー率 20\.0 %（95 % 信頼区間 3\.6～62\.4 %）。/, rtt: 'RTT (ms)', median: '中央値', call: '通話 5：テスト通話が 26 秒以内に終わりませんでした', jitterRow: /ジッター（ms） +2\.5 +2\.5/ }],
   ] as const) {
     it(`in ${lang}: every sentence, heading and reason translated, figures in the language's format, the columns aligned`, async () => {
       await setLocale(lang);
@@ -101,7 +101,7 @@ describe('the summary in the --lang language', () => {
         expect(s).not.toMatch(/\{\d\}|\$\{|undefined|NaN/);
       }
       // The table's columns line up in terminal columns (a Japanese character takes two).
-      const rows = text.split('\n').filter((l) => /^ {2}\S/.test(l) && !l.includes(':'));
+      const rows = text.split('\n').filter((l) => /^ {2}\S/.test(l) && !/[:：]/.test(l));
       expect(rows.length).toBe(5); // heading and four figures
       const ends = rows.map((l) => t.columns(l.slice(0, l.lastIndexOf('   '))));
       expect(new Set(ends).size, rows.join('\n')).toBe(1);
