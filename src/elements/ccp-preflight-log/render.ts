@@ -5,7 +5,7 @@ import type { Remedy, Verdict } from '../../report/schema.js';
 import type { CcpLog, CcpLogCall, DirectionFigures, Problem } from '../../ccplog/types.js';
 import { JITTER_WARN_MS, LOSS_FAIL_PCT, LOSS_WARN_PCT, MOS_FAIL, MOS_GOOD, RTT_FAIL_MS, RTT_WARN_MS } from '../../stats/thresholds.js';
 import { callSummary, count, directionTitle, duration as dur, figure, jitterReason, problemDetail, problemTitle, remedyLine, timelineEvents, when } from '../../i18n/ccplog-texts.js';
-import { publicSources } from '../ccp-preflight-report/sources.js';
+import { sourceLinks } from '../ccp-preflight-report/source-links.js';
 import { chart, type ChartDef } from './chart.js';
 
 const ICON: Record<Verdict, string> = { pass: '✓', warn: '!', fail: '✕', skip: '–' };
@@ -17,18 +17,6 @@ export function badge(v: Verdict, text = word(v)): TemplateResult {
 }
 
 const f = figure;
-
-/** A remedy's public sources as the report view shows them: each title a link (titles stay English: English pages). */
-function sourceLinks(text: string): TemplateResult | typeof nothing {
-  const list = publicSources(text);
-  if (!list.length) return nothing;
-  return html`<span class="source"
-    >${msg('Source:')}
-    ${list.map(
-      (x, i) => html`${i ? '; ' : ''}${x.href ? html`<a href=${x.href} target="_blank" rel="noopener noreferrer">${x.title}</a>` : x.title}${x.section ? msg(str`, section "${x.section}"`) : ''}`,
-    )}</span
-  >`;
-}
 
 function remedies(rs: readonly Remedy[]): TemplateResult | typeof nothing {
   if (!rs.length) return nothing;

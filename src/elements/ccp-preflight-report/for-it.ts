@@ -11,7 +11,7 @@ import type { Report } from '../../report/schema.js';
 import { renderCharts, CALL_SERIES } from './chart.js';
 import { renderCheckData, figures } from './check-data.js';
 import { arr, fmt, fmtDate, fmtDuration, obj, str as asStr, verdictOf, VERDICT_ICONS, VERDICT_WORDS, type Loose } from './format.js';
-import { publicSources } from './sources.js';
+import { sourceLinks } from './source-links.js';
 import { describesRunner } from './answer.js';
 
 /**
@@ -36,17 +36,6 @@ function hasMeasurements(data: unknown, depth = 0): boolean {
 export function badge(verdict: unknown, word?: string): TemplateResult {
   const v = verdictOf(verdict);
   return html`<span class="badge ${v}" part="verdict"><span class="icon" aria-hidden="true">${VERDICT_ICONS[v]}</span>${word ?? VERDICT_WORDS[v]}</span>`;
-}
-
-function sourceLinks(text: string): TemplateResult | typeof nothing {
-  const list = publicSources(text);
-  if (!list.length) return nothing;
-  return html`<span class="source"
-    >${msg('Source:')}
-    ${list.map(
-      (s, i) => html`${i ? '; ' : ''}${s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.title}</a>` : s.title}${s.section ? msg(str`, section "${s.section}"`) : ''}`,
-    )}</span
-  >`;
 }
 
 /** Every remedy of every check, once, the network's first. */
