@@ -15,39 +15,16 @@ import { setLocale } from '../../src/i18n/runtime.js';
 import { TARGET_LOCALES, type Locale } from '../../src/i18n/locale.js';
 import { PRODUCT_NAMES, sentences } from '../support/english-sentences.js';
 // @ts-expect-error plain JS fixture generator (the same one the unit tests use)
-import { makeEntries } from '../unit/fixtures/ccplog/generate.mjs';
+import { troubledEntries } from '../unit/fixtures/ccplog/troubled.mjs';
 
 const T0 = Date.parse('2026-03-04T09:00:00.000Z');
 const C1 = '7d3f2a10-5b6c-4e8f-9a1b-2c3d4e5f6a71';
 const C2 = '7d3f2a10-5b6c-4e8f-9a1b-2c3d4e5f6a72';
 const C3 = '7d3f2a10-5b6c-4e8f-9a1b-2c3d4e5f6a73';
-const raw = (s: number, level: string, text: string) => ({ component: 'softphone', level, text, time: new Date(T0 + s * 1000).toISOString(), exception: null, objects: [], line: 0, agentResourceId: 'a', loggerId: 'l', contextLayer: 'CCP' });
 
+/** A log with every kind of trouble (test/unit/fixtures/ccplog/troubled.mjs, shared with the unit tests). */
 function troubledLog(): CcpLog {
-  const entries = makeEntries({
-    t0: T0,
-    streams: '2.28.2',
-    rtcJs: '1.1.0',
-    skewMs: 400_000,
-    heartbeatEveryS: 10,
-    heartbeatGapS: [100, 170],
-    states: [
-      { atS: 5, name: 'Available', type: 'routable' },
-      { atS: 400, name: 'MissedCallAgent', type: 'error' },
-    ],
-    apiFailures: [{ atS: 50, operation: 'putAgentState' }],
-    slowApi: [{ atS: 60, operation: 'acceptContact', ms: 4500 }],
-    calls: [
-      { contactId: C1, atS: 20, seconds: 60, rttMs: 700, lossPct: 8, errors: ['ice_collection_timeout'] },
-      { contactId: C2, atS: 200, seconds: 40, rttMs: 80, lossPct: 0 },
-    ],
-  }) as object[];
-  entries.push(
-    raw(300, 'INFO', ` Softphone call detected: contactId ${C3} agent connectionId conn-3`),
-    raw(301, 'ERROR', ' Softphone call failed due to CallNotFoundException'),
-    raw(305, 'INFO', ` sendSoftphoneReport success${JSON.stringify({ callStartTime: new Date(T0 + 300_000).toISOString(), callEndTime: new Date(T0 + 305_000).toISOString(), iceCollectionFailure: true, handshakingFailure: true })}`),
-  );
-  return parseCcpLog(JSON.stringify(entries, undefined, 4));
+  return parseCcpLog(JSON.stringify(troubledEntries({ t0: T0, ids: [C1, C2, C3] }), undefined, 4));
 }
 
 const log = troubledLog();

@@ -24,37 +24,13 @@ import {
   timelineEvents,
 } from '../../src/i18n/ccplog-texts.js';
 // @ts-expect-error plain JS fixture generator
-import { makeEntries } from './fixtures/ccplog/generate.mjs';
+import { troubledEntries } from './fixtures/ccplog/troubled.mjs';
 
 const T0 = Date.parse('2026-03-04T09:00:00.000Z');
-const raw = (s: number, level: string, component: string, text: string) => ({ component, level, text, time: new Date(T0 + s * 1000).toISOString(), exception: null, objects: [], line: 0, agentResourceId: 'a', loggerId: 'l', contextLayer: 'CCP' });
 
 /** A log with every kind of trouble: poor calls, a softphone error, a failed call setup, gaps, skew, API trouble. */
 function troubledLog(): CcpLog {
-  const entries = makeEntries({
-    streams: '2.28.2',
-    rtcJs: '1.1.0',
-    skewMs: 400_000,
-    heartbeatEveryS: 10,
-    heartbeatGapS: [100, 170],
-    states: [
-      { atS: 5, name: 'Available', type: 'routable' },
-      { atS: 400, name: 'MissedCallAgent', type: 'error' },
-    ],
-    apiFailures: [{ atS: 50, operation: 'putAgentState' }],
-    slowApi: [{ atS: 60, operation: 'acceptContact', ms: 4500 }],
-    calls: [
-      { contactId: 'c-1', atS: 20, seconds: 60, rttMs: 700, lossPct: 8, errors: ['ice_collection_timeout'] },
-      { contactId: 'c-2', atS: 200, seconds: 40, rttMs: 80, lossPct: 0 },
-    ],
-  }) as object[];
-  entries.push(
-    raw(300, 'INFO', 'softphone', ' Softphone call detected: contactId c-3 agent connectionId conn-3'),
-    raw(301, 'ERROR', 'softphone', ' Softphone call failed due to CallNotFoundException'),
-    raw(302, 'WARN', 'softphone', 'ICE gathering failed for the relay candidates'),
-    raw(305, 'INFO', 'softphone', ` sendSoftphoneReport success${JSON.stringify({ callStartTime: new Date(T0 + 300_000).toISOString(), callEndTime: new Date(T0 + 305_000).toISOString(), iceCollectionFailure: true, handshakingFailure: true })}`),
-  );
-  return parseCcpLog(JSON.stringify(entries, undefined, 4));
+  return parseCcpLog(JSON.stringify(troubledEntries({ t0: T0, ids: ['c-1', 'c-2', 'c-3'], iceWarning: true }), undefined, 4));
 }
 
 const RAW = /\{\d\}|\$\{|\[object |undefined|NaN/;
