@@ -113,7 +113,7 @@ async function main() {
         const ccpV = [...new Set(er.map((r) => r.checks.find((c) => c.id === 'ccp')?.verdict ?? '?'))].join('/');
         const media = er.map((r) => r.checks.find((c) => c.id === 'media')).find(Boolean);
         const notes = [
-          er.every((r) => r.shown) ? 'summary text found in the rendered report' : 'summary text NOT found in every run',
+          er.every((r) => r.shown) ? 'answer banner rendered for this report' : 'answer banner NOT rendered in every run',
           er.every((r) => r.hasReportElement) ? '' : 'no <ccp-preflight-report> inside',
           mode.id === 'fake' ? `ccp check ${ccpV}, median ${s(median(ccpMs))} s; media on TURN from ${media?.source ?? '?'}` : '',
           median(rendered) <= GOAL_MS ? `goal <= ${GOAL_MS / 1000} s: met` : `goal <= ${GOAL_MS / 1000} s: MISSED`,

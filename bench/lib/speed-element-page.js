@@ -22,14 +22,17 @@ async function elementRun({ iceServers, options, ccpUrl }) {
   await el.updateComplete;
   const inner = el.shadowRoot?.querySelector('ccp-preflight-report');
   if (inner && 'updateComplete' in inner) await inner.updateComplete;
-  // The verdict is on screen once the report renderer shows the report's summary text.
-  const text = () => (inner?.shadowRoot?.textContent ?? '') + (el.shadowRoot?.textContent ?? '');
+  // The verdict is on screen once the report renderer shows this report's answer banner (the agent's one sentence).
+  const banner = () => {
+    const b = inner?.shadowRoot?.querySelector('[part="banner"]');
+    return /** @type {{ report?: { id?: string } } | null | undefined} */ (inner)?.report?.id === report.id && !!b?.textContent?.trim();
+  };
   const deadline = performance.now() + 5000;
-  while (!text().includes(report.summary.slice(0, 20)) && performance.now() < deadline) {
+  while (!banner() && performance.now() < deadline) {
     await new Promise((r) => requestAnimationFrame(r));
   }
   const renderedMs = performance.now() - t0;
-  const shown = text().includes(report.summary.slice(0, 20));
+  const shown = banner();
   const checks = report.checks.map((c) => ({ id: c.id, verdict: c.verdict, durationMs: c.durationMs, summary: c.summary, source: /** @type {{ source?: string } | undefined} */ (c.data)?.source }));
   el.remove();
   return { firstRenderMs, renderedMs, shown, verdict: report.verdict, hasReportElement: !!inner, checks };

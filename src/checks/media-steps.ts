@@ -13,6 +13,11 @@ import { callQualityVerdict, intervalConclusive } from '../stats/verdict.js';
 
 /** Above this share of reordered probe arrivals, jitter comes from the probes (see computeFigures). */
 export const REORDER_PCT = 1;
+/**
+ * When inbound-rtp.jitter reads more than this above the probes' jitter on the same path, the excess is the
+ * sender's own timing, not the network (see computeFigures), and jitter comes from the probes.
+ */
+export const SENDER_JITTER_EXCESS_MS = 5;
 /** A timer or message later than expected by more than this means the page's main thread was blocked. */
 export const PAGE_BLOCK_MS = 12;
 /** At most this many samples in the report (the series is decimated evenly when longer). */
@@ -188,7 +193,13 @@ export function computeFigures(probeLogs: readonly ProbeLog[], acc: StatsAccumul
   // larger than the packet spacing) it reads low. The probes' estimate pairs consecutive sequence numbers
   // whatever their arrival order; it is the reported figure when the probes saw reordering (more than
   // REORDER_PCT of arrivals), otherwise inbound-rtp.jitter is.
-  const useProbes = probes.reorderedPct > REORDER_PCT && probes.jitterMs !== null;
+  // inbound-rtp.jitter also counts how evenly the sender emits its 20 ms frames. A browser whose audio clock
+  // runs on coarse timers (Firefox with no sound device, e.g. headless) sends them in bursts: on a clean
+  // loopback path Firefox ESR 153 reads about 10 ms there while the probes, on the same relay, read under 1 ms
+  // (Chromium: 1.5 and 0.5). The network's jitter is what the check measures, so an RTP figure more than
+  // SENDER_JITTER_EXCESS_MS above the probes' gives way to the probes.
+  const senderTiming = probes.jitterMs !== null && rtpJitterMs !== null && rtpJitterMs - probes.jitterMs > SENDER_JITTER_EXCESS_MS;
+  const useProbes = (probes.reorderedPct > REORDER_PCT || senderTiming) && probes.jitterMs !== null;
   const jitterMs = useProbes ? probes.jitterMs : rtpJitterMs;
   const jitterCi = useProbes ? probes.jitterCi95 : medianInterval95(acc.jitterPolls, Math.max(2, acc.jitterPolls.length / 4));
   return {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { audioSnapshot } from '../../src/stats/getstats.js';
 import { DEFAULT_THRESHOLDS } from '../../src/stats/thresholds.js';
 import { ProbeLog } from '../../src/stats/probes.js';
-import { computeFigures, emptyMedia, figuresConclusive, fillMediaData, mediaOutcome, PAGE_BLOCK_MS, ProbeSession, SampleSeries, StatsAccumulator } from '../../src/checks/media-steps.js';
+import { computeFigures, emptyMedia, figuresConclusive, fillMediaData, mediaOutcome, PAGE_BLOCK_MS, ProbeSession, SENDER_JITTER_EXCESS_MS, SampleSeries, StatsAccumulator } from '../../src/checks/media-steps.js';
 
 const load = (name: string) =>
   JSON.parse(readFileSync(new URL(`./fixtures/getstats/${name}.json`, import.meta.url), 'utf8')) as {
@@ -18,11 +18,12 @@ const load = (name: string) =>
   };
 
 /** Probes every 10 ms from `from` to `to`, each arriving `transitMs` later except every `lossEvery`-th. */
-function probeLog(from: number, to: number, transitMs: number, lossEvery = 0): ProbeLog {
+/** Probes every 10 ms with a fixed transit, or one alternating by ± `wobbleMs` (jitter 2 × wobble, no reordering below 5). */
+function probeLog(from: number, to: number, transitMs: number, lossEvery = 0, wobbleMs = 0): ProbeLog {
   const log = new ProbeLog();
   for (let t = from, i = 0; t < to; t += 10, i++) {
     const seq = log.send(t);
-    if (!(lossEvery && i % lossEvery === lossEvery - 1)) log.receive(seq, t, t + transitMs);
+    if (!(lossEvery && i % lossEvery === lossEvery - 1)) log.receive(seq, t, t + transitMs + (i % 2 ? wobbleMs : -wobbleMs));
   }
   return log;
 }
@@ -54,9 +55,12 @@ describe('media steps on a recorded proxied call (40 ms ± 10 ms, 3 % loss each 
     const acc = new StatsAccumulator(0, 1000);
     acc.ingest(first.a, first.b, 1000);
     acc.ingest(second.a, second.b, 4000);
-    const ab = probeLog(1000, 4000, 80);
-    const ba = probeLog(1000, 4000, 82);
+    // Probes that see the path's jitter too (the recorded call had ± 10 ms): inbound-rtp.jitter is the figure.
+    const ab = probeLog(1000, 4000, 80, 0, 4);
+    const ba = probeLog(1000, 4000, 82, 0, -4); // opposite phase: each round trip stays 162 ms
     const fig = computeFigures([ab, ba], acc, 1000, 4000);
+    expect(fig.probes.reorderedPct).toBe(0);
+    expect(Math.abs(fig.rtpJitterMs! - fig.probes.jitterMs!)).toBeLessThanOrEqual(SENDER_JITTER_EXCESS_MS);
     expect(fig.probes.lost).toBe(0);
     expect(fig.trials).toBe(fig.probes.trials + 299);
     expect(fig.lost).toBe(13);
@@ -76,6 +80,18 @@ describe('media steps on a recorded proxied call (40 ms ± 10 ms, 3 % loss each 
     expect(data.lossPct).toBe(Math.round((100 * 13 * 100) / fig.trials) / 100);
     expect(out.summary).toMatch(/^Test call through turn:127\.0\.0\.1:3478\?transport=udp: packet loss .* is above 1 % \(round trip 81 ms, jitter .* ms, loss /);
     expect(out.summary).toContain(`loss ${data.lossPct} %`);
+  });
+
+  it('takes jitter from the probes when inbound-rtp reads far above them on the same path (the sender\'s own timing)', () => {
+    const acc = new StatsAccumulator(0, 1000);
+    acc.ingest(first.a, first.b, 1000);
+    acc.ingest(second.a, second.b, 4000);
+    // Steady probes (jitter 0) beside RTP that reads the recorded ~10 ms: the excess is not the network's.
+    const fig = computeFigures([probeLog(1000, 4000, 80), probeLog(1000, 4000, 82)], acc, 1000, 4000);
+    expect(fig.rtpJitterMs! - fig.probes.jitterMs!).toBeGreaterThan(SENDER_JITTER_EXCESS_MS);
+    expect(fig.jitterFrom).toBe('data-channel');
+    expect(fig.jitterMs).toBe(fig.probes.jitterMs);
+    expect(fig.jitterCi).toEqual(fig.probes.jitterCi95);
   });
 
   it('a connected call whose probes never come back fails as call-failed', () => {
