@@ -18,7 +18,7 @@ export const fleetStyles = [
     .counts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 8rem), 1fr)); gap: .6rem; margin: 0 0 1rem; padding: 0; list-style: none; }
     .counts li { min-width: 0; background: var(--_surface); border: 1px solid var(--_border); border-radius: 8px; padding: .5rem .6rem; }
     /* A long word (fr "avertissements") may break rather than widen a phone's two columns. */
-    .counts li button { max-width: 100%; text-align: left; padding: .25rem .5rem; font-size: .9rem; overflow-wrap: anywhere; }
+    .counts li button { max-width: 100%; text-align: left; padding: .25rem .5rem; font-size: .9rem; overflow-wrap: anywhere; hyphens: auto; }
     .counts strong { display: block; font-size: 1.5rem; }
     .problems { background: var(--_surface); border: 1px solid var(--_border); border-radius: 8px; padding: .5rem 1rem; margin-bottom: 1rem; }
     .problems ul { margin: .25rem 0; padding-left: 1.1rem; }
