@@ -13,7 +13,9 @@ import { getLocale } from './runtime.js';
 import { remedyTranslation } from './remedy-texts.js';
 import { listText } from './format-texts.js';
 
-export { checkTitle } from './check-titles.js';
+import { checkTitle } from './check-titles.js';
+
+export { checkTitle };
 
 /** Who acts on a remedy, in the active language ('' for none). */
 export function audienceWord(audience: string): string {
@@ -47,6 +49,32 @@ const list = (items: string[]): string => listText(items);
 
 /** Hosts of the servers of an ICE check's data (no credentials are in a report). */
 const iceServers = (d: Loose): string => list(arr(d.servers).map((s) => asStr(obj(s).url)).filter(Boolean)) || '—';
+
+/**
+ * The codes the runner gives any check (src/runner.ts, src/checks/untested.ts): it hung, failed unexpectedly, was
+ * cancelled, found no relay on any transport, or got no media servers from the CCP.
+ */
+function runnerFinding(id: string, code: string): string | undefined {
+  const title = checkTitle({ id });
+  switch (code) {
+    case 'timeout':
+      return msg(str`${title}: no answer in time (a browser feature, the network or a server hung). Run the check again; if it happens again, send this report to IT.`);
+    case 'error':
+      return msg(str`${title} failed unexpectedly. Run the check again; if it happens again, send this report to IT.`);
+    case 'aborted':
+      return msg('Not finished: the run was cancelled.');
+    case 'no-relay-anywhere':
+      return msg('Not run: no relay server worked on any transport (UDP, TCP or TLS), so there was no path for a test call.');
+    case 'ccp-no-servers':
+      return id === 'media'
+        ? msg("No test call was made: the Contact Control Panel did not hand out its media servers, so the softphone's path was not tested.")
+        : id === 'bandwidth'
+          ? msg("Throughput was not measured: the Contact Control Panel did not hand out its media servers, so the softphone's path was not tested.")
+          : msg("This path was not tested: the Contact Control Panel did not hand out its media servers.");
+    default:
+      return undefined;
+  }
+}
 
 /** A Chromium-based browser other than Chrome (Edge, Opera, Brave...), and its engine's age when it is behind. */
 function chromiumBased(d: Loose): string {
@@ -211,7 +239,7 @@ export function findingFromCode(id: string, verdict: string, code: string, d: Lo
     default:
       if (id === 'media' && (verdict === 'warn' || verdict === 'fail') && num(d.rttMs) !== null) return mediaSentence(d, verdict);
       if (id === 'endpoints' && (verdict === 'warn' || verdict === 'fail')) return endpointsSentence(d, verdict);
-      return undefined;
+      return runnerFinding(id, code);
   }
 }
 

@@ -38,6 +38,17 @@ describe('finding sentences from codes', () => {
     expect(missing).toEqual([]);
   });
 
+  it.each(TARGET_LOCALES)("%s: the runner's own codes (timeout, error, cancelled, no relay, no servers from the CCP) for every check", async (locale) => {
+    await setLocale(locale);
+    for (const [id] of ALL) {
+      for (const code of ['timeout', 'error', 'aborted', 'no-relay-anywhere', 'ccp-no-servers']) {
+        const said = findingFromCode(id, code === 'aborted' || code === 'no-relay-anywhere' ? 'skip' : 'fail', code, {});
+        expect(said, `${id}:${code}`).toBeTypeOf('string');
+        expect(said, `${id}:${code}`).not.toMatch(/\{\d\}|\$\{|undefined/);
+      }
+    }
+  });
+
   it("says a Chromium-based browser's name and, when its engine is behind, its engine version", async () => {
     await setLocale('es');
     const current = findingFromCode('browser', 'warn', 'chromium-based', { name: 'Microsoft Edge', major: 131, engineMajor: 131, versionStanding: 'current' })!;
