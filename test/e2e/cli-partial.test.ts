@@ -10,9 +10,9 @@ import { startTurn } from '../../cli/turn.mjs';
 
 interface Turn { host: string; port: number; username: string; credential: string; iceServers: RTCIceServer[]; stop(): Promise<void> }
 
-function cli(args: string[], timeoutMs = 90_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(args: string[], timeoutMs = 90_000, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['cli/ccp-preflight.mjs', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['cli/ccp-preflight.mjs', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '', stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
@@ -55,5 +55,21 @@ describe.runIf(existsSync('dist/index.js'))('ccp-preflight run: partial runs and
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/Verdict: fail \(STUN\/TURN over UDP failed, after \d+\.\d s\)/);
     expect(r.stdout).toMatch(/could not be reached over UDP/);
+  }, 120_000);
+
+  it('--lang es: progress, the early verdict line and the summary in Spanish; the JSON report the same as in English', async () => {
+    const { port } = hole.address();
+    const servers = [{ urls: [`turn:127.0.0.1:${port}?transport=udp`], username: 'u', credential: 'p' }];
+    const r = await cli(['run', '--ice-servers', JSON.stringify(servers), '--checks', 'ice-udp', '--lang', 'es']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/\] Comprobando: STUN\/TURN por UDP/);
+    expect(r.stderr).toMatch(/Resultado: error \(falló «STUN\/TURN por UDP» a los \d+,\d s\)/);
+    expect(r.stderr).not.toMatch(/Verdict: fail|STUN\/TURN over UDP/);
+    expect(r.stdout).toMatch(/Para TI/);
+    expect(r.stdout).not.toMatch(/could not be reached|For IT|Checks/);
+    // LANG picks the language too; --json is the same report whatever the language.
+    const viaEnv = await cli(['run', '--ice-servers', JSON.stringify(servers), '--checks', 'ice-udp', '--json'], 120_000, { LANG: 'de_DE.UTF-8' });
+    const report = JSON.parse(viaEnv.stdout) as { checks: { summary: string }[] };
+    expect(report.checks[0]!.summary).toMatch(/could not be reached over UDP/);
   }, 120_000);
 });
