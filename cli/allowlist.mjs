@@ -1,13 +1,39 @@
 // `ccp-preflight allowlist`: a thin Node wrapper around the built allowlist module (src/allowlist/cli.ts,
-// built to dist/allowlist.js by `npm run build`). Node supplies file reading and fetch.
+// built to dist/allowlist.js by `npm run build`). Node supplies file reading and fetch; this wrapper reads
+// --lang (cli/lang.mjs), else LC_ALL / LC_MESSAGES / LANG, and sets the language of the built module's texts.
 import { readFile } from 'node:fs/promises';
+import { CLI_LANGS, parseLang, useLanguage } from './lang.mjs';
+
+/**
+ * --lang taken out of the arguments (the built module parses the rest).
+ * @param {string[]} argv
+ * @returns {{ rest: string[], lang?: string, error?: string }}
+ */
+function takeLang(argv) {
+  const rest = [];
+  let lang;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a !== '--lang' && !a.startsWith('--lang=')) {
+      rest.push(a);
+      continue;
+    }
+    const value = a === '--lang' ? argv[++i] : a.slice('--lang='.length);
+    if (value === undefined || value === '' || (a === '--lang' && value.startsWith('--'))) return { rest, error: `--lang needs a language: ${CLI_LANGS.join(', ')}.` };
+    const l = parseLang(value);
+    if ('error' in l) return { rest, error: l.error };
+    lang = l.lang;
+  }
+  return { rest, lang };
+}
 
 /**
  * @param {string[]} argv arguments after `allowlist`
  * @param {{ stdout: { write(s: string): unknown }, stderr: { write(s: string): unknown } }} io
+ * @param {Record<string, string | undefined>} [env] LC_ALL, LC_MESSAGES, LANG (default: process.env)
  * @returns {Promise<number>} exit code: 0 printed, 3 bad input or usage
  */
-export async function allowlistMain(argv, io) {
+export async function allowlistMain(argv, io, env = process.env) {
   let mod;
   try {
     const built = '../dist/allowlist.js'; // the built package; its types are src/allowlist's
@@ -16,5 +42,12 @@ export async function allowlistMain(argv, io) {
     io.stderr.write(`ccp-preflight allowlist: the built module dist/allowlist.js is missing (${e instanceof Error ? e.message : String(e)}). Run "npm run build" first.\n`);
     return 3;
   }
-  return mod.allowlistMain(argv, { ...io, readFile: (p) => readFile(p, 'utf8'), fetch: globalThis.fetch });
+  const { rest, lang, error } = takeLang(argv);
+  // The built module's own texts (dist/allowlist.js holds its copy of the language runtime).
+  await useLanguage(mod, lang, env);
+  if (error) {
+    io.stderr.write(`ccp-preflight allowlist: ${mod.allowlistTexts.usageHint(error)}\n`);
+    return mod.EXIT_BAD_INPUT;
+  }
+  return mod.allowlistMain(rest, { ...io, readFile: (p) => readFile(p, 'utf8'), fetch: globalThis.fetch });
 }

@@ -1,19 +1,25 @@
 /**
  * `ccp-preflight allowlist --region us-east-1 [--instance ALIAS | --ccp-url URL] [--option domains|ip-ranges|both]
- *  [--ip-ranges FILE|URL] [--previous FILE|URL [--check]] [--format table|csv|json] [--no-stateless] [--timeout SECONDS]`
+ *  [--ip-ranges FILE|URL] [--previous FILE|URL [--check]] [--format table|csv|json] [--no-stateless] [--timeout SECONDS]
+ *  [--lang LANG]`
  *
  * The logic of the CLI sub-command, free of Node APIs: cli/allowlist.mjs passes `readFile`, `fetch` and the
  * clock. Exit codes: 0 printed; with --check 0 nothing due, 1 the safe date is near, 2 overdue; 3 bad input or
  * usage (the project's CLI convention), with one clear message on stderr saying what happened and what to do.
+ * The table and the messages are in the active language (src/i18n/allowlist-texts.ts; cli/allowlist.mjs reads
+ * --lang, else LC_ALL / LC_MESSAGES / LANG, and takes --lang out of argv); CSV and JSON stay English.
  */
 import { AllowlistInputError, generateAllowlist } from './generate.js';
 import { DiffOrderError } from './diff.js';
-import { FORMATS, formatAllowlist, type AllowlistFormat } from './format.js';
+import { FORMATS, formatAllowlist, warningTexts, type AllowlistFormat } from './format.js';
 import { UnknownRegionError } from './rules.js';
 import { checkExitCode, DEADLINE_NEAR_DAYS } from './deadlines.js';
 import { InstanceInputError } from './domains.js';
 import { OPTIONS, type AllowlistOption } from './notes.js';
-import { NETWORKING_PAGE_URL } from './sources.js';
+import { IP_RANGES_URL, NETWORKING_PAGE_URL } from './sources.js';
+import { deadlineText } from './deadlines.js';
+import { allowlistTexts as t } from '../i18n/allowlist-texts.js';
+import { LOCALES } from '../i18n/locale.js';
 
 export interface AllowlistIo {
   stdout: { write(chunk: string): unknown };
@@ -58,6 +64,8 @@ Options:
   --format table|csv|json output format (default table)
   --no-stateless          leave out the stateless-firewall ephemeral rule
   --timeout SECONDS       time limit for a URL download (default ${DEFAULT_FETCH_TIMEOUT_S})
+  --lang LANG             language of the table and the messages: ${LOCALES.join(', ')} (default: from
+                          LC_ALL, LC_MESSAGES or LANG, else English); CSV and JSON are the same in every language
   -h, --help              this text
 
 Exit codes: 0 printed; with --check 0/1/2 as above; 3 bad input or usage (message on stderr).
@@ -93,7 +101,7 @@ function parseArgs(argv: readonly string[]): Args {
     }
     const value = (): string => {
       const v = inline ?? rest.shift();
-      if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${arg} needs a value.`);
+      if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) throw new UsageError(t.needsValue(arg));
       return v;
     };
     switch (arg) {
@@ -112,7 +120,7 @@ function parseArgs(argv: readonly string[]): Args {
         break;
       case '--option': {
         const o = value();
-        if (!(OPTIONS as readonly string[]).includes(o)) throw new UsageError(`Unknown --option "${o}". Use one of: ${OPTIONS.join(', ')}.`);
+        if (!(OPTIONS as readonly string[]).includes(o)) throw new UsageError(t.unknownChoice('--option', o, OPTIONS.join(', ')));
         a.option = o as AllowlistOption;
         break;
       }
@@ -127,7 +135,7 @@ function parseArgs(argv: readonly string[]): Args {
         break;
       case '--format': {
         const f = value();
-        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`Unknown --format "${f}". Use one of: ${FORMATS.join(', ')}.`);
+        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(t.unknownChoice('--format', f, FORMATS.join(', ')));
         a.format = f as AllowlistFormat;
         break;
       }
@@ -137,21 +145,21 @@ function parseArgs(argv: readonly string[]): Args {
       case '--timeout': {
         const v = value();
         const n = Number(v);
-        if (!Number.isFinite(n) || n <= 0 || n > 600) throw new UsageError(`--timeout must be a number of seconds between 0 and 600 (got "${v}").`);
+        if (!Number.isFinite(n) || n <= 0 || n > 600) throw new UsageError(t.badTimeout(v));
         a.timeoutS = n;
         break;
       }
       default:
-        throw new UsageError(`Unknown argument "${arg}".`);
+        throw new UsageError(t.unknownArgument(arg));
     }
   }
   if (!a.help) {
-    if (!a.region) throw new UsageError('--region is required (the Region of your Amazon Connect instance, e.g. us-east-1).');
-    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(a.region)) throw new UsageError(`"${a.region}" does not look like an AWS Region name (e.g. us-east-1, eu-central-1).`);
-    if (!a.ipRanges && a.option !== 'domains') throw new UsageError('--ip-ranges is required (unless --option domains): a path to ip-ranges.json or its URL (https://ip-ranges.amazonaws.com/ip-ranges.json).');
-    if (a.instance && a.ccpUrl) throw new UsageError('Pass --instance or --ccp-url, not both.');
-    if (a.check && !a.previous) throw new UsageError('--check needs --previous: the ip-ranges.json your firewall allows today (the older file).');
-    if (a.check && !a.ipRanges) throw new UsageError('--check needs --ip-ranges: the newest ip-ranges.json.');
+    if (!a.region) throw new UsageError(t.regionRequired);
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(a.region)) throw new UsageError(t.notARegion(a.region));
+    if (!a.ipRanges && a.option !== 'domains') throw new UsageError(t.ipRangesRequired(IP_RANGES_URL));
+    if (a.instance && a.ccpUrl) throw new UsageError(t.instanceOrUrl);
+    if (a.check && !a.previous) throw new UsageError(t.checkNeedsPrevious);
+    if (a.check && !a.ipRanges) throw new UsageError(t.checkNeedsIpRanges);
   }
   return a;
 }
@@ -161,7 +169,7 @@ const isUrl = (s: string) => /^https?:\/\//i.test(s);
 async function readSource(src: string, label: string, io: AllowlistIo, timeoutS: number): Promise<string> {
   if (isUrl(src)) {
     const f = io.fetch ?? globalThis.fetch;
-    if (!f) throw new AllowlistInputError(`${label} ${src}: this runtime has no fetch; download the file and pass its path.`);
+    if (!f) throw new AllowlistInputError(`${label} ${src}: ${t.noFetch()}`);
     const ctl = new AbortController();
     const timer = setTimeout(() => ctl.abort(), timeoutS * 1000);
     try {
@@ -169,31 +177,30 @@ async function readSource(src: string, label: string, io: AllowlistIo, timeoutS:
       try {
         res = await f(src, { signal: ctl.signal, redirect: 'follow' });
       } catch (e) {
-        if (ctl.signal.aborted) throw new AllowlistInputError(`${label} ${src}: no answer within ${timeoutS} s. Check the network or proxy, or download the file and pass its path.`);
-        throw new AllowlistInputError(`${label} ${src}: could not be reached (${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)}). Check the URL, network or proxy, or download the file and pass its path.`);
+        if (ctl.signal.aborted) throw new AllowlistInputError(`${label} ${src}: ${t.fetchTimeout(timeoutS)}`);
+        throw new AllowlistInputError(`${label} ${src}: ${t.unreachable(e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e))}`);
       }
-      if (!res.ok) throw new AllowlistInputError(`${label} ${src}: the server answered HTTP ${res.status}. Check the URL (the AWS file is https://ip-ranges.amazonaws.com/ip-ranges.json).`);
+      if (!res.ok) throw new AllowlistInputError(`${label} ${src}: ${t.httpStatus(res.status, IP_RANGES_URL)}`);
       const len = Number(res.headers.get('content-length') ?? '0');
-      if (len > MAX_INPUT_BYTES) throw new AllowlistInputError(`${label} ${src}: ${len} bytes is too large for an ip-ranges.json (limit ${MAX_INPUT_BYTES}).`);
+      if (len > MAX_INPUT_BYTES) throw new AllowlistInputError(`${label} ${src}: ${t.tooLargeBytes(len, MAX_INPUT_BYTES)}`);
       try {
         const text = await res.text();
-        if (text.length > MAX_INPUT_BYTES) throw new AllowlistInputError(`${label} ${src}: too large for an ip-ranges.json (limit ${MAX_INPUT_BYTES} bytes).`);
+        if (text.length > MAX_INPUT_BYTES) throw new AllowlistInputError(`${label} ${src}: ${t.tooLarge(MAX_INPUT_BYTES)}`);
         return text;
       } catch (e) {
         if (e instanceof AllowlistInputError) throw e;
-        throw new AllowlistInputError(`${label} ${src}: the download broke off${ctl.signal.aborted ? ` after ${timeoutS} s` : ''}. Try again, or download the file and pass its path.`);
+        throw new AllowlistInputError(`${label} ${src}: ${t.brokeOff(ctl.signal.aborted ? timeoutS : undefined)}`);
       }
     } finally {
       clearTimeout(timer);
     }
   }
-  if (!io.readFile) throw new AllowlistInputError(`${label} ${src}: reading files is not available here; pass a URL.`);
+  if (!io.readFile) throw new AllowlistInputError(`${label} ${src}: ${t.noFiles}`);
   try {
     return await io.readFile(src);
   } catch (e) {
     const code = (e as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : e instanceof Error ? e.message : String(e);
-    throw new AllowlistInputError(`${label} ${src}: cannot read the file (${why}). Check the path.`);
+    throw new AllowlistInputError(`${label} ${src}: ${t.cannotRead(code, e instanceof Error ? e.message : String(e))}`);
   }
 }
 
@@ -201,7 +208,7 @@ function parseJson(text: string, label: string, src: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new AllowlistInputError(`${label} ${src}: not JSON (${e instanceof Error ? e.message : String(e)}). Pass the ip-ranges.json file itself, e.g. from https://ip-ranges.amazonaws.com/ip-ranges.json.`);
+    throw new AllowlistInputError(`${label} ${src}: ${t.notJson(e instanceof Error ? e.message : String(e), IP_RANGES_URL)}`);
   }
 }
 
@@ -211,7 +218,7 @@ export async function allowlistMain(argv: readonly string[], io: AllowlistIo): P
   try {
     args = parseArgs(argv);
   } catch (e) {
-    io.stderr.write(`ccp-preflight allowlist: ${e instanceof Error ? e.message : String(e)}\nRun "ccp-preflight allowlist --help" for usage.\n`);
+    io.stderr.write(`ccp-preflight allowlist: ${t.usageHint(e instanceof Error ? e.message : String(e))}\n`);
     return EXIT_BAD_INPUT;
   }
   if (args.help) {
@@ -233,25 +240,25 @@ export async function allowlistMain(argv: readonly string[], io: AllowlistIo): P
       });
     } catch (e) {
       if (e instanceof AllowlistInputError) {
-        const which = e.message.startsWith('previous:') ? `--previous ${args.previous}` : `--ip-ranges ${args.ipRanges}`;
+        const which = e.input === 'previous' ? `--previous ${args.previous}` : `--ip-ranges ${args.ipRanges}`;
         throw new AllowlistInputError(`${which}: ${e.message.replace(/^(ip-ranges|previous): /, '')}`);
       }
       throw e;
     }
     if (args.check) {
       const status = list.deadline!;
-      io.stdout.write(`ccp-preflight allowlist --check (${args.region}): ${status.message}\n`);
+      io.stdout.write(`${t.checkLine(args.region!, deadlineText(status, list.diff!))}\n`);
       return checkExitCode(status);
     }
     // CSV has no comment lines: warnings go to stderr there (the table and JSON carry them).
-    if (args.format === 'csv') for (const w of list.warnings ?? []) io.stderr.write(`ccp-preflight allowlist: warning: ${w}\n`);
+    if (args.format === 'csv') for (const w of warningTexts(list)) io.stderr.write(`ccp-preflight allowlist: ${t.warningLine(w)}\n`);
     io.stdout.write(formatAllowlist(list, args.format));
     return EXIT_OK;
   } catch (e) {
     if (e instanceof AllowlistInputError || e instanceof UnknownRegionError || e instanceof DiffOrderError || e instanceof InstanceInputError) {
       io.stderr.write(`ccp-preflight allowlist: ${e.message}\n`);
     } else {
-      io.stderr.write(`ccp-preflight allowlist: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr.write(`ccp-preflight allowlist: ${t.unexpected(e instanceof Error ? e.message : String(e))}\n`);
     }
     return EXIT_BAD_INPUT;
   }

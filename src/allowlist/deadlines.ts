@@ -5,6 +5,8 @@
  * day; the CLI passes the real clock).
  */
 import type { AllowlistDiff } from './diff.js';
+import { allowlistTexts } from '../i18n/allowlist-texts.js';
+import { inSourceLocale } from '../i18n/runtime.js';
 
 const DAY_MS = 86_400_000;
 /** "Near": fewer days left than this before the latest date. The guide's ramp-up after the 30 days is two weeks; a week's notice leaves time for a change window. */
@@ -18,7 +20,7 @@ export interface DeadlineStatus {
   safeDays: number;
   /** Whole days from `now` to the latest date: positive ahead, negative passed. */
   latestDays: number;
-  /** One sentence an admin acts on. */
+  /** One sentence an admin acts on, in English (deadlineText says it in the reader's language). */
   message: string;
 }
 
@@ -27,43 +29,36 @@ export function daysUntil(date: Date, now: Date): number {
   return Math.trunc((date.getTime() - now.getTime()) / DAY_MS);
 }
 
-const plural = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 const day = (iso: string) => iso.slice(0, 10);
-const ago = (n: number) => (n === 0 ? 'less than a day ago' : `${plural(n)} ago`);
-const left = (n: number) => (n === 0 ? 'less than a day left' : `${plural(n)} left`);
+
+/** The deadline sentence in the active language (`message` holds it in English, for the JSON output). */
+export function deadlineText(status: Pick<DeadlineStatus, 'state' | 'safeDays' | 'latestDays'>, diff: AllowlistDiff): string {
+  return allowlistTexts.deadline({
+    state: status.state,
+    added: diff.added.length,
+    safe: day(diff.safeDeadline),
+    latest: day(diff.latestDeadline),
+    safeDays: status.safeDays,
+    latestDays: status.latestDays,
+    nearDays: DEADLINE_NEAR_DAYS,
+  });
+}
 
 /** Where today stands against the diff's two dates. */
 export function deadlineStatus(diff: AllowlistDiff, now: Date): DeadlineStatus {
-  const safe = new Date(diff.safeDeadline);
-  const latest = new Date(diff.latestDeadline);
-  const safeDays = daysUntil(safe, now);
-  const latestDays = daysUntil(latest, now);
-  const n = diff.added.length;
-  const rules = `${n} added rule${n === 1 ? '' : 's'}`;
-  if (n === 0) return { state: 'none', safeDays, latestDays, message: 'No range was added since the previous file: nothing to allow.' };
-  if (now.getTime() >= latest.getTime()) {
-    return {
-      state: 'latest-passed',
-      safeDays,
-      latestDays,
-      message: `OVERDUE: the latest date ${day(diff.latestDeadline)} passed ${ago(-latestDays)}: Amazon Connect uses these ranges now, and calls through them fail until you allow the ${rules}. Allow them today.`,
-    };
-  }
-  if (now.getTime() >= safe.getTime()) {
-    return {
-      state: 'safe-passed',
-      safeDays,
-      latestDays,
-      message: `OVERDUE: the safe date ${day(diff.safeDeadline)} passed ${ago(-safeDays)}: Amazon Connect may already use these ranges. Allow the ${rules} now; the latest date is ${day(diff.latestDeadline)} (${latestDays < DEADLINE_NEAR_DAYS ? `only ${left(latestDays)}` : left(latestDays)}).`,
-    };
-  }
-  const near = safeDays < DEADLINE_NEAR_DAYS;
-  return {
-    state: near ? 'near' : 'ahead',
-    safeDays,
-    latestDays,
-    message: `${near ? 'SOON: allow' : 'Allow'} the ${rules} by the safe date ${day(diff.safeDeadline)} (${left(safeDays)}); the latest date is ${day(diff.latestDeadline)} (${left(latestDays)}).`,
-  };
+  const safeDays = daysUntil(new Date(diff.safeDeadline), now);
+  const latestDays = daysUntil(new Date(diff.latestDeadline), now);
+  const state: DeadlineState =
+    diff.added.length === 0
+      ? 'none'
+      : now.getTime() >= new Date(diff.latestDeadline).getTime()
+        ? 'latest-passed'
+        : now.getTime() >= new Date(diff.safeDeadline).getTime()
+          ? 'safe-passed'
+          : safeDays < DEADLINE_NEAR_DAYS
+            ? 'near'
+            : 'ahead';
+  return { state, safeDays, latestDays, message: inSourceLocale(() => deadlineText({ state, safeDays, latestDays }, diff)) };
 }
 
 /** `--check` exit codes (the CLI's 0 pass / 1 warn / 2 fail convention). */

@@ -9,6 +9,7 @@
  */
 import { ruleKey, type AllowRule } from './rules.js';
 import type { IpRanges } from './ranges.js';
+import { allowlistTexts } from '../i18n/allowlist-texts.js';
 
 /** Seed 000/003: "kept for a minimum of 30 days before they are used by the service". */
 export const NEW_RANGE_GRACE_DAYS = 30;
@@ -39,9 +40,7 @@ export function addDays(d: Date, days: number): Date {
 /** Compares the rules built from two files (same Region, same options). */
 export function diffRules(previous: IpRanges, prevRules: readonly AllowRule[], current: IpRanges, curRules: readonly AllowRule[]): AllowlistDiff {
   if (previous.created.getTime() > current.created.getTime()) {
-    throw new DiffOrderError(
-      `The --previous file (createDate ${previous.createDate}) is newer than the --ip-ranges file (createDate ${current.createDate}). Swap them: --previous takes the older file.`,
-    );
+    throw new DiffOrderError(allowlistTexts.previousNewer(previous.createDate, current.createDate));
   }
   const before = new Set(prevRules.map(ruleKey));
   const after = new Set(curRules.map(ruleKey));

@@ -17,20 +17,10 @@
  *   lets Amazon Connect support receive more metrics (optional).
  */
 import { SRC_CCP_ERRORS, SRC_DNS, SRC_OPTION1, SRC_UPGRADE_CCP } from './sources.js';
+import { allowlistTexts as t, type AllowlistDomainId } from '../i18n/allowlist-texts.js';
+import { inSourceLocale } from '../i18n/runtime.js';
 
-export type DomainRuleId =
-  | 'instance-ccp'
-  | 'instance-api'
-  | 'instance-static'
-  | 'legacy-ccp'
-  | 'legacy-api'
-  | 'legacy-static'
-  | 'signaling-v1'
-  | 'signaling-v2'
-  | 'participant'
-  | 'execute-api'
-  | 'turn-nlb'
-  | 'telemetry';
+export type DomainRuleId = AllowlistDomainId;
 
 export interface DomainRule {
   id: DomainRuleId;
@@ -39,6 +29,7 @@ export interface DomainRule {
   protocol: 'TCP' | 'UDP';
   port: string;
   direction: 'outbound';
+  /** What the rule is for, in English (the table says it in the reader's language from `id`). */
   purpose: string;
   /** Which instance address form needs it, when only one does. */
   form?: 'my.connect.aws' | 'awsapps.com';
@@ -80,7 +71,7 @@ export class InstanceInputError extends Error {
 /** Checks an alias; returns it lower-cased. Throws InstanceInputError with what to pass instead. */
 export function parseAlias(alias: string): string {
   if (!ALIAS_RE.test(alias)) {
-    throw new InstanceInputError(`"${alias}" is not an instance alias (letters, digits and hyphens, e.g. "acme" from https://acme.my.connect.aws/ccp-v2).`);
+    throw new InstanceInputError(t.notAnAlias(alias));
   }
   return alias.toLowerCase();
 }
@@ -91,13 +82,11 @@ export function aliasFromCcpUrl(ccpUrl: string): string {
   try {
     host = new URL(ccpUrl).hostname.toLowerCase();
   } catch {
-    throw new InstanceInputError(`"${ccpUrl}" is not a URL. Pass the instance's CCP URL, e.g. https://acme.my.connect.aws/ccp-v2, or --instance ALIAS.`);
+    throw new InstanceInputError(t.notAUrl(ccpUrl));
   }
   const m = /^([a-z0-9][a-z0-9-]*)\.(?:my\.connect\.aws|awsapps\.com)$/.exec(host);
   if (!m) {
-    throw new InstanceInputError(
-      `"${ccpUrl}" is not an Amazon Connect instance address (ALIAS.my.connect.aws or ALIAS.awsapps.com). Pass --instance ALIAS for other forms.`,
-    );
+    throw new InstanceInputError(t.notAnInstanceUrl(ccpUrl));
   }
   return parseAlias(m[1]!);
 }
@@ -110,18 +99,20 @@ export function telecomHost(region: string): string {
 /** Option 1 rules for an instance alias and Region, in output order (instance domains first). */
 export function buildDomainRules(region: string, alias: string = PLACEHOLDER_ALIAS): DomainRule[] {
   const tcp = { protocol: 'TCP', port: '443', direction: 'outbound' } as const;
-  return [
-    { id: 'instance-ccp', destination: `${alias}.my.connect.aws/ccp-v2`, ...tcp, purpose: 'the CCP page of the instance', form: 'my.connect.aws', source: SRC_OPTION1 },
-    { id: 'instance-api', destination: `${alias}.my.connect.aws/api`, ...tcp, purpose: 'the CCP calls to the instance API', form: 'my.connect.aws', source: SRC_OPTION1 },
-    { id: 'instance-static', destination: '*.static.connect.aws', ...tcp, purpose: 'the CCP web content (scripts, images)', form: 'my.connect.aws', source: SRC_OPTION1 },
-    { id: 'legacy-ccp', destination: `${alias}.awsapps.com/connect/ccp-v2`, ...tcp, purpose: 'the CCP page, older address form', form: 'awsapps.com', source: SRC_OPTION1 },
-    { id: 'legacy-api', destination: `${alias}.awsapps.com/connect/api`, ...tcp, purpose: 'the instance API, older address form', form: 'awsapps.com', source: SRC_OPTION1 },
-    { id: 'legacy-static', destination: '*.cloudfront.net', ...tcp, purpose: 'the CCP web content from CloudFront, older address form', form: 'awsapps.com', source: SRC_OPTION1 },
-    { id: 'signaling-v1', destination: telecomHost(region), ...tcp, purpose: 'softphone signaling of the older CCP (ccp#, v1), a WebSocket', source: SRC_OPTION1 },
-    { id: 'signaling-v2', destination: `*.transport.connect.${region}.amazonaws.com`, ...tcp, purpose: 'softphone signaling of the CCP (ccp-v2), a WebSocket', source: `${SRC_OPTION1}; ${SRC_CCP_ERRORS}` },
-    { id: 'participant', destination: `participant.connect.${region}.amazonaws.com`, ...tcp, purpose: 'chat contacts (Amazon Connect Participant Service)', source: SRC_OPTION1 },
-    { id: 'execute-api', destination: `*.execute-api.${region}.amazonaws.com`, ...tcp, purpose: 'Amazon API Gateway endpoints of the Region the guide lists', source: SRC_OPTION1 },
-    { id: 'turn-nlb', destination: `TurnNlb-*.elb.${region}.amazonaws.com`, protocol: 'UDP', port: '3478', direction: 'outbound', purpose: 'softphone audio relays (TURN) by name; needed when names are resolved or filtered by the proxy or DNS', source: `${SRC_OPTION1}; ${SRC_DNS}` },
-    { id: 'telemetry', destination: `*.telemetry.connect.${region}.amazonaws.com`, ...tcp, purpose: 'optional: more metrics for Amazon Connect support', optional: true, source: SRC_UPGRADE_CCP },
+  const rules: Omit<DomainRule, 'purpose'>[] = [
+    { id: 'instance-ccp', destination: `${alias}.my.connect.aws/ccp-v2`, ...tcp, form: 'my.connect.aws', source: SRC_OPTION1 },
+    { id: 'instance-api', destination: `${alias}.my.connect.aws/api`, ...tcp, form: 'my.connect.aws', source: SRC_OPTION1 },
+    { id: 'instance-static', destination: '*.static.connect.aws', ...tcp, form: 'my.connect.aws', source: SRC_OPTION1 },
+    { id: 'legacy-ccp', destination: `${alias}.awsapps.com/connect/ccp-v2`, ...tcp, form: 'awsapps.com', source: SRC_OPTION1 },
+    { id: 'legacy-api', destination: `${alias}.awsapps.com/connect/api`, ...tcp, form: 'awsapps.com', source: SRC_OPTION1 },
+    { id: 'legacy-static', destination: '*.cloudfront.net', ...tcp, form: 'awsapps.com', source: SRC_OPTION1 },
+    { id: 'signaling-v1', destination: telecomHost(region), ...tcp, source: SRC_OPTION1 },
+    { id: 'signaling-v2', destination: `*.transport.connect.${region}.amazonaws.com`, ...tcp, source: `${SRC_OPTION1}; ${SRC_CCP_ERRORS}` },
+    { id: 'participant', destination: `participant.connect.${region}.amazonaws.com`, ...tcp, source: SRC_OPTION1 },
+    { id: 'execute-api', destination: `*.execute-api.${region}.amazonaws.com`, ...tcp, source: SRC_OPTION1 },
+    { id: 'turn-nlb', destination: `TurnNlb-*.elb.${region}.amazonaws.com`, protocol: 'UDP', port: '3478', direction: 'outbound', source: `${SRC_OPTION1}; ${SRC_DNS}` },
+    { id: 'telemetry', destination: `*.telemetry.connect.${region}.amazonaws.com`, ...tcp, optional: true, source: SRC_UPGRADE_CCP },
   ];
+  // The purpose follows the destination in JSON, as before.
+  return rules.map(({ id, destination, protocol, port, direction, ...rest }) => ({ id, destination, protocol, port, direction, purpose: inSourceLocale(() => t.domainPurpose(id)), ...rest }));
 }

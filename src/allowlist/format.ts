@@ -1,10 +1,12 @@
 /** Output formats of the allowlist: an aligned text table, RFC 4180 CSV, JSON. Option 1 (domains) first. */
 import { ruleKey, MEDIA_KINDS, type AllowRule } from './rules.js';
 import type { AllowlistDiff } from './diff.js';
-import type { DeadlineStatus } from './deadlines.js';
 import type { DomainRule } from './domains.js';
 import { allowlistNotes, type AllowlistOption } from './notes.js';
 import type { IpRanges } from './ranges.js';
+import { deadlineText, type DeadlineStatus } from './deadlines.js';
+import { allowlistTexts as t, type AllowlistNotice } from '../i18n/allowlist-texts.js';
+import { inSourceLocale } from '../i18n/runtime.js';
 
 export type AllowlistFormat = 'table' | 'csv' | 'json';
 export const FORMATS: readonly AllowlistFormat[] = ['table', 'csv', 'json'];
@@ -20,8 +22,10 @@ export interface Allowlist {
   domains: DomainRule[];
   /** IP-range rules: all of Option 2, or only the media ones both options need. */
   rules: AllowRule[];
-  /** Things to double-check (e.g. no Region-specific AMAZON_CONNECT range). */
+  /** Things to double-check (e.g. no Region-specific AMAZON_CONNECT range), in English. */
   warnings?: string[];
+  /** The same warnings by code, for the table in the reader's language (not in the JSON). */
+  notices?: AllowlistNotice[];
   diff?: AllowlistDiff;
   /** Where today stands against the diff's dates (with `now`). */
   deadline?: DeadlineStatus;
@@ -29,15 +33,15 @@ export interface Allowlist {
 
 const isMedia = (r: AllowRule) => MEDIA_KINDS.includes(r.kind);
 
+/** Aligned columns, by terminal width (a Japanese character takes two columns). */
 function table(head: readonly string[], rows: string[][]): string[] {
   const all = [[...head], ...rows];
-  const widths = head.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
-  return all.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  '));
+  const widths = head.map((_, i) => Math.max(...all.map((row) => t.columns(row[i]!))));
+  return all.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c + ' '.repeat(widths[i]! - t.columns(c)))).join('  '));
 }
-const IP_HEAD = ['DIRECTION', 'PROTOCOL', 'PORT', 'PREFIX', 'SERVICE', 'REGION', 'PURPOSE'] as const;
-const ipCells = (r: AllowRule) => [r.direction, r.protocol, r.port, r.prefix, r.service, r.region, r.purpose];
-const DOMAIN_HEAD = ['DIRECTION', 'PROTOCOL', 'PORT', 'DOMAIN/URL', 'PURPOSE'] as const;
-const domainCells = (d: DomainRule) => [d.direction, d.protocol, d.port, d.destination, d.purpose];
+// The table's words in the reader's language; identifiers (protocols, ports, prefixes, services, Regions) as they are.
+const ipCells = (r: AllowRule) => [t.direction(r.direction), r.protocol, r.port, r.prefix, r.service, r.region, t.rulePurpose(r.kind)];
+const domainCells = (d: DomainRule) => [t.direction(d.direction), d.protocol, d.port, d.destination, t.domainPurpose(d.id)];
 
 function day(iso: string): string {
   return iso.replace(/\.\d{3}Z$/, 'Z');
@@ -45,45 +49,48 @@ function day(iso: string): string {
 
 export function formatTable(a: Allowlist): string {
   const out: string[] = [];
-  out.push(`# Amazon Connect CCP allowlist: instance ${a.instance.alias}, Region ${a.region}`);
-  if (a.source) out.push(`# IP ranges from ip-ranges.json createDate ${a.source.createDate} (syncToken ${a.source.syncToken}).`);
-  for (const w of a.warnings ?? []) out.push(`# WARNING: ${w}`);
+  out.push(`# ${t.title(a.instance.alias, a.region)}`);
+  if (a.source) out.push(`# ${t.source(a.source.createDate, a.source.syncToken)}`);
+  for (const w of warningTexts(a)) out.push(`# ${t.warning(w)}`);
   const media = a.rules.filter(isMedia);
   const option2 = a.option === 'both' ? a.rules.filter((r) => !isMedia(r)) : a.rules;
   if (a.option !== 'ip-ranges') {
-    out.push('', `# Option 1 (recommended): allow these domains on your proxy or firewall (${a.domains.length} rules)`);
-    out.push(...table(DOMAIN_HEAD, a.domains.map(domainCells)));
-    out.push('', `# Both options: call audio also needs these AMAZON_CONNECT ranges, which only IP ranges express (${media.length} rules)`);
-    if (media.length) out.push(...table(IP_HEAD, media.map(ipCells)));
-    else out.push('# (pass --ip-ranges ip-ranges.json to list them)');
+    out.push('', `# ${t.option1Heading(a.domains.length)}`);
+    out.push(...table(t.domainHead, a.domains.map(domainCells)));
+    out.push('', `# ${t.mediaHeading(media.length)}`);
+    if (media.length) out.push(...table(t.ipHead, media.map(ipCells)));
+    else out.push(`# ${t.mediaMissing}`);
   }
   if (a.option !== 'domains') {
     out.push(
       '',
-      a.option === 'both'
-        ? `# Option 2 (not recommended): instead of the domains of Option 1, allow these IP ranges (${option2.length} rules)`
-        : `# Option 2: IP ranges (${option2.length} rules)`,
+      `# ${a.option === 'both' ? t.option2InsteadHeading(option2.length) : t.option2Heading(option2.length)}`,
     );
-    out.push(...table(IP_HEAD, option2.map(ipCells)));
+    out.push(...table(t.ipHead, option2.map(ipCells)));
   }
   if (a.diff) {
     const d = a.diff;
-    out.push('', `# Since the previous file (createDate ${d.previous.createDate}): ${d.added.length} rules added, ${d.removed.length} removed.`);
+    out.push('', `# ${t.diffHeading(d.previous.createDate, d.added.length, d.removed.length)}`);
     if (d.added.length) {
-      out.push(`# Allow the added ranges by ${day(d.safeDeadline)} (previous createDate + 30 days: the safe date),`);
-      out.push(`# and no later than ${day(d.latestDeadline)} (newer createDate + 30 days: the latest date).`);
-      if (a.deadline) out.push(`# ${a.deadline.message}`);
-      out.push('# Added:');
-      out.push(...table(IP_HEAD, d.added.map(ipCells)));
+      out.push(`# ${t.allowBySafe(day(d.safeDeadline))}`);
+      out.push(`# ${t.allowByLatest(day(d.latestDeadline))}`);
+      if (a.deadline) out.push(`# ${deadlineText(a.deadline, d)}`);
+      out.push(`# ${t.addedHeading}`);
+      out.push(...table(t.ipHead, d.added.map(ipCells)));
     }
     if (d.removed.length) {
-      out.push('# Removed (no longer listed for this Region):');
-      out.push(...table(IP_HEAD, d.removed.map(ipCells)));
+      out.push(`# ${t.removedHeading}`);
+      out.push(...table(t.ipHead, d.removed.map(ipCells)));
     }
   }
-  out.push('', '# Notes:');
+  out.push('', `# ${t.notesHeading}`);
   for (const n of allowlistNotes(a.region, a.option, a.instance.alias)) out.push(`# - ${n}`);
   return out.join('\n') + '\n';
+}
+
+/** The warnings in the reader's language (by code), or as given when the list has no codes. */
+export function warningTexts(a: Allowlist): string[] {
+  return a.notices ? a.notices.map((n) => t.notice(n)) : (a.warnings ?? []);
 }
 
 function csvCell(s: string): string {
@@ -120,7 +127,7 @@ export function formatJson(a: Allowlist): string {
     domains: a.domains,
     rules: a.rules,
     warnings: a.warnings ?? [],
-    notes: allowlistNotes(a.region, a.option, a.instance.alias),
+    notes: inSourceLocale(() => allowlistNotes(a.region, a.option, a.instance.alias)),
     ...(a.diff ? { diff: a.diff } : {}),
     ...(a.deadline ? { deadline: a.deadline } : {}),
   };

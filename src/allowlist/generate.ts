@@ -5,18 +5,24 @@ import { aliasFromCcpUrl, buildDomainRules, parseAlias, PLACEHOLDER_ALIAS } from
 import { formatAllowlist, sourceOf, type Allowlist, type AllowlistFormat } from './format.js';
 import type { AllowlistOption } from './notes.js';
 import { parseIpRanges, type IpRanges } from './ranges.js';
-import { buildRules, MEDIA_KINDS, regionWarnings, type BuildOptions } from './rules.js';
+import { buildRules, MEDIA_KINDS, regionNotices, type BuildOptions } from './rules.js';
+import { allowlistTexts as t, type AllowlistNotice } from '../i18n/allowlist-texts.js';
+import { inSourceLocale } from '../i18n/runtime.js';
 
 export class AllowlistInputError extends Error {
-  constructor(message: string) {
+  /** Which input the message is about, when generateAllowlist threw it (the CLI names the option and file). */
+  constructor(
+    message: string,
+    readonly input?: 'ip-ranges' | 'previous',
+  ) {
     super(message);
     this.name = 'AllowlistInputError';
   }
 }
 
-function parsed(json: unknown, what: string): IpRanges {
+function parsed(json: unknown, what: 'ip-ranges' | 'previous'): IpRanges {
   const r = parseIpRanges(json);
-  if (!r.ok) throw new AllowlistInputError(`${what}: ${r.error}`);
+  if (!r.ok) throw new AllowlistInputError(`${what}: ${r.error}`, what);
   return r.value;
 }
 
@@ -48,19 +54,17 @@ export function generateAllowlist(ipRanges: unknown, region: string, options: Ge
     domains: option === 'ip-ranges' ? [] : buildDomainRules(region, alias),
     rules: [],
   };
-  const warnings: string[] = [];
-  if (option !== 'ip-ranges' && alias === undefined) {
-    warnings.push(`No instance given: the domain rules say "${PLACEHOLDER_ALIAS}". Pass --instance ALIAS (or --ccp-url) to name your instance.`);
-  }
+  const notices: AllowlistNotice[] = [];
+  if (option !== 'ip-ranges' && alias === undefined) notices.push({ code: 'no-instance', placeholder: PLACEHOLDER_ALIAS });
   if (ipRanges === undefined) {
-    if (option !== 'domains') throw new AllowlistInputError('ip-ranges: an ip-ranges.json is needed for the IP-range rules.');
-    if (options.previous !== undefined) throw new AllowlistInputError('previous: a previous file needs the current ip-ranges.json too.');
+    if (option !== 'domains') throw new AllowlistInputError(`ip-ranges: ${t.needsIpRanges}`, 'ip-ranges');
+    if (options.previous !== undefined) throw new AllowlistInputError(`previous: ${t.previousNeedsCurrent}`, 'previous');
   } else {
     const build = { ...(options.stateless !== undefined ? { stateless: options.stateless } : {}), ...(option === 'domains' ? { kinds: MEDIA_KINDS } : {}) };
     const current = parsed(ipRanges, 'ip-ranges');
     out.rules = buildRules(current, region, build);
     out.source = sourceOf(current);
-    warnings.push(...regionWarnings(current, region));
+    notices.push(...regionNotices(current, region));
     if (options.previous !== undefined) {
       const prev = parsed(options.previous, 'previous');
       let prevRules: ReturnType<typeof buildRules>;
@@ -73,7 +77,10 @@ export function generateAllowlist(ipRanges: unknown, region: string, options: Ge
       if (options.now) out.deadline = deadlineStatus(out.diff, options.now);
     }
   }
-  if (warnings.length) out.warnings = warnings;
+  if (notices.length) {
+    out.notices = notices;
+    out.warnings = notices.map((n) => inSourceLocale(() => t.notice(n)));
+  }
   return out;
 }
 

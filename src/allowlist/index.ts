@@ -16,3 +16,7 @@ export * from './format.js';
 export * from './generate.js';
 export { relayInAmazonConnect } from './match.js';
 export { allowlistMain, USAGE, EXIT_OK, EXIT_BAD_INPUT, type AllowlistIo } from './cli.js';
+// The language of the table and messages (cli/allowlist.mjs sets it from --lang, else LC_ALL / LC_MESSAGES / LANG).
+export { allowlistTexts, type AllowlistTexts, type AllowlistNotice } from '../i18n/allowlist-texts.js';
+export { setLocale, getLocale } from '../i18n/runtime.js';
+export { localeFromEnv } from '../i18n/locale.js';

@@ -10,6 +10,7 @@
  * under `AMAZON`), so consumers must deduplicate.
  */
 import { parseCidr, type Cidr } from './ip.js';
+import { allowlistTexts as t } from '../i18n/allowlist-texts.js';
 
 export interface IpRangeEntry {
   cidr: Cidr;
@@ -62,13 +63,13 @@ const MAX_ERRORS_SHOWN = 3;
  */
 export function parseIpRanges(json: unknown): ParseResult {
   if (!isRecord(json)) {
-    return { ok: false, error: 'The file is not an ip-ranges.json object: expected { "syncToken", "createDate", "prefixes", "ipv6_prefixes" }.' };
+    return { ok: false, error: t.notAnObject };
   }
   const errors: string[] = [];
   const syncToken = json['syncToken'];
-  if (typeof syncToken !== 'string' && typeof syncToken !== 'number') errors.push('syncToken: missing (expected a string such as "1700000000")');
+  if (typeof syncToken !== 'string' && typeof syncToken !== 'number') errors.push(`syncToken: ${t.syncTokenMissing}`);
   const created = parseCreateDate(json['createDate']);
-  if (!created) errors.push(`createDate: ${JSON.stringify(json['createDate'] ?? null)} is not in the format YYYY-MM-DD-hh-mm-ss`);
+  if (!created) errors.push(`createDate: ${t.badCreateDate(JSON.stringify(json['createDate'] ?? null))}`);
   const entries: IpRangeEntry[] = [];
   const lists: [key: 'prefixes' | 'ipv6_prefixes', field: 'ip_prefix' | 'ipv6_prefix', family: 4 | 6][] = [
     ['prefixes', 'ip_prefix', 4],
@@ -78,23 +79,22 @@ export function parseIpRanges(json: unknown): ParseResult {
     const list = json[key];
     if (list === undefined && key === 'ipv6_prefixes') continue; // tolerated: an IPv4-only extract
     if (!Array.isArray(list)) {
-      errors.push(`${key}: missing or not an array`);
+      errors.push(`${key}: ${t.listMissing}`);
       continue;
     }
     list.forEach((item: unknown, i: number) => {
       const at = `${key}[${i}]`;
-      if (!isRecord(item)) return void errors.push(`${at}: not an object`);
+      if (!isRecord(item)) return void errors.push(`${at}: ${t.notObject}`);
       const cidr = typeof item[field] === 'string' ? parseCidr(item[field]) : null;
-      if (!cidr || cidr.family !== family) return void errors.push(`${at}.${field}: ${JSON.stringify(item[field] ?? null)} is not an IPv${family} CIDR`);
-      if (typeof item['region'] !== 'string' || !item['region']) return void errors.push(`${at}.region: missing`);
-      if (typeof item['service'] !== 'string' || !item['service']) return void errors.push(`${at}.service: missing`);
+      if (!cidr || cidr.family !== family) return void errors.push(`${at}.${field}: ${t.notCidr(JSON.stringify(item[field] ?? null), family)}`);
+      if (typeof item['region'] !== 'string' || !item['region']) return void errors.push(`${at}.region: ${t.missing}`);
+      if (typeof item['service'] !== 'string' || !item['service']) return void errors.push(`${at}.service: ${t.missing}`);
       const nbg = item['network_border_group'];
       entries.push({ cidr, region: item['region'], service: item['service'], ...(typeof nbg === 'string' ? { networkBorderGroup: nbg } : {}) });
     });
   }
   if (errors.length) {
-    const more = errors.length > MAX_ERRORS_SHOWN ? ` (and ${errors.length - MAX_ERRORS_SHOWN} more)` : '';
-    return { ok: false, error: `Not a valid ip-ranges.json: ${errors.slice(0, MAX_ERRORS_SHOWN).join('; ')}${more}.` };
+    return { ok: false, error: t.notValid(errors.slice(0, MAX_ERRORS_SHOWN).join('; '), Math.max(0, errors.length - MAX_ERRORS_SHOWN)) };
   }
   return { ok: true, value: { syncToken: String(syncToken), createDate: json['createDate'] as string, created: created!, entries } };
 }

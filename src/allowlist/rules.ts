@@ -13,6 +13,8 @@
 import { compareCidr, type Cidr } from './ip.js';
 import { regionsIn, type IpRangeEntry, type IpRanges } from './ranges.js';
 import { SRC_OPTION2, SRC_PORTS, SRC_STATELESS, networking } from './sources.js';
+import { allowlistTexts as t, type AllowlistNotice } from '../i18n/allowlist-texts.js';
+import { inSourceLocale } from '../i18n/runtime.js';
 
 export type RuleService = 'AMAZON_CONNECT' | 'EC2' | 'CLOUDFRONT';
 
@@ -24,7 +26,6 @@ export interface RuleKind {
   port: string;
   /** As the guide puts it: `outbound` (connections from the agent's browser; traffic both ways) or `inbound` (stateless firewalls). */
   direction: 'outbound' | 'inbound';
-  purpose: string;
   /** Only needed behind a stateless firewall. */
   statelessOnly: boolean;
   source: string;
@@ -38,7 +39,6 @@ export const RULE_KINDS: readonly RuleKind[] = [
     protocol: 'UDP',
     port: '3478',
     direction: 'outbound',
-    purpose: 'softphone call audio (media)',
     statelessOnly: false,
     source: SRC_OPTION2,
   },
@@ -48,7 +48,6 @@ export const RULE_KINDS: readonly RuleKind[] = [
     protocol: 'TCP',
     port: '443',
     direction: 'outbound',
-    purpose: 'Amazon Connect',
     statelessOnly: false,
     source: networking('port table of its earlier revision'),
   },
@@ -58,7 +57,6 @@ export const RULE_KINDS: readonly RuleKind[] = [
     protocol: 'UDP',
     port: '49152-65535',
     direction: 'inbound',
-    purpose: 'stateless firewalls only: the browser ephemeral port range',
     statelessOnly: true,
     source: SRC_STATELESS,
   },
@@ -68,7 +66,6 @@ export const RULE_KINDS: readonly RuleKind[] = [
     protocol: 'TCP',
     port: '443',
     direction: 'outbound',
-    purpose: 'CCP signaling endpoint',
     statelessOnly: false,
     source: SRC_OPTION2,
   },
@@ -78,7 +75,6 @@ export const RULE_KINDS: readonly RuleKind[] = [
     protocol: 'TCP',
     port: '443',
     direction: 'outbound',
-    purpose: 'instance web content (global, follows the agent location)',
     statelessOnly: false,
     source: `${SRC_OPTION2}; ${SRC_PORTS}`,
   },
@@ -95,6 +91,7 @@ export interface AllowRule {
   protocol: RuleKind['protocol'];
   port: string;
   direction: RuleKind['direction'];
+  /** What the rule is for, in English (the table says it in the reader's language from `kind`). */
   purpose: string;
   statelessOnly: boolean;
   source: string;
@@ -150,11 +147,14 @@ export function connectRegionsIn(ranges: IpRanges): string[] {
  * alone, worldwide; the AWS admin guide's "Set up your network" says to use GLOBAL when a Region has no entry).
  */
 export function regionWarnings(ranges: IpRanges, region: string): string[] {
+  return regionNotices(ranges, region).map((n) => inSourceLocale(() => t.notice(n)));
+}
+
+/** regionWarnings by code, for the reader's language. */
+export function regionNotices(ranges: IpRanges, region: string): AllowlistNotice[] {
   const connect = connectRegionsIn(ranges);
   if (connect.includes(region)) return [];
-  return [
-    `No Region-specific AMAZON_CONNECT range is listed for ${region}, so only the GLOBAL AMAZON_CONNECT ranges apply. Check that ${region} is the Region of your Amazon Connect instance (Regions with their own AMAZON_CONNECT ranges in this file: ${connect.join(', ') || 'none'}).`,
-  ];
+  return [{ code: 'no-region-range', region, connectRegions: connect }];
 }
 
 /**
@@ -164,7 +164,7 @@ export function regionWarnings(ranges: IpRanges, region: string): string[] {
 export function buildRules(ranges: IpRanges, region: string, options: BuildOptions = {}): AllowRule[] {
   const present = regionsIn(ranges);
   if (!present.includes(region)) {
-    throw new UnknownRegionError(region, present, `The Region "${region}" is not in this ip-ranges.json. Regions present: ${present.join(', ') || '(none)'}.`);
+    throw new UnknownRegionError(region, present, t.unknownRegion(region, present.join(', ') || t.noneParen));
   }
   const stateless = options.stateless ?? true;
   const rules: AllowRule[] = [];
@@ -181,7 +181,7 @@ export function buildRules(ranges: IpRanges, region: string, options: BuildOptio
         protocol: kind.protocol,
         port: kind.port,
         direction: kind.direction,
-        purpose: kind.purpose,
+        purpose: inSourceLocale(() => t.rulePurpose(kind.id)),
         statelessOnly: kind.statelessOnly,
         source: kind.source,
       });

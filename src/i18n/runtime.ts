@@ -44,6 +44,20 @@ function announce(locale: Locale): void {
   if (w && typeof CustomEvent === 'function') w.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: locale } }));
 }
 
+/**
+ * Runs `fn` with msg() answering in the source language (English), whatever the active language: for data that
+ * stays English in every language (a CLI's CSV and JSON output). `fn` must be synchronous.
+ */
+export function inSourceLocale<T>(fn: () => T): T {
+  const kept = templates;
+  templates = undefined;
+  try {
+    return fn();
+  } finally {
+    templates = kept;
+  }
+}
+
 /** The language texts are shown in now. */
 export function getLocale(): Locale {
   return active;

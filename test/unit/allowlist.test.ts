@@ -193,10 +193,11 @@ describe('cli/allowlist.mjs (the Node wrapper the bin dispatcher imports)', () =
   const built = existsSync(fileURLToPath(new URL('../../dist/allowlist.js', import.meta.url)));
   it(built ? 'runs the built module with Node file access: same output as the TS source' : 'says to run the build when dist/allowlist.js is missing', async () => {
     const wrapperPath = '../../cli/allowlist.mjs'; // a JS module without types: imported by path
-    const wrapper = (await import(/* @vite-ignore */ wrapperPath)) as { allowlistMain: (argv: string[], io: AllowlistIo) => Promise<number> };
+    const wrapper = (await import(/* @vite-ignore */ wrapperPath)) as { allowlistMain: (argv: string[], io: AllowlistIo, env?: Record<string, string>) => Promise<number> };
     let out = '';
     let err = '';
-    const code = await wrapper.allowlistMain(['--region', 'us-east-1', '--instance', 'acme', '--ip-ranges', CURRENT], { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
+    // No LC_ALL / LC_MESSAGES / LANG: English, whatever this machine's language.
+    const code = await wrapper.allowlistMain(['--region', 'us-east-1', '--instance', 'acme', '--ip-ranges', CURRENT], { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } }, {});
     if (built) {
       expect({ code, out, err }).toEqual({ code: 0, out: golden('expected-us-east-1.table.txt'), err: '' });
     } else {
