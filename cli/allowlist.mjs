@@ -1,6 +1,8 @@
-// `ccp-preflight allowlist`: a thin Node wrapper around the built allowlist module (src/allowlist/cli.ts,
-// built to dist/allowlist.js by `npm run build`). Node supplies file reading and fetch; this wrapper reads
-// --lang (cli/lang.mjs), else LC_ALL / LC_MESSAGES / LANG, and sets the language of the built module's texts.
+// `ccp-preflight allowlist`: a thin Node wrapper around the built allowlist module (src/allowlist/cli.ts, built to
+// dist/esm/allowlist.js by `npm run build` and imported as ccp-preflight/allowlist: its dependencies are Node's
+// own copies, so the translated texts load in Node; the self-contained dist/allowlist.js is for browsers).
+// Node supplies file reading and fetch; this wrapper reads --lang (cli/lang.mjs), else LC_ALL / LC_MESSAGES /
+// LANG, and sets the language of the built module's texts.
 import { readFile } from 'node:fs/promises';
 import { CLI_LANGS, parseLang, useLanguage } from './lang.mjs';
 
@@ -36,14 +38,14 @@ function takeLang(argv) {
 export async function allowlistMain(argv, io, env = process.env) {
   let mod;
   try {
-    const built = '../dist/allowlist.js'; // the built package; its types are src/allowlist's
+    const built = 'ccp-preflight/allowlist'; // the built package (dist/esm); its types are src/allowlist's
     mod = await import(built);
   } catch (e) {
-    io.stderr.write(`ccp-preflight allowlist: the built module dist/allowlist.js is missing (${e instanceof Error ? e.message : String(e)}). Run "npm run build" first.\n`);
+    io.stderr.write(`ccp-preflight allowlist: the built module dist/esm/allowlist.js is missing (${e instanceof Error ? e.message : String(e)}). Run "npm run build" first.\n`);
     return 3;
   }
   const { rest, lang, error } = takeLang(argv);
-  // The built module's own texts (dist/allowlist.js holds its copy of the language runtime).
+  // The language of the built module's texts (the same runtime as ccp-preflight/report's, in dist/esm).
   await useLanguage(mod, lang, env);
   if (error) {
     io.stderr.write(`ccp-preflight allowlist: ${mod.allowlistTexts.usageHint(error)}\n`);

@@ -1,7 +1,7 @@
 /**
  * `ccp-preflight allowlist` in the reader's language: the table, the notes, the deadline lines and the errors in
  * es / ja / de...; CSV and JSON the same bytes in every language. The CLI cases (--lang, LANG) run the built
- * package (cli/allowlist.mjs imports dist/allowlist.js): `npm run build` first, or they are skipped.
+ * package (cli/allowlist.mjs imports dist/esm/allowlist.js): `npm run build` first, or they are skipped.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
@@ -141,7 +141,7 @@ describe('machine outputs stay the same in every language', () => {
 });
 
 describe('cli/allowlist.mjs: --lang and LC_ALL / LC_MESSAGES / LANG (built package)', () => {
-  const built = existsSync(fileURLToPath(new URL('../../dist/allowlist.js', import.meta.url)));
+  const built = existsSync(fileURLToPath(new URL('../../dist/esm/allowlist.js', import.meta.url)));
   /** The machine's own language settings are left out, so each case says which language it means. */
   const BASE_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE'].includes(k)));
   const cli = (env: Record<string, string>, ...args: string[]) =>

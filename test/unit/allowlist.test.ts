@@ -190,8 +190,8 @@ describe('allowlistMain: bad input exits 3 with a clear message', () => {
 });
 
 describe('cli/allowlist.mjs (the Node wrapper the bin dispatcher imports)', () => {
-  const built = existsSync(fileURLToPath(new URL('../../dist/allowlist.js', import.meta.url)));
-  it(built ? 'runs the built module with Node file access: same output as the TS source' : 'says to run the build when dist/allowlist.js is missing', async () => {
+  const built = existsSync(fileURLToPath(new URL('../../dist/esm/allowlist.js', import.meta.url)));
+  it(built ? 'runs the built module with Node file access: same output as the TS source' : 'says to run the build when dist/esm/allowlist.js is missing', async () => {
     const wrapperPath = '../../cli/allowlist.mjs'; // a JS module without types: imported by path
     const wrapper = (await import(/* @vite-ignore */ wrapperPath)) as { allowlistMain: (argv: string[], io: AllowlistIo, env?: Record<string, string>) => Promise<number> };
     let out = '';

@@ -894,7 +894,7 @@
 'sed35df051ed5a44d': `ホストページのポリシーによる`,
 'sed9aecc0f73d2d9d': str`リクエスト ${0} が失敗しました`,
 'sedd3913c985b00e8': str`ソフトフォンの通話が失敗しました（${0}）`,
-'see12356b57f60fac': str`ソフトフォンの名前解決：エージェントのネットワークで「nslookup ${0}」を実行してください。解決できない場合は、UDP 3478 で TurnNlb-*.elb.${1}.amazonaws.com（またはガイドに記載されたリージョンの TurnNlb の名前）を許可してください。許可しないと、エージェントが応答したときに "Failed to establish softphone connection ... Browser unable to establish media channel with turn:TurnNlb-...:3478?transport=udp" と表示されます。AMAZON_CONNECT の範囲を許可し、DNS を制限していない場合、TurnNlb の名前は不要です（ネットワークガイド、「Allow DNS resolution for softphones」セクション）。`,
+'see12356b57f60fac': str`ソフトフォンの名前解決：エージェントのネットワークで「nslookup ${0}」を実行してください。解決できない場合は、UDP 3478 で TurnNlb-*.elb.${1}.amazonaws.com（またはガイドに記載されたリージョンの TurnNlb の名前）を許可してください。許可しないと、エージェントが応答したときに「Failed to establish softphone connection ... Browser unable to establish media channel with turn:TurnNlb-...:3478?transport=udp」と表示されます。AMAZON_CONNECT の範囲を許可し、DNS を制限していない場合、TurnNlb の名前は不要です（ネットワークガイド、「Allow DNS resolution for softphones」セクション）。`,
 'see32223f3dfd5a83': `このコンピューターは通話には遅すぎるか、負荷が高すぎます。`,
 'see6a2483618d74f2': `CCP から時間内に応答がありませんでした。`,
 'sef0148791679c633': `普通`,
