@@ -372,7 +372,7 @@
 's5f355e638d5b422d': `analog (Klinke)`,
 's60547a942e99edc5': str`Die Datei bei --previous (createDate ${0}) ist neuer als die bei --ip-ranges (createDate ${1}). Vertauschen Sie sie: --previous nimmt die ältere Datei.`,
 's607258a437a29620': `Dieser Browser wird vom Amazon-Connect-Softphone nicht unterstützt: Verwenden Sie die neueste Version von Google Chrome oder Mozilla Firefox.`,
-'s60816f2d1f668c61': str`Seit der vorherigen Datei (createDate ${0}): ${1} Regeln hinzugekommen, ${2} entfallen.`,
+'s60816f2d1f668c61': str`Seit der vorherigen Datei (createDate ${0}): Regeln hinzugekommen: ${1}, entfallen: ${2}.`,
 's6090a1b5e51df7c3': str`${0} Probleme gefunden`,
 's60aa0a648335728c': `Erste Anfrage`,
 's60bc99b6f252adb7': str`„${0}“ ist keine Telefonnummer im E.164-Format. Geben Sie sie mit + und der Ländervorwahl ein, nur Ziffern, ohne Leerzeichen (zum Beispiel +14155550123).`,

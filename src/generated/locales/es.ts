@@ -372,7 +372,7 @@
 's5f355e638d5b422d': `analógico (jack)`,
 's60547a942e99edc5': str`El archivo de --previous (createDate ${0}) es más reciente que el de --ip-ranges (createDate ${1}). Intercámbialos: --previous lleva el archivo más antiguo.`,
 's607258a437a29620': `Este navegador no es compatible con el softphone de Amazon Connect: usa la última versión de Google Chrome o Mozilla Firefox.`,
-'s60816f2d1f668c61': str`Desde el archivo anterior (createDate ${0}): ${1} reglas añadidas, ${2} eliminadas.`,
+'s60816f2d1f668c61': str`Desde el archivo anterior (createDate ${0}): reglas añadidas: ${1}, eliminadas: ${2}.`,
 's6090a1b5e51df7c3': str`${0} problemas encontrados`,
 's60aa0a648335728c': `Primera solicitud`,
 's60bc99b6f252adb7': str`«${0}» no es un número de teléfono E.164. Escríbelo con + y el prefijo del país, solo cifras y sin espacios (por ejemplo +14155550123).`,

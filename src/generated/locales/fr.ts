@@ -372,7 +372,7 @@
 's5f355e638d5b422d': `analogique (jack)`,
 's60547a942e99edc5': str`Le fichier de --previous (createDate ${0}) est plus récent que celui de --ip-ranges (createDate ${1}). Inversez-les : --previous prend le fichier le plus ancien.`,
 's607258a437a29620': `Ce navigateur n’est pas pris en charge par le softphone Amazon Connect : utilisez la dernière version de Google Chrome ou de Mozilla Firefox.`,
-'s60816f2d1f668c61': str`Depuis le fichier précédent (createDate ${0}) : ${1} règles ajoutées, ${2} supprimées.`,
+'s60816f2d1f668c61': str`Depuis le fichier précédent (createDate ${0}) : règles ajoutées : ${1}, supprimées : ${2}.`,
 's6090a1b5e51df7c3': str`${0} problèmes détectés`,
 's60aa0a648335728c': `Première requête`,
 's60bc99b6f252adb7': str`« ${0} » n’est pas un numéro de téléphone au format E.164. Saisissez-le avec + et l’indicatif du pays, uniquement des chiffres, sans espaces (par exemple +14155550123).`,

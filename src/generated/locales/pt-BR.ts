@@ -372,7 +372,7 @@
 's5f355e638d5b422d': `analógico (P2)`,
 's60547a942e99edc5': str`O arquivo de --previous (createDate ${0}) é mais recente que o de --ip-ranges (createDate ${1}). Troque-os: --previous recebe o arquivo mais antigo.`,
 's607258a437a29620': `Este navegador não é compatível com o softphone do Amazon Connect: use a versão mais recente do Google Chrome ou do Mozilla Firefox.`,
-'s60816f2d1f668c61': str`Desde o arquivo anterior (createDate ${0}): ${1} regras adicionadas, ${2} removidas.`,
+'s60816f2d1f668c61': str`Desde o arquivo anterior (createDate ${0}): regras adicionadas: ${1}, removidas: ${2}.`,
 's6090a1b5e51df7c3': str`${0} problemas encontrados`,
 's60aa0a648335728c': `Primeira solicitação`,
 's60bc99b6f252adb7': str`“${0}” não é um número de telefone no formato E.164. Digite com + e o código do país, só dígitos, sem espaços (por exemplo +14155550123).`,
