@@ -4,36 +4,16 @@
  * package (cli/allowlist.mjs imports dist/esm/allowlist.js): `npm run build` first, or they are skipped.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { allowlistMain, allowlistTexts, generateAllowlist, formatAllowlist, type AllowlistIo } from '../../src/allowlist/index.js';
+import { allowlistTexts, generateAllowlist, formatAllowlist } from '../../src/allowlist/index.js';
 import { setLocale } from '../../src/i18n/runtime.js';
 import type { Locale } from '../../src/i18n/locale.js';
 import { sentences } from '../support/english-sentences.js';
+import { CURRENT, PREVIOUS, TODAY, current, dir, previous, run } from './allowlist-rig.js';
 
-const dir = fileURLToPath(new URL('./fixtures/ip-ranges/', import.meta.url));
-const CURRENT = `${dir}ip-ranges.json`;
-const PREVIOUS = `${dir}ip-ranges-previous.json`;
-const current: unknown = JSON.parse(readFileSync(CURRENT, 'utf8'));
-const previous: unknown = JSON.parse(readFileSync(PREVIOUS, 'utf8'));
-/** A fixed "today" (never the real date): 17 days after the fixtures' safe date, 18 days before the latest. */
-const TODAY = new Date('2026-12-02T03:00:00Z');
 const LANGS: Locale[] = ['en', 'es', 'fr', 'de', 'pt-BR', 'ja'];
-
-async function run(argv: string[], extra: Partial<AllowlistIo> = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await allowlistMain(argv, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    readFile: (p) => readFile(p, 'utf8'),
-    now: () => TODAY,
-    ...extra,
-  });
-  return { code, out, err };
-}
 
 /** The table with everything: Option 1, the media ranges, Option 2, a diff with its deadline, the warnings, the notes. */
 const FULL = ['--region', 'us-east-1', '--ip-ranges', CURRENT, '--previous', PREVIOUS];

@@ -1,39 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
-  allowlistMain,
   generateAllowlist,
   NETWORKING_PAGE_URL,
   parseCreateDate,
   parseIpRanges,
   type AllowlistIo,
 } from '../../src/allowlist/index.js';
+import { CURRENT, PREVIOUS, current, dir, previous, run } from './allowlist-rig.js';
 
-const dir = fileURLToPath(new URL('./fixtures/ip-ranges/', import.meta.url));
-const CURRENT = `${dir}ip-ranges.json`;
-const PREVIOUS = `${dir}ip-ranges-previous.json`;
-const current: unknown = JSON.parse(readFileSync(CURRENT, 'utf8'));
-const previous: unknown = JSON.parse(readFileSync(PREVIOUS, 'utf8'));
 const golden = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
-/** A fixed "today" (never the real date): 17 days after the fixtures' safe date, 18 days before the latest. */
-const TODAY = new Date('2026-12-02T03:00:00Z');
-
-async function run(argv: string[], extra: Partial<AllowlistIo> = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await allowlistMain(argv, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    readFile: (p) => readFile(p, 'utf8'),
-    now: () => TODAY,
-    ...extra,
-  });
-  return { code, out, err };
-}
 
 describe('generateAllowlist', () => {
   it('selects the Region AMAZON_CONNECT (+GLOBAL), Region EC2 and global CLOUDFRONT prefixes, deduplicated, numerically sorted', () => {
