@@ -36,6 +36,9 @@ export function markCcpServersMissing(r: CheckResult, ccpFailure: string | undef
   const what = r.id === 'media' ? 'No test call was made' : r.id === 'bandwidth' ? 'Throughput was not measured' : 'This path was not tested';
   r.verdict = 'warn';
   r.code = CCP_NO_SERVERS;
+  // The servers were to come from the CCP: say so ("Relay servers from: your Amazon Connect instance"), not "none configured".
+  const data = r.data as { source?: string };
+  if (ICE_IDS.includes(r.id) && data.source === 'none') data.source = 'ccp';
   r.summary = `${what}: the Contact Control Panel did not hand out its media servers (${ccpFailure.replace(/\.$/, '')}), so the softphone's path to them was not tested.`;
   return true;
 }

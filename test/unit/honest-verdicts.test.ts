@@ -39,6 +39,7 @@ describe('honest verdicts', () => {
       expect(r.summary).toMatch(/did not hand out its media servers \(no answer to createTransport within 8 s\), so the softphone's path to them was not tested/);
       expect(r.summary).not.toMatch(/no servers configured|nothing to test/i);
       expect(r.remedies?.length, r.id).toBeGreaterThan(0);
+      if (r.id.startsWith('ice-')) expect((r.data as { source: string }).source, r.id).toBe('ccp'); // not "none configured"
     }
     expect(report.verdict).toBe('warn');
     expect(report.softphone.fit).toBe('unknown');
