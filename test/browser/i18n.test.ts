@@ -156,6 +156,41 @@ describe('languages', function () {
   });
 });
 
+describe('live announcements in the language', function () {
+  this.timeout(30000);
+  afterEach(async () => {
+    await setLocale('en');
+  });
+
+  it("announces each finished check to screen readers with its finding in the agent's language", async () => {
+    const iceFail = {
+      id: 'ice-udp',
+      title: 'STUN/TURN over UDP',
+      timeoutMs: () => 5000,
+      codes: { 'turn-unreachable': 'x' },
+      emptyData: () => ({}),
+      run: async () => {
+        await new Promise((r) => setTimeout(r, 300)); // the report view's chunk is loading meanwhile
+        return { verdict: 'fail', code: 'turn-unreachable', summary: 'turn:relay.example.com:3478: the TURN server could not be reached over UDP.', data: { transport: 'udp', source: 'config', servers: [{ url: 'turn:relay.example.com:3478', kind: 'turn', transport: 'udp', srflx: false, relay: false, errors: [] }] } };
+      },
+    } as unknown as Check;
+    const passing = { ...iceFail, id: 'bandwidth', title: 'Bandwidth', run: async () => ({ verdict: 'pass', summary: 'Enough.', data: {} }) } as unknown as Check;
+    const el = await fixture<CcpPreflightElement>(html`<ccp-preflight lang="es"></ccp-preflight>`);
+    await waitUntil(() => el.locale === 'es', 'Spanish');
+    el.options = { registry: [iceFail, passing] };
+    const live = el.shadowRoot!.querySelector('[role="status"][aria-live]')!;
+    const said: string[] = [];
+    const seen = new MutationObserver(() => said.push(live.textContent ?? ''));
+    seen.observe(live, { childList: true, characterData: true, subtree: true });
+    await el.run();
+    await el.updateComplete;
+    seen.disconnect();
+    const iceLine = said.find((t) => t.includes('STUN/TURN por UDP'));
+    expect(iceLine, said.join(' | ')).to.match(/No se pudo conectar con el servidor de retransmisión del audio de las llamadas: turn:relay\.example\.com:3478/);
+    expect(said.join(' '), 'no English sentence announced').not.to.match(/could not be reached|Enough\./);
+  });
+});
+
 describe('language from the CCP agent', function () {
   this.timeout(60000);
   afterEach(async () => {

@@ -284,8 +284,10 @@ export class CcpPreflightElement extends CcpPreflightProperties {
             emit(this, 'ccp-preflight-progress', p);
           },
           onCheck: (result, index, total) => {
-            // The check's own sentence is English; other languages announce the title and verdict (the report shows the rest).
-            this.announced = `${checkTitle(result)}: ${VERDICT_WORDS[result.verdict]}.${getLocale() === 'en' ? ` ${result.summary}` : ''}`;
+            // Title, verdict and the finding in the reader's language (from the report view's chunk, loading since the
+            // run started; until it is there, English only gets the check's own sentence).
+            const finding = this.reportView.value?.findingText(result) ?? (getLocale() === 'en' ? result.summary : '');
+            this.announced = `${checkTitle(result)}: ${VERDICT_WORDS[result.verdict]}.${finding ? ` ${finding}` : ''}`;
             emit(this, 'ccp-preflight-check', { result, index, total });
             this.requestUpdate();
           },
