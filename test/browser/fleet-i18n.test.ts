@@ -196,6 +196,15 @@ describe('the fleet view in the supervisor\'s language', function () {
     });
   }
 
+  it('is accessible in a translated language, with an agent\'s report open (axe)', async () => {
+    const el = await render('es', 400);
+    await waitUntil(() => getLocale() === 'es' && !visible(el).includes('Problems by cause and site'), 'es texts loaded', { timeout: 8000 });
+    await openDetail(el);
+    await settle(el);
+    await expect(el).to.be.accessible();
+    el.parentElement!.remove();
+  });
+
   it('names causes from their codes in the reader\'s language, with the figures it has', async () => {
     const el = await render('es', 1280);
     await waitUntil(() => visible(el).includes('Problemas por causa y sede'), 'Spanish', { timeout: 8000 });
