@@ -13,7 +13,8 @@ import { emit } from '../../internal/emit.js';
 import { RunController } from './run-controller.js';
 import { CcpLink, pageRunsCcp } from './ccp-link.js';
 import { buildRunOptions, effectiveCcpMode } from './options.js';
-import { failoverReason, NO_CCP_TO_SWITCH, shouldAutoFailover, switchedMessage } from './failover-policy.js';
+import { failoverReason, shouldAutoFailover, switchedMessage } from './failover-policy.js';
+import { PhoneSwitchUi } from './phone-switch-ui.js';
 import { copyToClipboard, downloadFile, downloadName, reportJson, reportText } from './share.js';
 import { focusAfterRun, focusFailoverPanel, focusIn } from './focus.js';
 import { renderCallQuality, renderFailoverPanel } from './panels.js';
@@ -111,11 +112,15 @@ export class CcpPreflightElement extends CcpPreflightProperties {
     },
     onError: (e) => this.fail('ccp', e),
   });
-  private failoverBusy = false;
-  private failoverError: string | undefined;
+  /** Switches to an external phone and back, as the agent sees them (phone-switch-ui.ts). */
+  private readonly phone = new PhoneSwitchUi(this, {
+    ensureCcp: () => this.ensureCcp(),
+    said: (text) => (this._message = { kind: 'ok', text }),
+    failed: (e) => this.fail('failover', e),
+    // After a phone switch, focus stays in the failover panel (on its next action).
+    focusPanel: () => this.updateComplete.then(() => focusFailoverPanel(this.renderRoot)),
+  });
   private lastCallQuality: CallQualityDetail | undefined;
-  /** The current switch was asked for in the failover panel (focus stays there). */
-  private fromPanel = false;
 
   constructor() {
     super();
@@ -142,7 +147,7 @@ export class CcpPreflightElement extends CcpPreflightProperties {
 
   /** True while a switch to or from an external phone is in progress. */
   get failoverInProgress(): boolean {
-    return this.failoverBusy;
+    return this.phone.busy;
   }
 
   /** True while a run is in progress. */
@@ -194,7 +199,7 @@ export class CcpPreflightElement extends CcpPreflightProperties {
    * failure (invalid number, country not dialable, no CCP, service rejection, timeout).
    */
   failover(e164Number: string, consent: 'agent' | 'policy' = 'agent'): Promise<FailoverRecord> {
-    return this.switchPhone(
+    return this.phone.run(
       (ccp) => ccp.failover(e164Number, { consent, reason: failoverReason(this.report) }),
       (record) => switchedMessage(record, e164Number),
     );
@@ -202,39 +207,10 @@ export class CcpPreflightElement extends CcpPreflightProperties {
 
   /** Switches the agent back to the softphone. Resolves to the record; rejects with a clear error. */
   restoreSoftphone(): Promise<FailoverRecord> {
-    return this.switchPhone(
+    return this.phone.run(
       (ccp) => ccp.restoreSoftphone(),
       (record) => switchedMessage(record),
     );
-  }
-
-  /** One phone switch at a time through the CCP, with its outcome shown and any failure reported. */
-  private async switchPhone(
-    action: (ccp: CcpController) => Promise<FailoverRecord>,
-    done: (record: FailoverRecord) => string,
-  ): Promise<FailoverRecord> {
-    const ccp = await this.ensureCcp();
-    if (!ccp) {
-      const e = new Error(NO_CCP_TO_SWITCH);
-      this.fail('failover', e);
-      throw e;
-    }
-    this.failoverBusy = true;
-    this.failoverError = undefined;
-    this.requestUpdate();
-    try {
-      const record = await action(ccp);
-      this._message = { kind: 'ok', text: done(record) };
-      return record;
-    } catch (e) {
-      this.fail('failover', e);
-      throw e;
-    } finally {
-      this.failoverBusy = false;
-      this.requestUpdate();
-      if (this.fromPanel) void this.focusFailover();
-      this.fromPanel = false;
-    }
   }
 
   /** Builds the run options from attributes; throws with a clear message on bad attributes. */
@@ -273,7 +249,7 @@ export class CcpPreflightElement extends CcpPreflightProperties {
     try {
       const report = await this.runner.start(async (signal) => {
         // Focus follows the run: to Cancel when it starts (the Run button it replaces is gone).
-        void this.updateComplete.then(() => this.focusPart('[part="run-button"]'));
+        void this.updateComplete.then(() => focusIn(this.renderRoot, '[part="run-button"]'));
         const ccp = await this.ensureCcp().catch(() => undefined);
         const r = await runPreflight({
           ...opts,
@@ -337,16 +313,6 @@ export class CcpPreflightElement extends CcpPreflightProperties {
     await focusAfterRun(this.renderRoot, to);
   }
 
-  private focusPart(selector: string): void {
-    focusIn(this.renderRoot, selector);
-  }
-
-  /** After a phone switch, focus stays in the failover panel (on its next action). */
-  private async focusFailover(): Promise<void> {
-    await this.updateComplete;
-    await focusFailoverPanel(this.renderRoot);
-  }
-
   /** Posts to the fleet collector when `collector-url` is set (a lazily loaded module; never blocks the agent). */
   private toCollector(item?: Parameters<typeof import('../../fleet/widget.js').postToCollector>[2]): void {
     const url = this.collectorUrl;
@@ -361,17 +327,9 @@ export class CcpPreflightElement extends CcpPreflightProperties {
 
   private fail(source: string, e: unknown): void {
     const message = e instanceof Error ? e.message : String(e);
-    if (source === 'failover') this.failoverError = message;
     this._message = { kind: 'error', text: message };
     emit(this, 'ccp-preflight-error', { source, message });
-    // A failed phone switch is said again in the agent's language (its own small module, loaded on failure).
-    if (source === 'failover' && e instanceof Error && 'code' in e) {
-      void import('../../i18n/failover-texts.js').then((m) => {
-        if (this.failoverError !== message) return; // a later switch or run replaced it
-        this.failoverError = m.failoverErrorText(e as import('../../i18n/failover-texts.js').FailoverErrorLike);
-        this._message = { kind: 'error', text: this.failoverError };
-      });
-    }
+    if (source === 'failover') this.phone.setError(e, (text) => (this._message = { kind: 'error', text }));
   }
 
   /** The report as pretty JSON (redacted when `redact` is set). */
@@ -480,14 +438,14 @@ export class CcpPreflightElement extends CcpPreflightProperties {
     return renderFailoverPanel(ccp, {
       report: this.report,
       number: this.failoverNumber,
-      busy: this.failoverBusy,
-      error: this.failoverError,
+      busy: this.phone.busy,
+      error: this.phone.error,
       onFailover: (e164) => {
-        this.fromPanel = true;
+        this.phone.fromThePanel();
         void this.failover(e164, 'agent').catch(() => {});
       },
       onRestore: () => {
-        this.fromPanel = true;
+        this.phone.fromThePanel();
         void this.restoreSoftphone().catch(() => {});
       },
     });
