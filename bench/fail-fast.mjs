@@ -15,7 +15,7 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
-import { printTable, runMain, machineInfo, printMachine, median, onCleanup } from './lib/util.mjs';
+import { benchArgs, printTable, runMain, machineInfo, printMachine, median, onCleanup } from './lib/util.mjs';
 import { bundlePage, servePage, launchBenchBrowser, startTurnServer, openPage, repoPath, CHROMIUM_PATH } from './lib/browser.mjs';
 
 /** Goals of issue 10, "Fast when things are wrong". */
@@ -23,7 +23,7 @@ const GOAL_CCP_MS = 5000;
 const GOAL_TURN_MS = 10_000;
 const GOAL_VERDICT_MS = 10_000;
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => { const m = /^--([^=]+)(?:=(.*))?$/.exec(a); return m ? [m[1], m[2] ?? 'true'] : [a, 'true']; }));
+const args = benchArgs();
 if (args.help) {
   console.log('Usage: node bench/fail-fast.mjs [--runs=2] [--only=ccp-noack,ccp-login,turn-silent,blocked]');
   process.exit(0);

@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { ROOT, loadEsbuild, printTable, runMain, tempDir, machineInfo, printMachine, median, percentile, BenchError } from './lib/util.mjs';
+import { benchArgs, ROOT, loadEsbuild, printTable, runMain, tempDir, machineInfo, printMachine, median, percentile, BenchError } from './lib/util.mjs';
 
 if (process.argv.includes('--help')) {
   console.log('Usage: node bench/overhead.mjs [--hours=8] [--call-s=300] [--no-browser]');
@@ -24,7 +24,7 @@ if (typeof globalThis.gc !== 'function' && !process.env.CCPF_OVERHEAD_CHILD) {
 }
 
 const GOAL_MS = 0.2;
-const args = Object.fromEntries(process.argv.slice(2).map((a) => { const m = /^--([^=]+)(?:=(.*))?$/.exec(a); return m ? [m[1], m[2] ?? 'true'] : [a, 'true']; }));
+const args = benchArgs();
 const shiftH = Number(args.hours ?? 8);
 const callS = Number(args['call-s'] ?? 300);
 const us = (ms) => (ms == null ? '—' : (ms * 1000).toFixed(1));

@@ -11,14 +11,14 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ROOT, BenchError, printTable, runMain, machineInfo, printMachine } from './lib/util.mjs';
+import { benchArgs, ROOT, BenchError, printTable, runMain, machineInfo, printMachine } from './lib/util.mjs';
 import { bundlePage, servePage, launchChromium, startTurnServer, openPage, CHROMIUM_PATH } from './lib/browser.mjs';
 import { PROFILES, parseProfile } from './lib/profiles.mjs';
 import { startUdpProxyProcess, expectedLoop, proxiedIceServers } from '../test/support/udp-proxy.mjs';
 import { onCleanup } from './lib/util.mjs';
 
 const require = createRequire(join(ROOT, 'package.json'));
-const args = Object.fromEntries(process.argv.slice(2).map((a) => { const m = /^--([^=]+)(?:=(.*))?$/.exec(a); return m ? [m[1], m[2] ?? 'true'] : [a, 'true']; }));
+const args = benchArgs();
 if (args.help) {
   console.log('Usage: node bench/peers.mjs [--profiles=clean,d40,d80j15l2,d150l5,burst] [--profile=delayMs=60,jitterMs=10,lossPct=3 ...] [--no-priority]');
   console.log('                            [--tools=ours,jitsi,genesys,twilio] [--twilio-ms=10000] [--duration=S] [--json]');

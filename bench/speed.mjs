@@ -10,12 +10,12 @@
 // endpoint and the Region table is off (no network access needed); `ccp` skips (no CCP URL) in the
 // runPreflight runs, and the element is timed both without a CCP and wrapping the local fake CCP
 // (demo/fake-ccp.html: real amazon-connect-streams, TURN servers from its createTransport answer).
-import { printTable, runMain, machineInfo, printMachine, median, BenchError } from './lib/util.mjs';
+import { benchArgs, printTable, runMain, machineInfo, printMachine, median, BenchError } from './lib/util.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { bundlePage, servePage, launchBenchBrowser, startTurnServer, openPage, repoPath, CHROMIUM_PATH } from './lib/browser.mjs';
 
 const GOAL_MS = 8000;
-const args = Object.fromEntries(process.argv.slice(2).map((a) => { const m = /^--([^=]+)(?:=(.*))?$/.exec(a); return m ? [m[1], m[2] ?? 'true'] : [a, 'true']; }));
+const args = benchArgs();
 if (args.help) {
   console.log('Usage: node bench/speed.mjs [--runs=5] [--element-runs=3] [--duration=S] [--browser=chromium|firefox]');
   process.exit(0);

@@ -9,6 +9,15 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** A user-facing failure: printed as one clear message, no stack trace. */
+/**
+ * The benches' options: `--key=value` and bare `--flag` (true), from `argv` (default: the command line).
+ * @param {string[]} [argv]
+ * @returns {Record<string, string>}
+ */
+export function benchArgs(argv = process.argv.slice(2)) {
+  return Object.fromEntries(argv.map((a) => { const m = /^--([^=]+)(?:=(.*))?$/.exec(a); return m ? [m[1], m[2] ?? 'true'] : [a, 'true']; }));
+}
+
 export class BenchError extends Error {
   /** @param {string} message @param {ErrorOptions} [options] */
   constructor(message, options) {
