@@ -10,6 +10,9 @@ const uniq = (rs: readonly Remedy[]): Remedy[] => {
   return rs.filter((r) => !seen.has(r.id) && !!seen.add(r.id));
 };
 
+/** A finding list as a sentence: its first letter upper case (the findings' texts start lower case). */
+const sentence = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
+
 const fmtS = (ms: number): string => (ms >= 120_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`);
 
 function callProblems(c: CcpLogCall): Problem[] {
@@ -23,7 +26,7 @@ function callProblems(c: CcpLogCall): Problem[] {
       severity: d.verdict,
       code: 'call-quality',
       title: `${who}: poor audio in ${DIRECTION_LABEL[d.stream]}`,
-      detail: `${bad.map((f) => f.text).join('; ')} (${d.seconds} s measured).`,
+      detail: sentence(`${bad.map((f) => f.text).join('; ')} (${d.seconds} s measured).`),
       params: { contactId: c.contactId, stream: d.stream, seconds: d.seconds, findings },
       at: c.startedAt,
       contactId: c.contactId,
