@@ -67,19 +67,28 @@ describe('media check: a relayed test call through real coturn', () => {
   });
 
   it('lossPct follows imposed loss (3 % each way: 5.9 % on the loop) within 1 point or its interval', async () => {
-    const proxy = await executeServerCommand<ProxyInfo, { profile: object }>('proxy-start', { profile: { delayMs: 5, lossPct: 3, seed: 11 } });
-    try {
-      const { d } = await media(proxy.iceServers, 5);
-      const st = await executeServerCommand<ProxyStats, { port: number }>('proxy-stats', { port: proxy.port });
-      const loop = 100 * (1 - (1 - 0.03) * (1 - 0.03));
-      const actual = 100 * (1 - (1 - st.up.lossPct / 100) * (1 - st.down.lossPct / 100));
-      console.log('3% each way:', JSON.stringify({ lossPct: d.lossPct, ci: d.lossCi95, src: d.lossSources, loop, actual }));
-      const inCi = d.lossCi95 ? d.lossCi95.lo <= loop && loop <= d.lossCi95.hi : false;
-      // Against the imposed loop loss, or the loss the proxy really applied on this run (chance moves it).
-      expect(Math.abs(d.lossPct! - loop) <= 1 || inCi || Math.abs(d.lossPct! - actual) <= 1, `measured ${d.lossPct} vs ${loop.toFixed(2)} imposed, ${actual.toFixed(2)} applied`).to.equal(true);
-    } finally {
-      await executeServerCommand('proxy-stop', { port: proxy.port });
+    // Target (issue 5): within 1 point or inside the reported 95 % interval, judged against the imposed loop
+    // loss or the loss the proxy really applied on this run (chance moves it by about a point over a few
+    // hundred packets). A 95 % interval misses its truth one run in twenty by design, so one retry is
+    // allowed, as for RTT (both runs are logged).
+    const loop = 100 * (1 - (1 - 0.03) * (1 - 0.03));
+    let last = '';
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const proxy = await executeServerCommand<ProxyInfo, { profile: object }>('proxy-start', { profile: { delayMs: 5, lossPct: 3, seed: 10 + attempt } });
+      try {
+        const { d } = await media(proxy.iceServers, 5);
+        const st = await executeServerCommand<ProxyStats, { port: number }>('proxy-stats', { port: proxy.port });
+        const actual = 100 * (1 - (1 - st.up.lossPct / 100) * (1 - st.down.lossPct / 100));
+        last = JSON.stringify({ attempt, lossPct: d.lossPct, ci: d.lossCi95, src: d.lossSources, loop, actual });
+        console.log('3% each way:', last);
+        const within = (truth: number): boolean =>
+          Math.abs(d.lossPct! - truth) <= 1 || (!!d.lossCi95 && d.lossCi95.lo <= truth && truth <= d.lossCi95.hi);
+        if (d.lossPct !== null && d.lossPct !== undefined && (within(loop) || within(actual))) return;
+      } finally {
+        await executeServerCommand('proxy-stop', { port: proxy.port });
+      }
     }
+    expect.fail(`lossPct missed both the imposed loop loss (${loop.toFixed(2)} %) and the applied loss by more than 1 point and its interval twice: ${last}`);
   });
 
   it('meets the issue-5 targets with 30 ± 10 ms and 1 % loss each way (RTT, jitter, loss)', async () => {
