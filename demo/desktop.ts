@@ -61,10 +61,12 @@ if (mode === 'none') {
 } else {
   // The fake CCP asks the agent to log in (login=1), once per page load (sid); no pop-up in the demo.
   const sid = Math.random().toString(36).slice(2, 8);
+  // ?locale=es_ES (any CCP language tag) sets the fake agent's own language: the widget follows it unasked.
+  const locale = params.get('locale');
   await import('amazon-connect-streams');
   const connect = (globalThis as unknown as { connect: NonNullable<CcpPreflightElement['connect']> }).connect;
   connect.core.initCCP(ccpBox, {
-    ccpUrl: `${fakeCcpUrl}?login=1&sid=${sid}`,
+    ccpUrl: `${fakeCcpUrl}?login=1&sid=${sid}${locale ? `&locale=${encodeURIComponent(locale)}` : ''}`,
     region: 'us-east-1',
     loginPopup: false,
     softphone: mode === 'full' ? { allowFramedSoftphone: true } : { allowFramedSoftphone: false, disableRingtone: true },
