@@ -11,6 +11,8 @@
  */
 import { msg, str } from '@lit/localize';
 import { columns } from '../report/text.js';
+import { plural } from './format-texts.js';
+import { getLocale } from './runtime.js';
 
 /** Ids of the Option 1 rules (src/allowlist/domains.ts). */
 export type AllowlistDomainId =
@@ -67,6 +69,11 @@ export interface NoteFacts {
 const ago = (n: number): string => (n === 0 ? msg('less than a day ago') : n === 1 ? msg('1 day ago') : msg(str`${n} days ago`));
 const left = (n: number): string => (n === 0 ? msg('less than a day left') : n === 1 ? msg('1 day left') : msg(str`${n} days left`));
 /** "the 4 added rules" (the article goes with the words: a translation may need another form for one rule). */
+/** "1 rule", "12 rules" ("0 règle" in French: the language's own plural rules). */
+const rules = (n: number): string => {
+  const c = n.toLocaleString(getLocale());
+  return plural(n, () => msg(str`${c} rule`), () => msg(str`${c} rules`));
+};
 const addedRules = (n: number): string => (n === 1 ? msg('the 1 added rule') : msg(str`the ${n} added rules`));
 
 export const allowlistTexts = {
@@ -83,19 +90,19 @@ export const allowlistTexts = {
     return msg(str`WARNING: ${text}`);
   },
   option1Heading(n: number): string {
-    return msg(str`Option 1 (recommended): allow these domains on your proxy or firewall (${n} rules)`);
+    return msg(str`Option 1 (recommended): allow these domains on your proxy or firewall (${rules(n)})`);
   },
   mediaHeading(n: number): string {
-    return msg(str`Both options: call audio also needs these AMAZON_CONNECT ranges, which only IP ranges express (${n} rules)`);
+    return msg(str`Both options: call audio also needs these AMAZON_CONNECT ranges, which only IP ranges express (${rules(n)})`);
   },
   get mediaMissing(): string {
     return msg('(pass --ip-ranges ip-ranges.json to list them)');
   },
   option2InsteadHeading(n: number): string {
-    return msg(str`Option 2 (not recommended): instead of the domains of Option 1, allow these IP ranges (${n} rules)`);
+    return msg(str`Option 2 (not recommended): instead of the domains of Option 1, allow these IP ranges (${rules(n)})`);
   },
   option2Heading(n: number): string {
-    return msg(str`Option 2: IP ranges (${n} rules)`);
+    return msg(str`Option 2: IP ranges (${rules(n)})`);
   },
   diffHeading(createDate: string, added: number, removed: number): string {
     return msg(str`Since the previous file (createDate ${createDate}): ${added} rules added, ${removed} removed.`);

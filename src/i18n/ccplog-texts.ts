@@ -7,7 +7,7 @@
  * from a newer parser) shows the English words of the data. In English the data's own sentence is shown.
  * The log's own words (a softphone error message, a log line, an operation name) are never translated.
  */
-import { listText } from './format-texts.js';
+import { listText, plural } from './format-texts.js';
 import { msg, str } from '@lit/localize';
 import type { CcpLog, CcpLogCall, CcpLogVersions, DirectionFigures, LogMessage, MediaFailure, Problem, ProgressStep, StreamType, TextParam, TextParams } from '../ccplog/types.js';
 import { STREAMS_JITTER_SINCE } from '../ccplog/versions.js';
@@ -142,16 +142,6 @@ export function mediaFailureText(f: Pick<MediaFailure, 'text'> & { code?: string
 /** The first letter in capitals (a clause used as a sentence); scripts without case are left as they are. */
 const cap = (x: string): string => x.replace(/^\p{Ll}/u, (c) => c.toLocaleUpperCase(getLocale()));
 
-/** A count-dependent choice: the singular text for 1 (in the language's own plural rules), else the plural. */
-export function plural(value: number, one: () => string, other: () => string): string {
-  let cat = value === 1 ? 'one' : 'other';
-  try {
-    cat = new Intl.PluralRules(getLocale()).select(value);
-  } catch {
-    // keep the English rule
-  }
-  return cat === 'one' ? one() : other();
-}
 
 /** A problem's title in the active language; the data's English title for an unknown code or missing figures. */
 export function problemTitle(p: Pick<Problem, 'code' | 'title'> & { params?: TextParams }): string {

@@ -13,3 +13,17 @@ export function listText(items: readonly string[], type: 'conjunction' | 'unit' 
     return items.join(', ');
   }
 }
+
+/**
+ * A count-dependent choice by the active language's plural rules (Intl.PluralRules: French 0 and 1 are "one",
+ * Japanese has only "other"): `one()` for the singular category, else `other()`.
+ */
+export function plural(value: number, one: () => string, other: () => string): string {
+  let cat = value === 1 ? 'one' : 'other';
+  try {
+    cat = new Intl.PluralRules(getLocale()).select(value);
+  } catch {
+    // keep the English rule
+  }
+  return cat === 'one' ? one() : other();
+}
