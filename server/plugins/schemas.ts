@@ -1,5 +1,6 @@
 /** JSON schemas of the routes' bodies and answers (Fastify validates and serialises with them). */
 import type { CallSummary } from '../../src/report/index.js';
+import { CAUSE_CODE_SOURCE, MAX_SEARCH_CAUSES, MAX_SEARCH_CAUSES_CHARS } from '../../src/elements/ccp-preflight-fleet/fleet-api.js';
 
 const str = (max: number) => ({ type: 'string', maxLength: max }) as const;
 
@@ -45,3 +46,26 @@ export const CALL_BODY_SCHEMA = {
     call: { type: 'object' },
   },
 } as const;
+
+/**
+ * `GET /v1/agents?causes=`: at most MAX_SEARCH_CAUSES cause codes (`checkId/code`), comma-separated, at most
+ * MAX_SEARCH_CAUSES_CHARS characters.
+ */
+export const CAUSES_PARAM = {
+  type: 'string',
+  minLength: 1,
+  maxLength: MAX_SEARCH_CAUSES_CHARS,
+  pattern: `^${CAUSE_CODE_SOURCE}(,${CAUSE_CODE_SOURCE}){0,${MAX_SEARCH_CAUSES - 1}}$`,
+} as const;
+
+/** What a client sends wrong in `causes`, and what to send instead. */
+export function causesParamError(): string {
+  return `The causes parameter is not valid: send at most ${MAX_SEARCH_CAUSES} cause codes, comma-separated without spaces ` +
+    `(${MAX_SEARCH_CAUSES_CHARS} characters at most), each a check id and a finding code as the fleet lists them, ` +
+    'e.g. causes=ice-udp/turn-unreachable,media/fail (letters, digits, ".", "_" and "-"); or leave causes out and search with q alone.';
+}
+
+/** Another bad query parameter of a read route (Fastify's validation message, e.g. "querystring/verdict must be equal to one of the allowed values"). */
+export function queryError(detail: string): string {
+  return `The query is not valid: ${detail}. See the collector's API in the README for the parameters and their values.`;
+}

@@ -27,7 +27,10 @@ export interface AgentRow {
 }
 
 export interface AgentQuery {
+  /** Text searched in the agent's key and name, the site and the writer's cause text. */
   q?: string;
+  /** Cause codes that also match (their names in the reader's language match `q`: the fleet view finds them). */
+  causes?: readonly string[];
   verdict?: string;
   fit?: string;
   site?: string;
@@ -194,11 +197,17 @@ export function createStore(db: Db): Store {
         params.push(v);
         where.push(sql.replace('?', `$${params.length}`));
       };
+      const search: string[] = [];
       if (q.q) {
         params.push(likePattern(q.q));
         const p = `$${params.length}`;
-        where.push(`(agent_key ILIKE ${p} OR agent_name ILIKE ${p} OR site ILIKE ${p} OR cause_text ILIKE ${p})`);
+        search.push(`agent_key ILIKE ${p} OR agent_name ILIKE ${p} OR site ILIKE ${p} OR cause_text ILIKE ${p}`);
       }
+      if (q.causes?.length) {
+        params.push([...q.causes]);
+        search.push(`cause = ANY($${params.length}::text[])`);
+      }
+      if (search.length) where.push(`(${search.join(' OR ')})`);
       if (q.verdict) add('verdict = ?', q.verdict);
       if (q.fit) add('fit = ?', q.fit);
       if (q.site) add('site = ?', q.site);
@@ -233,7 +242,7 @@ export function createStore(db: Db): Store {
       };
     },
     async aggregates() {
-      const [verdicts, sites, regions, causes] = await Promise.all([
+      const [verdicts, sites, regions, causes, allCauses] = await Promise.all([
         db.query<{ verdict: string; c: number; unfit: number }>(
           `SELECT verdict, count(*)::int AS c, count(*) FILTER (WHERE fit = 'no')::int AS unfit FROM agents GROUP BY verdict`),
         db.query<{ site: string | null; c: number; unfit: number; fail: number; warn: number }>(
@@ -248,6 +257,10 @@ export function createStore(db: Db): Store {
           `SELECT cause, min(cause_text) AS cause_text, site, count(*)::int AS c,
              count(*) FILTER (WHERE fit = 'no')::int AS unfit, min(latest_created_at) AS since
            FROM agents WHERE cause IS NOT NULL GROUP BY cause, site ORDER BY unfit DESC, c DESC LIMIT 100`),
+        // Every cause in the fleet, for the view's search in the reader's language (byCause stops at 100 rows).
+        db.query<{ cause: string; cause_text: string | null }>(
+          `SELECT cause, min(cause_text) AS cause_text FROM agents WHERE cause IS NOT NULL
+           GROUP BY cause ORDER BY count(*) DESC, cause LIMIT 500`),
       ]);
       const byVerdict: Record<string, number> = { pass: 0, warn: 0, fail: 0, skip: 0 };
       let agents = 0;
@@ -266,6 +279,7 @@ export function createStore(db: Db): Store {
         byCause: causes.rows.map((r) => ({
           cause: r.cause, causeText: r.cause_text, site: r.site, agents: Number(r.c), unfit: Number(r.unfit), since: iso(r.since),
         })),
+        causes: allCauses.rows.map((r) => ({ cause: r.cause, causeText: r.cause_text })),
       };
     },
     async history(agent, limit) {

@@ -19,6 +19,11 @@ export interface FleetAggregates {
   bySite: { site: string | null; agents: number; unfit: number; fail: number; warn: number }[];
   byRegion: { region: string | null; agents: number; unfit: number; fail: number }[];
   byCause: { cause: string; causeText: string | null; site: string | null; agents: number; unfit: number; since: string }[];
+  /**
+   * Every cause in the fleet (most agents first, one writer's text each), for the search in the reader's language
+   * (fleet-search.ts). Absent from collectors older than the search: then byCause and the page's agents serve.
+   */
+  causes?: { cause: string; causeText: string | null }[];
 }
 
 export interface HistoryPoint {
@@ -27,8 +32,21 @@ export interface HistoryPoint {
 }
 
 export interface AgentFilter {
-  q?: string; verdict?: string; fit?: string; site?: string; cause?: string; limit: number; offset: number;
+  /** `causes`: cause codes, comma-separated, whose names in the reader's language match `q` (ORed into the search). */
+  q?: string; causes?: string; verdict?: string; fit?: string; site?: string; cause?: string; limit: number; offset: number;
 }
+
+/** Longest search text (the collector refuses longer; the search box stops there). */
+export const MAX_SEARCH_CHARS = 200;
+/** Most cause codes one search sends beside its text (`causes=`), and their longest comma-separated length. */
+export const MAX_SEARCH_CAUSES = 40;
+export const MAX_SEARCH_CAUSES_CHARS = 2000;
+/**
+ * One cause code as the collector files it: a check id and a finding code (or the verdict when the check wrote
+ * no code), e.g. `ice-udp/turn-unreachable`, `media/fail`. The collector's `causes` parameter takes this shape.
+ */
+export const CAUSE_CODE_SOURCE = '[A-Za-z0-9][A-Za-z0-9._-]{0,47}/[A-Za-z0-9][A-Za-z0-9._-]{0,47}';
+export const CAUSE_CODE_RE = new RegExp(`^${CAUSE_CODE_SOURCE}$`);
 
 /** FleetApiError status when the address answered, but not with the collector's JSON. */
 export const NOT_A_COLLECTOR = -1;
