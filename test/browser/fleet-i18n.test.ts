@@ -80,15 +80,33 @@ function collector(calls: string[] = []): typeof fetch {
   });
 }
 
+/**
+ * The collector's search, as the server does it: `q` in the agent's key and name, the site and the writer's
+ * English cause text (case-insensitive, accents as typed), or the agent's cause among `causes`.
+ */
+function searchingCollector(agentCalls: string[]): typeof fetch {
+  const rest = collector();
+  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input));
+    if (url.pathname !== '/v1/agents') return rest(input, init);
+    agentCalls.push(url.search);
+    const q = (url.searchParams.get('q') ?? '').toLowerCase();
+    const causes = (url.searchParams.get('causes') ?? '').split(',').filter(Boolean);
+    const hit = AGENTS.filter((a) => !q || [a.agent, a.name, a.site, a.latest.causeText].some((t) => t?.toLowerCase().includes(q))
+      || (a.latest.cause !== null && causes.includes(a.latest.cause)));
+    return new Response(JSON.stringify({ total: hit.length, agents: hit }), { status: 200, headers: { 'content-type': 'application/json' } });
+  }) as typeof fetch;
+}
+
 /** Names and ids from the data: they stay as written, whatever the language. */
 const KEEP = [...PRODUCT_NAMES, ...AGENTS.flatMap((a) => [a.name!, a.site ?? '', a.agent]).filter(Boolean)];
 
-async function render(lang: Locale | '', width = 320): Promise<CcpPreflightFleetElement> {
+async function render(lang: Locale | '', width = 320, fetchImpl: typeof fetch = collector()): Promise<CcpPreflightFleetElement> {
   const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
   wrap.style.width = `${width}px`;
   const el = document.createElement('ccp-preflight-fleet') as CcpPreflightFleetElement;
   if (lang) el.setAttribute('lang', lang);
-  el.fetchImpl = collector();
+  el.fetchImpl = fetchImpl;
   el.token = 'read-token';
   el.collectorUrl = 'https://collector.example';
   wrap.append(el);
@@ -227,6 +245,54 @@ describe('the fleet view in the supervisor\'s language', function () {
     expect(fr).to.contain('1 agent à Madrid North');
     expect(fr).to.contain('12 agents à Osaka');
     el.parentElement!.remove();
+  });
+
+  it('finds agents by a word of their cause as shown in the reader\'s language, typed without its accent too (debounced, no console noise)', async () => {
+    const noise: unknown[] = [];
+    const { error, warn } = console;
+    console.error = (...a: unknown[]) => noise.push(a);
+    console.warn = (...a: unknown[]) => noise.push(a);
+    const agentCalls: string[] = [];
+    try {
+      const el = await render('es', 1280, searchingCollector(agentCalls));
+      await waitUntil(() => visible(el).includes('Problemas por causa y sede'), 'Spanish', { timeout: 8000 });
+      const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+      const rows = () => [...el.shadowRoot!.querySelectorAll('tbody tr .agent button')].map((b) => b.textContent!.trim());
+      const type = async (text: string, expected: string[]) => {
+        const before = agentCalls.length;
+        input.value = '';
+        for (const ch of text) {
+          input.value += ch;
+          input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: ch }));
+        }
+        await waitUntil(() => JSON.stringify(rows()) === JSON.stringify(expected), `"${text}" finds ${expected.join(', ')} (shown: ${rows().join(', ')})`, { timeout: 8000 });
+        await new Promise((r) => setTimeout(r, 400));
+        // One request for the whole word (debounced), not one a keystroke.
+        expect(agentCalls.length - before, `requests for "${text}"`).to.equal(1);
+        return new URLSearchParams(agentCalls.at(-1));
+      };
+      // The row shows "… pérdida de paquetes 6,2 % …" for Kenji Sato's test call: the English cause text has no such word.
+      const sent = await type('pérdida', ['Kenji Sato']);
+      expect(sent.get('q')).to.equal('pérdida');
+      expect(sent.get('causes')!.split(',')).to.include('media/fail');
+      expect(sent.get('causes')!.split(',')).to.not.include('devices/permission-denied');
+      await type('PERDIDA', ['Kenji Sato']);
+      // "micrófono" is in Lena Weber's cause as shown ("Micrófono y auriculares: El micrófono está bloqueado…").
+      await type('microfono bloqueado', ['Lena Weber']);
+      // English still works, through the writer's words.
+      await type('packet loss', ['Kenji Sato']);
+      // The agent's own name, as before.
+      await type('Ana', ['Ana Pérez']);
+      // Japanese: "パケット" (packet), once the view is in Japanese.
+      el.setAttribute('lang', 'ja');
+      await waitUntil(() => visible(el).includes('原因別・拠点別の問題'), 'Japanese', { timeout: 8000 });
+      await type('パケット', ['Kenji Sato']);
+      el.parentElement!.remove();
+    } finally {
+      console.error = error;
+      console.warn = warn;
+    }
+    expect(noise, 'console errors or warnings').to.deep.equal([]);
   });
 
   it('takes the browser language when there is no lang, and follows a later lang', async () => {

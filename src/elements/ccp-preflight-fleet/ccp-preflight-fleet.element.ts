@@ -2,16 +2,21 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Report } from '../../report/schema.js';
 import { fmt, fmtDate, VERDICT_WORDS, verdictOf } from '../../report/definition/format.js';
-import { getLocale, setLocale } from '../../i18n/runtime.js';
+import { getLocale, needTexts, setLocale } from '../../i18n/runtime.js';
 import { resolveLocale } from '../../i18n/locale.js';
-import { FleetApi, FleetApiError, NOT_A_COLLECTOR, sparkPoints, type FleetAgent, type FleetAggregates, type HistoryPoint } from './fleet-api.js';
+import { FleetApi, FleetApiError, MAX_SEARCH_CHARS, NOT_A_COLLECTOR, sparkPoints, type FleetAgent, type FleetAggregates, type HistoryPoint } from './fleet-api.js';
 import { causeName } from './fleet-texts.js';
+import { causeCandidates, causesMatching } from './fleet-search.js';
 import { fleetStyles } from './ccp-preflight-fleet.styles.js';
+
+void needTexts('supervisor'); // the fleet view's texts: not the widget's
 
 /** Agents per page (the server pages and aggregates; 10,000 agents never reach the browser at once). */
 export const PAGE_SIZE = 100;
 /** New reports on the live stream refresh the view at most this often. */
 export const LIVE_REFRESH_MS = 1_500;
+/** The search runs this long after the last keystroke. */
+const SEARCH_DEBOUNCE_MS = 250;
 /** After the live stream drops, it reconnects after this long. */
 const RECONNECT_MS = 5_000;
 const TOKEN_KEY = 'ccp-preflight:fleet-token';
@@ -102,6 +107,9 @@ export class CcpPreflightFleetElement extends LitElement {
   private ac: AbortController | undefined;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts loads, so that an older answer arriving late never replaces a newer one. */
+  private loads = 0;
   /** The live stream ended without being stopped (shown as "reconnecting" until it is back). */
   private liveDropped = false;
   /** The `lang` last applied (undefined: none yet). */
@@ -141,7 +149,9 @@ export class CcpPreflightFleetElement extends LitElement {
     if (lang !== this.appliedLang) {
       this.appliedLang = lang;
       const want = resolveLocale({ lang, browser: globalThis.navigator?.languages });
-      if (want !== getLocale()) setLocale(want).catch(() => {}); // an unloadable language leaves the current one
+      // An unloadable language leaves the current one. A search in progress runs again: causes are matched by
+      // their names in the language shown.
+      if (want !== getLocale()) setLocale(want).then(() => (this._filter.q ? this.refresh() : undefined)).catch(() => {});
     }
   }
 
@@ -167,6 +177,7 @@ export class CcpPreflightFleetElement extends LitElement {
     this.ac = undefined;
     clearTimeout(this.liveTimer);
     clearTimeout(this.reconnectTimer);
+    clearTimeout(this.searchTimer);
   }
 
   /** Reloads the counts and the current page. */
@@ -174,16 +185,20 @@ export class CcpPreflightFleetElement extends LitElement {
     const api = this.api;
     if (!api) return;
     const f = this._filter;
+    const load = ++this.loads;
+    // The causes whose names, as this view shows them in the reader's language, match the search text.
+    const causes = f.q ? causesMatching(f.q, causeCandidates(this._agg, this._page?.agents)).join(',') : '';
     try {
       const [agg, page] = await Promise.all([
         api.aggregates(),
-        api.agents({ q: f.q, verdict: f.verdict, fit: f.fit, site: f.site, cause: f.cause, limit: PAGE_SIZE, offset: f.offset }),
+        api.agents({ q: f.q, causes, verdict: f.verdict, fit: f.fit, site: f.site, cause: f.cause, limit: PAGE_SIZE, offset: f.offset }),
       ]);
+      if (load !== this.loads) return;
       this._agg = agg;
       this._page = page;
       this._error = undefined;
     } catch (e) {
-      if ((e as Error)?.name !== 'AbortError') this._error = e;
+      if (load === this.loads && (e as Error)?.name !== 'AbortError') this._error = e;
     }
   }
 
@@ -214,6 +229,7 @@ export class CcpPreflightFleetElement extends LitElement {
   }
 
   private setFilter(patch: Partial<CcpPreflightFleetElement['_filter']>): void {
+    if ('q' in patch) clearTimeout(this.searchTimer); // "Clear filters" wins over a search still waiting
     this._filter = { ...this._filter, offset: 0, ...patch };
     void this.refresh();
   }
@@ -334,12 +350,11 @@ export class CcpPreflightFleetElement extends LitElement {
     const sites = (this._agg?.bySite ?? []).map((s) => s.site).filter((s): s is string => !!s);
     const any = msg('Any');
     const cause = f.cause ? this._agg?.byCause.find((c) => c.cause === f.cause) : undefined;
-    let debounce: ReturnType<typeof setTimeout> | undefined;
     return html`<div class="filters" role="search" aria-label=${msg('Filter the agents')}>
-      <label>${msg('Search agent, site or cause')} <input type="search" .value=${f.q} placeholder=${msg('Name, site or cause')} @input=${(e: InputEvent) => {
-        const v = (e.target as HTMLInputElement).value;
-        clearTimeout(debounce);
-        debounce = setTimeout(() => this.setFilter({ q: v }), 250);
+      <label>${msg('Search agent, site or cause')} <input type="search" .value=${f.q} maxlength=${MAX_SEARCH_CHARS} placeholder=${msg('Name, site or cause')} @input=${(e: InputEvent) => {
+        const v = (e.target as HTMLInputElement).value.slice(0, MAX_SEARCH_CHARS);
+        clearTimeout(this.searchTimer);
+        this.searchTimer = setTimeout(() => this.setFilter({ q: v }), SEARCH_DEBOUNCE_MS);
       }}></label>
       <label>${msg('Verdict')} <select @change=${(e: Event) => this.setFilter({ verdict: (e.target as HTMLSelectElement).value })}>
         ${['', 'fail', 'warn', 'pass', 'skip'].map((v) => html`<option value=${v} ?selected=${f.verdict === v}>${v ? verdictWord(v) : any}</option>`)}
