@@ -3,13 +3,15 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Report } from '../../report/schema.js';
 import { fmt, fmtDate, VERDICT_WORDS, verdictOf } from '../../report/definition/format.js';
 import { getLocale, needTexts, setLocale } from '../../i18n/runtime.js';
+import { texts as supervisorTexts } from '../../generated/parts/supervisor.js';
 import { resolveLocale } from '../../i18n/locale.js';
+import { plural } from '../../i18n/format-texts.js';
 import { FleetApi, FleetApiError, MAX_SEARCH_CHARS, NOT_A_COLLECTOR, sparkPoints, type FleetAgent, type FleetAggregates, type HistoryPoint } from './fleet-api.js';
 import { causeName } from './fleet-texts.js';
 import { causeCandidates, causesMatching } from './fleet-search.js';
 import { fleetStyles } from './ccp-preflight-fleet.styles.js';
 
-void needTexts('supervisor'); // the fleet view's texts: not the widget's
+void needTexts(supervisorTexts); // the fleet view's texts: not the widget's
 
 /** Agents per page (the server pages and aggregates; 10,000 agents never reach the browser at once). */
 export const PAGE_SIZE = 100;
@@ -26,14 +28,6 @@ const verdictWord = (v: string): string => (v === 'pass' || v === 'warn' || v ==
 const fitWord = (v: string): string => (v === 'no' ? msg('Unfit') : v === 'yes' ? msg('Fit') : v === 'unknown' ? msg('Unknown') : v);
 /** A measured figure, or a dash for none. */
 const figure = (v: number | null, unit: string, digits = 0): string => (v === null ? '–' : fmt(v, unit, digits));
-/** The one or other form of a count's words (Intl.PluralRules of the active language: French 0 is "one"). */
-const plural = (n: number, one: () => string, other: () => string): string => {
-  let cat = n === 1 ? 'one' : 'other';
-  try {
-    cat = new Intl.PluralRules(getLocale()).select(n);
-  } catch { /* the English rule */ }
-  return cat === 'one' ? one() : other();
-};
 
 /**
  * The supervisors' fleet view: counts at a glance, problems grouped by cause and site, every agent's latest
