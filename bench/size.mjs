@@ -7,12 +7,16 @@
 // imports statically (what a page downloads up front). "With the CCP part" = that plus the chunks
 // reached through dynamic imports that hold amazon-connect-streams or src/ccp/ code (and their static deps).
 // Each chunk is gzipped on its own (the browser fetches them separately) and the sizes are added.
+// Each language's texts come in parts (src/generated/parts/<locale>.<part>.ts, scripts/i18n-split.mjs), each its
+// own lazy chunk: the widget in a language loads its "agent" part only; the table lists every part beside the
+// language's texts in one module (src/generated/locales/<locale>.ts, as lit-localize writes them).
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { ROOT, BenchError, loadEsbuild, printTable, runMain, tempDir, machineInfo, printMachine } from './lib/util.mjs';
 import { CHROMIUM_PATH } from '../test/support/chromium.mjs';
+import { PARTS } from '../scripts/i18n-split.mjs';
 
 const GOAL_KB = 25;
 if (process.argv.includes('--help')) {
@@ -154,8 +158,21 @@ async function measureWidget(esbuild, tmp, entry = widgetEntry(tmp)) {
       contrib.set(key, (contrib.get(key) ?? 0) + bytesInOutput);
     }
   }
+  // The language parts' chunks: locale → part → gzip bytes (and whether one is loaded up front, which it must not be).
+  const languages = new Map();
+  let languageUpFront = false;
+  for (const p of jsOutputs) {
+    for (const input of Object.keys(outputs[p].inputs)) {
+      const m = /(?:^|\/)src\/generated\/parts\/([^/]+)\.(\w+)\.ts$/.exec(input);
+      if (!m) continue;
+      (languages.get(m[1]) ?? languages.set(m[1], new Map()).get(m[1])).set(m[2], chunkOf(p).gzip);
+      if (upfront.has(p)) languageUpFront = true;
+    }
+  }
   return {
     entry,
+    languages,
+    languageUpFront,
     missing: [...missing],
     upfront: { chunks: upfront.size, ...sum(upfront) },
     fullRun: { chunks: runClosure.size, ...sum(runClosure), gzipOne: gz(Buffer.concat([...runClosure].map((p) => Buffer.from(files.get(p).contents)))) },
@@ -241,6 +258,24 @@ async function main() {
     w.contributors.map(([k, v]) => [k, kb(v)]),
     { title: 'Largest parts of the up-front widget chunks (minified, before gzip)' },
   );
+  if (w.languages.size) {
+    // Each module bundled alone, the same way (lit and @lit/localize outside): a part as its chunk, and the
+    // language's texts in one module as lit-localize writes them, for comparison.
+    const alone = async (file) => {
+      if (!existsSync(file)) return '—';
+      const res = await esbuild.build({ ...common, entryPoints: [file], outfile: 'texts.js', external: ['lit', '@lit/localize'] });
+      return kb(gz(res.outputFiles[0].contents));
+    };
+    const rows = [];
+    for (const locale of w.languages.keys()) {
+      const parts = await Promise.all(PARTS.map((p) => alone(join(ROOT, 'src', 'generated', 'parts', `${locale}.${p}.ts`))));
+      rows.push([locale, ...parts, await alone(join(ROOT, 'src', 'generated', 'locales', `${locale}.ts`))]);
+    }
+    printTable(['language', ...PARTS.map((p) => `${p} gzip KB`), 'all in one module'], rows, {
+      title: `Language texts: each part its own lazy chunk (the widget loads "${PARTS[0]}" only; the others load with the views and the CLI entries that need them)`,
+    });
+  }
+  if (w.languageUpFront) console.log('\nWARNING: a language part is in the up-front chunks; each should load on demand.');
   if (w.missing.length) console.log(`\nNOTE: not in the tree yet, counted as empty: ${w.missing.join(', ')}. The figures will grow when they land.`);
   if (w.streamsUpFront) console.log('\nWARNING: amazon-connect-streams is in the up-front chunks; it should be a lazy import() so pages without a CCP do not pay for it.');
   if (w.phoneUpFront) console.log('\nNOTE: libphonenumber-js is in the up-front chunks; a lazy import() would keep it out until failover is used.');

@@ -9,7 +9,10 @@ import { looksLikeCcpLog } from '../src/ccplog/sniff.js';
 import { encodeShareCode } from '../src/report/share.js';
 import type { Report } from '../src/report/schema.js';
 import { LOCALE_NAMES, resolveLocale } from '../src/i18n/locale.js';
-import { getLocale, LOCALE_STATUS_EVENT, setLocale } from '../src/i18n/runtime.js';
+import { getLocale, LOCALE_STATUS_EVENT, needTexts, setLocale } from '../src/i18n/runtime.js';
+import { texts as supervisorTexts } from '../src/generated/parts/supervisor.js';
+
+void needTexts(supervisorTexts); // this page's own texts, the compare and CCP log views
 
 const viewer = document.querySelector('ccp-preflight-report')!;
 const byId = (id: string): HTMLElement => document.getElementById(id)!;

@@ -2,93 +2,21 @@
 /**
  * Are the translations complete? Every msg() in the sources listed in lit-localize.json must have a <target> in
  * every xliff/<locale>.xlf, each target must keep every placeholder of its source (<x id="N"/>: a figure, a
- * name, markup), and the generated locale modules must hold every message (`npx lit-localize build` after
- * editing an XLIFF file). test/unit/i18n-complete.test.ts runs it; `node scripts/i18n-check.mjs` prints the
- * problems and exits 1 when there are any.
+ * name, markup), and the generated locale modules must hold every message (`npm run i18n:build` after editing
+ * an XLIFF file). test/unit/i18n-complete.test.ts runs it; `node scripts/i18n-check.mjs` prints the problems and
+ * exits 1 when there are any.
  *
- * The msg() calls are found by a small scanner (string literals and str/html-tagged templates, the forms this
- * code base uses), ids computed as @lit/localize does at run time.
+ * The msg() calls are found by the scanner of scripts/i18n-scan.mjs (shared with scripts/i18n-split.mjs). The
+ * modules of each language's parts (scripts/i18n-split.mjs) must be current, and every file that calls msg()
+ * must belong to a part (`npm run i18n:build` = lit-localize build, then the split).
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateMsgId } from '@lit/localize/internal/id-generation.js';
+import { ROOT, inputFiles, scanMessages, walk } from './i18n-scan.mjs';
+import { splitProblems } from './i18n-split.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** Skips a JS string literal starting at s[i] (a quote); returns [value, index after it]. */
-function readString(s, i) {
-  const q = s[i];
-  let out = '';
-  let j = i + 1;
-  while (j < s.length && s[j] !== q) {
-    if (s[j] === '\\') {
-      const c = s[j + 1];
-      out += c === 'n' ? '\n' : c === 't' ? '\t' : c;
-      j += 2;
-    } else out += s[j++];
-  }
-  return [out, j + 1];
-}
-
-/** Reads a template literal starting at s[i] (a backtick): its static parts; returns [strings, index after it]. */
-function readTemplate(s, i) {
-  const strings = [];
-  let cur = '';
-  let j = i + 1;
-  while (j < s.length && s[j] !== '`') {
-    if (s[j] === '\\') {
-      cur += s.slice(j, j + 2);
-      j += 2;
-    } else if (s[j] === '$' && s[j + 1] === '{') {
-      strings.push(cur);
-      cur = '';
-      j = skipExpression(s, j + 2);
-    } else cur += s[j++];
-  }
-  strings.push(cur);
-  return [strings, j + 1];
-}
-
-/** Skips a ${...} expression (nested braces, strings, templates); returns the index after its closing brace. */
-function skipExpression(s, j) {
-  let depth = 1;
-  while (j < s.length && depth > 0) {
-    const c = s[j];
-    if (c === "'" || c === '"') j = readString(s, j)[1];
-    else if (c === '`') j = readTemplate(s, j)[1];
-    else {
-      if (c === '{') depth++;
-      else if (c === '}') depth--;
-      j++;
-    }
-  }
-  return j;
-}
-
-/**
- * The messages of one source file: { id, text } of every msg('...') and msg(tag`...`) call; `text` shows each
- * expression as {N}.
- */
-export function scanMessages(source) {
-  const out = [];
-  const re = /(?<![\w.$])msg\(\s*/g;
-  let m;
-  while ((m = re.exec(source))) {
-    const i = m.index + m[0].length;
-    const c = source[i];
-    if (c === "'" || c === '"') {
-      const [text] = readString(source, i);
-      out.push({ id: generateMsgId(text, false), text });
-    } else {
-      const tag = /^(\w+)`/.exec(source.slice(i, i + 20));
-      if (!tag) continue;
-      const [strings] = readTemplate(source, i + tag[1].length);
-      out.push({ id: generateMsgId(strings, tag[1] === 'html'), text: strings.map((p, k) => (k ? `{${k - 1}}` : '') + p).join('') });
-    }
-  }
-  return out;
-}
+export { inputFiles, scanMessages };
 
 /** The trans-units of an XLIFF file: id, source and target (null when missing), with their placeholder ids. */
 export function parseXliff(xml) {
@@ -126,22 +54,6 @@ export function checkLocale(locale, xml, messages) {
   return problems;
 }
 
-function walk(dir, out = []) {
-  if (!existsSync(dir)) return out;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else if (p.endsWith('.ts')) out.push(p);
-  }
-  return out;
-}
-
-/** The source files named by lit-localize.json's inputFiles (globs of the forms `dir/**\/*.ts` and `file.ts`). */
-export function inputFiles(root = ROOT) {
-  const config = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8'));
-  return config.inputFiles.flatMap((g) => (g.endsWith('/**/*.ts') ? walk(join(root, g.slice(0, -'/**/*.ts'.length))) : [join(root, g)]));
-}
-
 /** Folders whose TypeScript may call msg(): each file that does must be one of lit-localize.json's inputFiles. */
 const SOURCE_DIRS = ['src', 'demo', 'server'];
 
@@ -169,12 +81,14 @@ export function checkProject(root = ROOT) {
     const mod = join(root, config.output.outputDir, `${locale}.ts`);
     const generated = existsSync(mod) ? readFileSync(mod, 'utf8') : '';
     for (const m of list) {
-      if (!generated.includes(`'${m.id}'`)) problems.push(`${locale}: "${m.text}" is not in ${relative(root, mod)} (run npx lit-localize build).`);
+      if (!generated.includes(`'${m.id}'`)) problems.push(`${locale}: "${m.text}" is not in ${relative(root, mod)} (run npm run i18n:build).`);
       // lit-localize writes a str message as str`...` only when its tag is named `str` in the code (an alias gives
       // a plain template literal: the figures would show as 0, 1, 2).
       else if (m.id.startsWith('s') && /\{\d+\}/.test(m.text) && !generated.includes(`'${m.id}': str\``)) problems.push(`${locale}: "${m.text}" is not a str template in ${relative(root, mod)}: tag it str\`...\` (not an alias) in ${m.file}.`);
     }
   }
+  // Each language's texts are split into parts (scripts/i18n-split.mjs): every message in a part, the parts current.
+  problems.push(...splitProblems(root));
   return { messages: list, problems };
 }
 

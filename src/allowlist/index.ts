@@ -20,3 +20,7 @@ export { allowlistMain, USAGE, EXIT_OK, EXIT_BAD_INPUT, type AllowlistIo } from 
 export { allowlistTexts, type AllowlistTexts, type AllowlistNotice } from '../i18n/allowlist-texts.js';
 export { setLocale, getLocale } from '../i18n/runtime.js';
 export { localeFromEnv } from '../i18n/locale.js';
+
+import { needTexts } from '../i18n/runtime.js';
+import { texts as cliPart } from '../generated/parts/cli.js';
+void needTexts(cliPart); // the allowlist's texts are the command line's, not the widget's

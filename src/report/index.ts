@@ -36,3 +36,10 @@ export { checkTitle, progressPhrase, earlyFailLine } from '../i18n/check-titles.
 export { repeatTexts, type RepeatTexts } from '../i18n/repeat-texts.js';
 export { LOCALES, matchLocale, resolveLocale, localeFromEnv, type Locale } from '../i18n/locale.js';
 export { checkRows, type CheckRows, type Figure, type Table } from './definition/rows.js';
+
+import { needTexts } from '../i18n/runtime.js';
+import { texts as supervisorTexts } from '../generated/parts/supervisor.js';
+import { texts as cliPart } from '../generated/parts/cli.js';
+// This entry's texts (the report as text, the CCP log, the command line's own) are not only the widget's.
+void needTexts(supervisorTexts);
+void needTexts(cliPart);

@@ -6,7 +6,7 @@
 import { describe, it, expect, afterAll } from 'vitest';
 import { parseCcpLog } from '../../src/ccplog/index.js';
 import type { CcpLog, TextParams } from '../../src/ccplog/types.js';
-import { setLocale } from '../../src/i18n/runtime.js';
+import { setLocale } from '../../src/report/index.js'; // the CLI's entry: it needs the CCP log's and the command line's texts
 import { LOCALES, TARGET_LOCALES } from '../../src/i18n/locale.js';
 import {
   callSummary,

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { localeFromEnv, matchLocale, resolveLocale } from '../../src/i18n/locale.js';
-import { getLocale, setLocale } from '../../src/i18n/runtime.js';
+import { getLocale, setLocale } from '../../src/report/index.js'; // the CLI's entry: it needs the command line's texts
 import { columns, renderReportText, wrap } from '../../src/report/text.js';
 
 const load = (name: string): unknown => JSON.parse(readFileSync(`test/unit/fixtures/reports/${name}`, 'utf8'));

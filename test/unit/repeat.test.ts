@@ -1,7 +1,7 @@
 // The arithmetic of `ccp-preflight run --repeat N` (cli/repeat-stats.mjs) and its argument parsing.
 import { afterAll, describe, expect, it } from 'vitest';
 import { repeatTexts as t } from '../../src/i18n/repeat-texts.js';
-import { setLocale } from '../../src/i18n/runtime.js';
+import { setLocale } from '../../src/report/index.js'; // the CLI's entry: it needs the CCP log's and the command line's texts
 // @ts-expect-error plain ESM module without types
 import { callFromReport, formatRepeat, quantile, summarizeCalls, wilsonPct } from '../../cli/repeat-stats.mjs';
 // @ts-expect-error plain ESM module without types

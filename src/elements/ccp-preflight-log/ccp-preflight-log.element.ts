@@ -4,12 +4,15 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Report } from '../../report/schema.js';
 import type { CcpLog, ProgressStep } from '../../ccplog/types.js';
 import { count, logAnswer, messagesOf, messageText, phaseText } from '../../i18n/ccplog-texts.js';
-import { getLocale, setLocale } from '../../i18n/runtime.js';
+import { getLocale, needTexts, setLocale } from '../../i18n/runtime.js';
+import { texts as supervisorTexts } from '../../generated/parts/supervisor.js';
 import { resolveLocale } from '../../i18n/locale.js';
 import { emit } from '../../internal/emit.js';
 import { styles } from './ccp-preflight-log.styles.js';
 import { badge, renderAbout, renderCall, renderProblems, renderTimeline } from './render.js';
 import { renderJoined } from './joined.js';
+
+void needTexts(supervisorTexts); // the CCP log view's texts (src/i18n/ccplog-texts.ts): not the widget's
 
 /**
  * Renders an agent's CCP log (agent-log.txt) with the report renderer's look: problems first, then each call's

@@ -5,10 +5,14 @@
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { checkTitle } from '../../i18n/check-titles.js';
+import { needTexts } from '../../i18n/runtime.js';
+import { texts as supervisorTexts } from '../../generated/parts/supervisor.js';
 import { compareReports, formatValue, METRICS, type Direction, type ReportComparison } from '../../report/compare.js';
 import type { Report } from '../../report/schema.js';
 import { fmtDate, VERDICT_WORDS } from './format.js';
 import { units } from './for-it.js';
+
+void needTexts(supervisorTexts); // the compare view's texts: not the widget's (it loads when a report is compared)
 
 const ARROWS: Record<Direction, string> = { worse: '▼', better: '▲', same: '=', unknown: '?' };
 
