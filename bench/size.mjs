@@ -220,6 +220,26 @@ async function measurePeer(esbuild, peer) {
   }
 }
 
+/**
+ * Each language's parts, each module bundled alone the same way (lit and @lit/localize outside), and the
+ * language's texts in one module as lit-localize writes them, for comparison.
+ */
+async function printLanguages(esbuild, locales) {
+  const alone = async (file) => {
+    if (!existsSync(file)) return '—';
+    const res = await esbuild.build({ ...common, entryPoints: [file], outfile: 'texts.js', external: ['lit', '@lit/localize'] });
+    return kb(gz(res.outputFiles[0].contents));
+  };
+  const rows = [];
+  for (const locale of locales) {
+    const parts = await Promise.all(PARTS.map((p) => alone(join(ROOT, 'src', 'generated', 'parts', `${locale}.${p}.ts`))));
+    rows.push([locale, ...parts, await alone(join(ROOT, 'src', 'generated', 'locales', `${locale}.ts`))]);
+  }
+  printTable(['language', ...PARTS.map((p) => `${p} gzip KB`), 'all in one module'], rows, {
+    title: `Language texts: each part its own lazy chunk (the widget loads "${PARTS[0]}" only; the others load with the views and the CLI entries that need them)`,
+  });
+}
+
 async function main() {
   const esbuild = await loadEsbuild();
   const tmp = tempDir('ccpf-size-');
@@ -258,23 +278,7 @@ async function main() {
     w.contributors.map(([k, v]) => [k, kb(v)]),
     { title: 'Largest parts of the up-front widget chunks (minified, before gzip)' },
   );
-  if (w.languages.size) {
-    // Each module bundled alone, the same way (lit and @lit/localize outside): a part as its chunk, and the
-    // language's texts in one module as lit-localize writes them, for comparison.
-    const alone = async (file) => {
-      if (!existsSync(file)) return '—';
-      const res = await esbuild.build({ ...common, entryPoints: [file], outfile: 'texts.js', external: ['lit', '@lit/localize'] });
-      return kb(gz(res.outputFiles[0].contents));
-    };
-    const rows = [];
-    for (const locale of w.languages.keys()) {
-      const parts = await Promise.all(PARTS.map((p) => alone(join(ROOT, 'src', 'generated', 'parts', `${locale}.${p}.ts`))));
-      rows.push([locale, ...parts, await alone(join(ROOT, 'src', 'generated', 'locales', `${locale}.ts`))]);
-    }
-    printTable(['language', ...PARTS.map((p) => `${p} gzip KB`), 'all in one module'], rows, {
-      title: `Language texts: each part its own lazy chunk (the widget loads "${PARTS[0]}" only; the others load with the views and the CLI entries that need them)`,
-    });
-  }
+  if (w.languages.size) await printLanguages(esbuild, [...w.languages.keys()]);
   if (w.languageUpFront) console.log('\nWARNING: a language part is in the up-front chunks; each should load on demand.');
   if (w.missing.length) console.log(`\nNOTE: not in the tree yet, counted as empty: ${w.missing.join(', ')}. The figures will grow when they land.`);
   if (w.streamsUpFront) console.log('\nWARNING: amazon-connect-streams is in the up-front chunks; it should be a lazy import() so pages without a CCP do not pay for it.');
