@@ -64,7 +64,7 @@ export const templates = {
   's408e21d2dcc83a03': str`zu groß für eine ip-ranges.json (Grenze ${0} Bytes).`,
   's40edf8c20dada44d': `ausgehend`,
   's424ca26946b0e57b': str`Manche Proxys unterbrechen WebSockets: Die Signalisierungs-Hosts (rtc*.connect-telecom / *.transport.connect) und https://${0}.awsapps.com halten während der ganzen Schicht einen offen; lassen Sie sie ohne TLS-Inspektion durch und testen Sie vor dem Produktivbetrieb (Netzwerkleitfaden, Option 1).`,
-  's42c8784c18309c38': `Exit-Codes: 0 ausgegeben; mit --check 0/1/2 wie oben; 3 ungültige Eingabe oder Aufruffehler (Meldung auf stderr).`,
+  's42c8784c18309c38': `Exit-Codes: 0 Liste ausgegeben; mit --check 0/1/2 wie oben; 3 ungültige Eingabe oder Aufruffehler (Meldung auf stderr).`,
   's460660035efc4f4d': `chromium | firefox: der Browser, in dem die Prüfungen laufen (Standard chromium); in beiden dieselben Prüfungen und derselbe Bericht (Firefox: Debians firefox-esr)`,
   's491a12a653d224ac': `--chromium gilt für --browser chromium; für Firefox geben Sie --firefox PFAD an.`,
   's494108a7c98c14aa': `Amazon-Connect-Region der Instanz, z. B. us-east-1`,

@@ -64,7 +64,7 @@ export const templates = {
   's408e21d2dcc83a03': str`trop volumineux pour un ip-ranges.json (limite ${0} octets).`,
   's40edf8c20dada44d': `sortant`,
   's424ca26946b0e57b': str`Certains proxys coupent les WebSockets : les hôtes de signalisation (rtc*.connect-telecom / *.transport.connect) et https://${0}.awsapps.com en gardent un ouvert pendant tout le service ; laissez-les passer sans inspection TLS et testez avant la mise en production (guide réseau, Option 1).`,
-  's42c8784c18309c38': `Codes de sortie : 0 affiché ; avec --check 0/1/2 comme ci-dessus ; 3 entrée incorrecte ou erreur d’utilisation (message sur stderr).`,
+  's42c8784c18309c38': `Codes de sortie : 0 liste affichée ; avec --check, 0/1/2 comme ci-dessus ; 3 entrée incorrecte ou erreur d’utilisation (message sur stderr).`,
   's460660035efc4f4d': `chromium | firefox : le navigateur des vérifications (chromium par défaut) ; mêmes vérifications et même rapport dans les deux (Firefox : firefox-esr de Debian)`,
   's491a12a653d224ac': `--chromium va avec --browser chromium ; pour Firefox, indiquez --firefox CHEMIN.`,
   's494108a7c98c14aa': `Région Amazon Connect de l’instance, par ex. us-east-1`,

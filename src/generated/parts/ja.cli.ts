@@ -64,7 +64,7 @@ export const templates = {
   's408e21d2dcc83a03': str`ip-ranges.json としては大きすぎます（上限 ${0} バイト）。`,
   's40edf8c20dada44d': `アウトバウンド`,
   's424ca26946b0e57b': str`WebSocket を切断するプロキシがあります：シグナリングのホスト（rtc*.connect-telecom / *.transport.connect）と https://${0}.awsapps.com はシフトの間ずっと常時接続を保ちます。TLS インスペクションなしで通過させ、本番運用の前にテストしてください（ネットワークガイド、オプション 1）。`,
-  's42c8784c18309c38': `終了コード：0 出力した、--check では上記の 0/1/2、3 入力または使い方の誤り（メッセージは stderr に出力）。`,
+  's42c8784c18309c38': `終了コード：0 一覧を出力、--check では上記の 0/1/2、3 入力または使い方の誤り（メッセージは stderr に出力）。`,
   's460660035efc4f4d': `chromium | firefox：チェックを実行するブラウザー（既定は chromium）。どちらでも同じチェック、同じレポートになります（Firefox は Debian の firefox-esr）`,
   's491a12a653d224ac': `--chromium は --browser chromium 用です。Firefox には --firefox パス を指定してください。`,
   's494108a7c98c14aa': `インスタンスの Amazon Connect リージョン（例：us-east-1）`,
