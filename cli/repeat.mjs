@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserLaunchError } from './browser-launch.mjs';
-import { EXIT, parseRunArgs } from './run.mjs';
+import { EXIT, notBuilt, parseRunArgs, seeHelp } from './run.mjs';
+import { T } from './lang.mjs';
 import { openTestPage } from './session.mjs';
 import { callFromReport, formatRepeat, summarizeCalls } from './repeat-stats.mjs';
 
@@ -15,11 +16,15 @@ export const DEFAULT_PAUSE_S = 2;
 /** Time limit of one test call beyond its --duration: connecting (8 s in the media check) and set-up. */
 const CALL_OVERHEAD_S = 20;
 
+/** The help of --repeat before a build (the built package's cliTexts.repeatHelp() says the same in English). */
 export const REPEAT_USAGE = `  --repeat N            Run the test call N times (1-${MAX_REPEAT}) and report the error rate and the spread of
                         RTT, jitter, loss and MOS. The Amazon Connect networking guide asks for more than 200
                         calls to prove a domain allowlist; above 2 % failed calls points at the proxy.
                         Exit 0 within 2 % over more than 200 calls, 1 within 2 % over fewer, 2 above 2 %.
   --pause SECONDS       Pause between repeated calls (0-60, default ${DEFAULT_PAUSE_S})`;
+
+/** The help of --repeat in the active language of the built package (src/i18n/cli-texts.ts), else in English. */
+export const repeatUsage = () => (T ? T.repeatHelp(MAX_REPEAT, DEFAULT_PAUSE_S) : REPEAT_USAGE);
 
 class UsageError extends Error {}
 
@@ -36,13 +41,13 @@ export function parseRepeatArgs(argv) {
       continue;
     }
     const v = m[2] ?? argv[++i];
-    if (v === undefined) throw new UsageError(`--${m[1]} needs a value.`);
+    if (v === undefined) throw new UsageError(T ? T.needsValue(`--${m[1]}`) : `--${m[1]} needs a value.`);
     const n = Number(v);
     if (m[1] === 'repeat') {
-      if (!Number.isInteger(n) || n < 1 || n > MAX_REPEAT) throw new UsageError(`--repeat must be a whole number of calls from 1 to ${MAX_REPEAT} (got "${v}").`);
+      if (!Number.isInteger(n) || n < 1 || n > MAX_REPEAT) throw new UsageError(T ? T.repeatRange(MAX_REPEAT, v) : `--repeat must be a whole number of calls from 1 to ${MAX_REPEAT} (got "${v}").`);
       repeat = n;
     } else {
-      if (!Number.isFinite(n) || n < 0 || n > 60) throw new UsageError(`--pause must be a number of seconds from 0 to 60 (got "${v}").`);
+      if (!Number.isFinite(n) || n < 0 || n > 60) throw new UsageError(T ? T.pauseRange(v) : `--pause must be a number of seconds from 0 to 60 (got "${v}").`);
       pauseS = n;
     }
   }
@@ -57,25 +62,26 @@ export async function repeatMain(argv, io, { sleep = (ms) => new Promise((r) => 
     rep = parseRepeatArgs(argv);
     opts = parseRunArgs(rep.rest);
     if (opts.help) {
-      io.stdout.write(REPEAT_USAGE + '\n');
+      io.stdout.write(repeatUsage() + '\n');
       return EXIT.pass;
     }
-    if (opts.run.checks && opts.run.checks.some((c) => c !== 'media')) throw new UsageError('--repeat runs the test call (the media check) only: leave out --checks.');
+    if (opts.run.checks && opts.run.checks.some((c) => c !== 'media')) throw new UsageError(T ? T.repeatWithoutChecks : '--repeat runs the test call (the media check) only: leave out --checks.');
   } catch (e) {
-    io.stderr.write(`ccp-preflight run: ${e instanceof Error ? e.message : String(e)}\nRun "ccp-preflight run --help" for the options.\n`);
+    io.stderr.write(`ccp-preflight run: ${e instanceof Error ? e.message : String(e)}\n${seeHelp()}\n`);
     return EXIT.usage;
   }
   if (!existsSync(join(ROOT, 'dist', 'index.js'))) {
-    io.stderr.write('ccp-preflight run: the package is not built (dist/index.js is missing). Run "npm run build" first.\n');
+    io.stderr.write(`ccp-preflight run: ${notBuilt('dist/index.js')}\n`);
     return EXIT.usage;
   }
   // The summary in the --lang language, else LC_ALL/LC_MESSAGES/LANG (as a single run); the JSON stays English.
   const { setLocale, localeFromEnv, repeatTexts: t } = await import('ccp-preflight/report');
   if (!t) {
-    io.stderr.write('ccp-preflight run: the package build is older than this CLI (no repeatTexts in dist). Run "npm run build" first.\n');
+    io.stderr.write(`ccp-preflight run: ${T ? T.olderBuild('repeatTexts') : 'the package build is older than this CLI (no repeatTexts in dist). Run "npm run build" first.'}\n`);
     return EXIT.usage;
   }
-  if (!opts.json) await setLocale(opts.lang ?? localeFromEnv(process.env) ?? 'en');
+  // (--json: English, as before the CLI spoke the reader's language for its usage texts.)
+  await setLocale(opts.json ? 'en' : (opts.lang ?? localeFromEnv(process.env) ?? 'en'));
   let session;
   try {
     session = await openTestPage(opts, io);

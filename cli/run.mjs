@@ -6,18 +6,23 @@ import { fileURLToPath } from 'node:url';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { CHROMIUM_PATH, FIREFOX_PATH, BROWSERS, BrowserLaunchError } from './browser-launch.mjs';
 import { openTestPage } from './session.mjs';
-import { CLI_LANGS, parseLang, useLanguage } from './lang.mjs';
+import { CLI_LANGS, T, parseLang, speakLanguageOf, useLanguage } from './lang.mjs';
 
 const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..'));
 /** The check ids, from the built package (the one list: CHECK_IDS in src/report/schema.ts); null before a build. */
 const CHECK_IDS = await import('ccp-preflight/report').then((m) => m.CHECK_IDS, () => null);
 const NOT_BUILT = 'The ccp-preflight package is not built (dist/ is missing): run `npm run build` first.';
+/** After a usage error: where the options are explained. */
+export const seeHelp = () => (T ? T.seeHelp('run') : 'Run "ccp-preflight run --help" for the options.');
+/** A part of the build is missing (`file`), in the active language when the package's texts are there. */
+export const notBuilt = (file) => (T ? T.notBuilt(file) : `the package is not built (${file} is missing). Run "npm run build" first.`);
 export const EXIT = { pass: 0, warn: 1, fail: 2, usage: 3, partial: 4 };
 export { CLI_LANGS };
 /** Checks the headless CLI runs on its own machine (its browser, CPU, fake microphone): shown, not judged. */
 export const CLI_MACHINE_CHECKS = ['browser', 'workstation', 'devices'];
 const DEFAULT_CHROMIUM = CHROMIUM_PATH;
 
+/** The help before a build (the built package's cliTexts.runHelp() says the same in English, in the reader's language). */
 export const RUN_USAGE = `Usage: ccp-preflight run [options]
 
 Runs the softphone checks in headless Chromium or Firefox and prints the report.
@@ -53,9 +58,38 @@ Exit codes: 0 pass, 1 warn (or nothing could be checked), 2 fail, 3 usage or set
 4 partial: the checks that ran passed, but they cover only part of the softphone (a --checks subset, or no
 test call because no TURN server was given or the CCP handed out none).`;
 
+/** The help in the active language of the built package (src/i18n/cli-texts.ts), else in English. */
+export function runUsage() {
+  return T && CHECK_IDS ? T.runHelp({ checkIds: CHECK_IDS, langs: CLI_LANGS, chromium: DEFAULT_CHROMIUM, firefox: FIREFOX_PATH }) : RUN_USAGE;
+}
+
 class UsageError extends Error {}
 
-/** Parses and validates argv; throws UsageError with a clear message. */
+/**
+ * A usage error in the active language (src/i18n/cli-texts.ts): `say(t)` gives its text. Before a build there are
+ * no texts and nothing can run: the error says to build first.
+ * @param {(t: NonNullable<typeof T>) => string} say
+ */
+const usageError = (say) => new UsageError(T ? say(T) : NOT_BUILT);
+
+/**
+ * node:util parseArgs' error in the active language: an unknown option, a missing or needless value, an argument
+ * that is not an option (Node's own English message for anything else).
+ * @param {unknown} e
+ */
+function parseArgsError(e) {
+  const message = e instanceof Error ? e.message.replace(/\. To specify.*$/s, '.') : String(e);
+  const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
+  const option = quoted.replace(/^-\w, /, '').replace(/ <value>$/, '');
+  const code = /** @type {{ code?: string }} */ (e)?.code;
+  if (!T || !quoted) return new UsageError(message);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(T.unknownOption(option));
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return new UsageError(/argument missing/.test(message) ? T.needsValue(option) : T.takesNoValue(option));
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return new UsageError(T.unexpectedArgument(quoted));
+  return new UsageError(message);
+}
+
+/** Parses and validates argv; throws UsageError with a clear message (in the active language). */
 export function parseRunArgs(argv) {
   let values;
   try {
@@ -84,29 +118,29 @@ export function parseRunArgs(argv) {
       },
     }));
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message.replace(/\. To specify.*$/s, '.') : String(e));
+    throw parseArgsError(e);
   }
   if (values.help) return { help: true };
   const browserName = (values.browser ?? 'chromium').toLowerCase();
-  if (!/** @type {readonly string[]} */ (BROWSERS).includes(browserName)) throw new UsageError(`--browser must be one of ${BROWSERS.join(', ')} (got "${values.browser}").`);
-  if (values.firefox !== undefined && browserName !== 'firefox') throw new UsageError('--firefox needs --browser firefox.');
-  if (values.chromium !== undefined && browserName !== 'chromium') throw new UsageError('--chromium is for --browser chromium; give --firefox PATH for Firefox.');
+  if (!/** @type {readonly string[]} */ (BROWSERS).includes(browserName)) throw usageError((t) => t.browserOneOf(BROWSERS, String(values.browser)));
+  if (values.firefox !== undefined && browserName !== 'firefox') throw usageError((t) => t.firefoxNeedsBrowser);
+  if (values.chromium !== undefined && browserName !== 'chromium') throw usageError((t) => t.chromiumIsForChromium);
   const opts = { json: !!values.json, browser: browserName, firefox: values.firefox ?? FIREFOX_PATH, chromium: values.chromium ?? DEFAULT_CHROMIUM, localTurn: !!values['local-turn'], redact: !!values.redact, verbose: !!values.verbose, run: {} };
   if (values['ice-servers'] !== undefined) {
     let servers;
     try {
       servers = JSON.parse(values['ice-servers']);
     } catch (e) {
-      throw new UsageError(`--ice-servers is not valid JSON (${e.message}). Give an RTCIceServer array, e.g. '[{"urls":"turn:host:3478","username":"u","credential":"p"}]'.`);
+      throw usageError((t) => t.iceServersNotJson(e.message));
     }
     if (!Array.isArray(servers)) servers = [servers];
     servers.forEach((s, i) => {
       const urls = s && typeof s === 'object' ? s.urls : undefined;
       const list = typeof urls === 'string' ? [urls] : Array.isArray(urls) ? urls : null;
-      if (!list || !list.length || !list.every((u) => typeof u === 'string')) throw new UsageError(`--ice-servers[${i}] needs "urls": a stun:/turn:/turns: URL or an array of them.`);
-      for (const u of list) if (!/^(stun|stuns|turn|turns):/i.test(u)) throw new UsageError(`--ice-servers[${i}]: "${u}" is not a stun:, turn: or turns: URL.`);
+      if (!list || !list.length || !list.every((u) => typeof u === 'string')) throw usageError((t) => t.iceServersNeedUrls(i));
+      for (const u of list) if (!/^(stun|stuns|turn|turns):/i.test(u)) throw usageError((t) => t.iceServersBadUrl(i, u));
       if (list.some((u) => /^turns?:/i.test(u)) && (typeof s.username !== 'string' || typeof s.credential !== 'string')) {
-        throw new UsageError(`--ice-servers[${i}]: a TURN server needs "username" and "credential".`);
+        throw usageError((t) => t.iceServersNeedCredentials(i));
       }
     });
     opts.run.iceServers = servers;
@@ -114,18 +148,18 @@ export function parseRunArgs(argv) {
   if (values.checks !== undefined) {
     if (!CHECK_IDS) throw new UsageError(NOT_BUILT);
     const ids = values.checks.split(/[\s,]+/).filter(Boolean);
-    if (!ids.length) throw new UsageError('--checks is empty. Name at least one check: ' + CHECK_IDS.join(', ') + '.');
-    for (const id of ids) if (!/** @type {readonly string[]} */ (CHECK_IDS).includes(id)) throw new UsageError(`--checks: unknown check "${id}". Known checks: ${CHECK_IDS.join(', ')}.`);
+    if (!ids.length) throw usageError((t) => t.checksEmpty(CHECK_IDS));
+    for (const id of ids) if (!/** @type {readonly string[]} */ (CHECK_IDS).includes(id)) throw usageError((t) => t.checksUnknown(id, CHECK_IDS));
     opts.run.checks = ids;
   }
   if (values.duration !== undefined) {
     const d = Number(values.duration);
-    if (!Number.isFinite(d) || d < 2 || d > 60) throw new UsageError(`--duration must be a number of seconds from 2 to 60 (got "${values.duration}").`);
+    if (!Number.isFinite(d) || d < 2 || d > 60) throw usageError((t) => t.durationRange(String(values.duration)));
     opts.run.durationS = d;
   }
   if (values.timeout !== undefined) {
     const t = Number(values.timeout);
-    if (!Number.isFinite(t) || t < 5 || t > 3600) throw new UsageError(`--timeout must be a number of seconds from 5 to 3600 (got "${values.timeout}").`);
+    if (!Number.isFinite(t) || t < 5 || t > 3600) throw usageError((t) => t.timeoutRange(String(values.timeout)));
     opts.timeoutS = t;
   } else opts.timeoutS = 120;
   if (values['ccp-url'] !== undefined) {
@@ -133,20 +167,20 @@ export function parseRunArgs(argv) {
     try {
       u = new URL(values['ccp-url']);
     } catch {
-      throw new UsageError(`--ccp-url "${values['ccp-url']}" is not a URL. Give your instance's CCP URL, e.g. https://ALIAS.my.connect.aws/ccp-v2.`);
+      throw usageError((t) => t.ccpUrlNotUrl(String(values['ccp-url'])));
     }
     if (u.protocol !== 'https:' && !(u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname))) {
-      throw new UsageError(`--ccp-url must be an https:// URL (http:// only for localhost), got "${values['ccp-url']}".`);
+      throw usageError((t) => t.ccpUrlNotHttps(String(values['ccp-url'])));
     }
     opts.run.ccpUrl = u.href;
   }
   if (values['ccp-mode'] !== undefined) {
-    if (!['full', 'media-less'].includes(values['ccp-mode'])) throw new UsageError(`--ccp-mode must be "full" or "media-less" (got "${values['ccp-mode']}").`);
-    if (!opts.run.ccpUrl) throw new UsageError('--ccp-mode needs --ccp-url.');
+    if (!['full', 'media-less'].includes(values['ccp-mode'])) throw usageError((t) => t.ccpModeChoice(String(values['ccp-mode'])));
+    if (!opts.run.ccpUrl) throw usageError((t) => t.ccpModeNeedsUrl);
     opts.run.ccpMode = values['ccp-mode'];
   } else if (opts.run.ccpUrl) opts.run.ccpMode = 'full';
   if (values.region !== undefined) {
-    if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(values.region)) throw new UsageError(`--region "${values.region}" is not a Region name like us-east-1.`);
+    if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(values.region)) throw usageError((t) => t.regionBad(String(values.region)));
     opts.run.region = values.region;
   }
   if (values['ip-ranges'] !== undefined) {
@@ -154,18 +188,18 @@ export function parseRunArgs(argv) {
     try {
       text = readFileSync(values['ip-ranges'], 'utf8');
     } catch (e) {
-      throw new UsageError(`--ip-ranges: cannot read "${values['ip-ranges']}" (${e.code ?? e.message}).`);
+      throw usageError((t) => t.ipRangesUnreadable(String(values['ip-ranges']), e.code ?? e.message));
     }
     let ranges;
     try {
       ranges = JSON.parse(text);
     } catch (e) {
-      throw new UsageError(`--ip-ranges: "${values['ip-ranges']}" is not JSON (${e.message}). Pass AWS's ip-ranges.json itself.`);
+      throw usageError((t) => t.ipRangesNotJson(String(values['ip-ranges']), e.message));
     }
-    if (!ranges || !Array.isArray(ranges.prefixes)) throw new UsageError(`--ip-ranges: "${values['ip-ranges']}" has no "prefixes" list; it is not AWS's ip-ranges.json.`);
+    if (!ranges || !Array.isArray(ranges.prefixes)) throw usageError((t) => t.ipRangesNoPrefixes(String(values['ip-ranges'])));
     opts.run.ipRanges = ranges;
   }
-  if (opts.localTurn && opts.run.iceServers) throw new UsageError('Give either --local-turn or --ice-servers, not both.');
+  if (opts.localTurn && opts.run.iceServers) throw usageError((t) => t.localTurnOrIceServers);
   if (values.lang !== undefined) {
     const l = parseLang(values.lang);
     if ('error' in l) throw new UsageError(l.error);
@@ -215,23 +249,24 @@ export function exitCodeFor(verdict, partial = false) {
 
 /** The `run` command. Returns the exit code. */
 export async function runMain(argv, io) {
+  await speakLanguageOf(argv, process.env);
   if (argv.some((a) => /^--repeat(=|$)/.test(a))) return (await import('./repeat.mjs')).repeatMain(argv, io);
   let opts;
   try {
     opts = parseRunArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`ccp-preflight run: ${e.message}\nRun "ccp-preflight run --help" for the options.\n`);
+      io.stderr.write(`ccp-preflight run: ${e.message}\n${seeHelp()}\n`);
       return EXIT.usage;
     }
     throw e;
   }
   if (opts.help) {
-    io.stdout.write(RUN_USAGE + '\n');
+    io.stdout.write(runUsage() + '\n');
     return EXIT.pass;
   }
   if (!existsSync(join(ROOT, 'dist', 'index.js'))) {
-    io.stderr.write('ccp-preflight run: the package is not built (dist/index.js is missing). Run "npm run build" first.\n');
+    io.stderr.write(`ccp-preflight run: ${notBuilt('dist/index.js')}\n`);
     return EXIT.usage;
   }
   // Progress and the early verdict line in the summary's language (the same texts as the widget's).
@@ -292,7 +327,7 @@ export async function runMain(argv, io) {
     }, { run: opts.run, redact: opts.redact, cliMachine: CLI_MACHINE_CHECKS });
     let timer;
     const overall = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the run did not finish within ${opts.timeoutS} s (raise --timeout if your network is slow).`)), opts.timeoutS * 1000);
+      timer = setTimeout(() => reject(new Error(T ? T.runTimedOut(opts.timeoutS) : `the run did not finish within ${opts.timeoutS} s.`)), opts.timeoutS * 1000);
     });
     let report;
     try {

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { T } from './lang.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -11,7 +12,7 @@ export async function collectorDir({ fromSource = false } = {}) {
   const dist = join(root, 'dist/server');
   if (!fromSource && existsSync(join(dist, 'collector.mjs'))) return dist;
   if (!existsSync(join(root, 'server/build.mjs'))) {
-    throw new Error('The collector is not built. Run "npm run build" first.');
+    throw new Error(T ? T.collectorNotBuilt : 'The collector is not built. Run "npm run build" first.');
   }
   const { buildServer } = await import('../server/build.mjs');
   return buildServer({ outdir: join(root, 'node_modules/.cache/ccp-preflight-server'), minify: false });
@@ -31,11 +32,11 @@ export async function serveMain(args, io) {
   } catch (e) {
     const missing = /Cannot find (package|module) '([^']+)'/.exec(String(e instanceof Error ? e.message : e));
     io.stderr.write(missing
-      ? `ccp-preflight serve: the collector needs the package "${missing[2]}". Install the collector's packages with:\n` +
+      ? `ccp-preflight serve: ${T ? T.collectorNeedsPackage(missing[2]) : `the collector needs the package "${missing[2]}". Install the collector's packages with:`}\n` +
         '  npm install fastify @fastify/cors @fastify/rate-limit @fastify/static @electric-sql/pglite pg ' +
         '@opentelemetry/api @opentelemetry/api-logs @opentelemetry/sdk-metrics @opentelemetry/sdk-logs ' +
         '@opentelemetry/exporter-metrics-otlp-http @opentelemetry/exporter-logs-otlp-http @opentelemetry/resources\n'
-      : `ccp-preflight serve: could not load the collector (${e instanceof Error ? e.message : String(e)}).\n`);
+      : `ccp-preflight serve: ${T ? T.collectorLoadFailed(e instanceof Error ? e.message : String(e)) : `could not load the collector (${e instanceof Error ? e.message : String(e)}).`}\n`);
     return 3;
   }
   return mod.serveMain(args, io, { publicDir: join(dir, 'public') });

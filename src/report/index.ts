@@ -36,6 +36,7 @@ export { checkTitle, progressPhrase, earlyFailLine } from '../i18n/check-titles.
 export { repeatTexts, type RepeatTexts } from '../i18n/repeat-texts.js';
 export { LOCALES, matchLocale, resolveLocale, localeFromEnv, type Locale } from '../i18n/locale.js';
 export { checkRows, type CheckRows, type Figure, type Table } from './definition/rows.js';
+export { cliTexts, type CliTexts } from '../i18n/cli-texts.js';
 
 import { needTexts } from '../i18n/runtime.js';
 import { texts as supervisorTexts } from '../generated/parts/supervisor.js';
