@@ -96,6 +96,22 @@ const HEADER = (from) => `// Do not modify this file by hand!
 // Re-generate this file by running npm run i18n:build (scripts/i18n-split.mjs${from ? `, from ${from}` : ''}).
 `;
 
+/** XML's predefined entities, as `lit-localize build` leaves them in the texts it writes (lit/lit#3025). */
+const ENTITIES = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&amp;': '&' };
+
+/**
+ * A value as the runtime must hold it. `lit-localize build` writes a translation's `<`, `>`, `&`, `"` and `'` as
+ * XML entities in every kind of message (lit/lit#3025, open), but only an `html` template is parsed as HTML: a
+ * plain or `str` message is shown as text, so "--region &lt;region&gt;" would reach the reader. Those are
+ * decoded here (`&amp;` last, so "&amp;lt;" stays "&lt;"); `html` templates keep their entities.
+ */
+export function decodeEntities(value) {
+  if (value.startsWith('html`')) return value;
+  const decode = (s) => s.replace(/&(lt|gt|quot|apos);/g, (e) => ENTITIES[e]).replace(/&amp;/g, '&');
+  if (value.startsWith("'") || value.startsWith('"')) return JSON.stringify(decode(readString(value, 0)[0]));
+  return decode(value);
+}
+
 function partModule(entries, from) {
   const uses = (tag) => entries.some(([, v]) => v.startsWith(`${tag}\``));
   return [
@@ -106,7 +122,7 @@ function partModule(entries, from) {
     '/* eslint-disable no-irregular-whitespace */',
     '',
     'export const templates = {',
-    ...entries.map(([id, v]) => `  '${id}': ${v},`),
+    ...entries.map(([id, v]) => `  '${id}': ${decodeEntities(v)},`),
     '};',
     '',
   ].join('\n');

@@ -49,13 +49,11 @@ export function remedyText(m: Loose): string {
 }
 
 /**
- * The remedy's text in the active language; undefined for an id without a translation. `lit-localize build`
- * writes the <, > and & of a plain-string translation as XML entities (`&lt;region&gt;`), so they are turned
- * back into characters here (remedy texts are plain text, never markup).
+ * The remedy's text in the active language; undefined for an id without a translation. (Its `<`, `>` and `&` are
+ * characters: scripts/i18n-split.mjs decodes the XML entities lit-localize build leaves in plain texts.)
  */
 export function remedyTranslation(id: string): string | undefined {
-  const t = remedyMessage(id);
-  return t?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return remedyMessage(id);
 }
 
 function remedyMessage(id: string): string | undefined {

@@ -2,14 +2,16 @@
 // split puts a message used by the widget's files in the "agent" part only, one used elsewhere in each part that
 // uses it, and the checker (scripts/i18n-check.mjs) fails when the part modules are stale or a file that calls
 // msg() belongs to no part. Tested on a small tree of its own, and on the project.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain .mjs tools without type declarations
 import { checkProject, scanMessages } from '../../scripts/i18n-check.mjs';
 // @ts-expect-error -- plain .mjs tools without type declarations
-import { PARTS, PARTS_DIR, parseTemplates, partOf, planSplit, splitProblems, writeSplit } from '../../scripts/i18n-split.mjs';
+import { PARTS, PARTS_DIR, decodeEntities, parseTemplates, partOf, planSplit, splitProblems, writeSplit } from '../../scripts/i18n-split.mjs';
+import { remedyText } from '../../src/i18n/report-texts.js';
+import { setLocale } from '../../src/report/index.js';
 
 interface Msg {
   id: string;
@@ -91,4 +93,35 @@ describe('the project', () => {
     expect(splitProblems()).toEqual([]);
     for (const part of PARTS as string[]) expect((parseTemplates(readFileSync(join(PARTS_DIR as string, `es.${part}.ts`), 'utf8')) as unknown[]).length, part).toBeGreaterThan(10);
   });
+
+  it('holds no XML entity in a text shown as text (lit-localize build writes "<" as "&lt;" in every message)', () => {
+    const left: string[] = [];
+    for (const f of readdirSync(PARTS_DIR as string).filter((n) => /\.(agent|supervisor|cli)\.ts$/.test(n))) {
+      for (const [id, v] of parseTemplates(readFileSync(join(PARTS_DIR as string, f), 'utf8')) as [string, string][]) {
+        if (!v.startsWith('html`') && /&(lt|gt|amp|quot|apos);/.test(v)) left.push(`${f} ${id}: ${v.slice(0, 80)}`);
+      }
+    }
+    expect(left).toEqual([]);
+  });
+
+  it('shows "<region>" in a Spanish remedy as the reader should see it', async () => {
+    await setLocale('es');
+    try {
+      const text = remedyText({ id: 'udp-3478-amazon-connect', text: '' });
+      expect(text).toContain('--region <region>');
+      expect(text).not.toMatch(/&(lt|gt|amp);/);
+    } finally {
+      await setLocale('en');
+    }
+  });
 });
+
+describe('decodeEntities', () => {
+  it('decodes plain and str texts once ("&amp;lt;" stays "&lt;") and leaves html templates as HTML', () => {
+    expect(decodeEntities('`a &lt;b&gt; &amp;lt; &quot;q&quot;`')).toBe('`a <b> &lt; "q"`');
+    expect(decodeEntities('str`x &apos;${a}&apos;`')).toBe("str`x '${a}'`");
+    expect(decodeEntities('html`&lt;b&gt; &amp;`')).toBe('html`&lt;b&gt; &amp;`');
+    expect(decodeEntities("'it&apos;s'")).toBe('"it\'s"');
+  });
+});
+
