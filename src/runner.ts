@@ -17,7 +17,6 @@ import {
 import { DEFAULT_THRESHOLDS, type Thresholds } from './stats/thresholds.js';
 import { defaultDeps } from './internal/deps.js';
 import { AbortError, linkedAbort, raceAbort, TimeoutError } from './internal/timeout.js';
-import { parseUserAgent } from './internal/ua.js';
 import { VERSION } from './version.js';
 import { CCP_NO_SERVERS, NO_RELAY, judgedVerdict, markCcpServersMissing, noRelayReason, partialReason } from './checks/untested.js';
 
@@ -308,6 +307,8 @@ export async function runPreflight(options: PreflightOptions = {}): Promise<Repo
   const verdict = judgedVerdict(results, worstVerdict);
   const softphone = softphoneFitness(results);
   const partial = incomplete ? undefined : partialReason(opts.checks, results);
+  // The user-agent parser is the browser check's (a lazy chunk a full run has loaded by now): not up front.
+  const { parseUserAgent } = await import('./internal/ua.js');
   const ua = parseUserAgent(deps.navigator.userAgent, deps.navigator.userAgentData?.brands);
   const subject: Subject = {
     ccpMode: opts.ccpMode,
