@@ -204,7 +204,8 @@ export class CcpController extends EventTarget implements CcpHandle {
     const ownerAlive = pageOwner && pageOwner !== this && !pageOwner.destroyed;
     // The page already runs a CCP (the desktop's own, or another widget's): attach to it, never initCCP again.
     if (!isCcpRunning(connect) && !ownerAlive) {
-      if (!this.ccpUrl) throw new Error('No CCP runs in this page and no CCP URL was given: set ccp-url to the instance\'s CCP URL (https://ALIAS.my.connect.aws/ccp-v2), or start the CCP in the page before the widget.');
+      // kind 'config': the host's set-up is missing something (the widget's banner says so in the agent's language).
+      if (!this.ccpUrl) throw Object.assign(new Error('No CCP runs in this page and no CCP URL was given: set ccp-url to the instance\'s CCP URL (https://ALIAS.my.connect.aws/ccp-v2), or start the CCP in the page before the widget.'), { kind: 'config' });
       pageOwner = this;
       this.owner = true;
       startOwnCcp(connect, this.opts.container, {

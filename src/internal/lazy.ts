@@ -32,7 +32,8 @@ export class LazyModule<M> implements ReactiveController {
   ready(): Promise<M> {
     this.get();
     return (this.loading ?? Promise.resolve()).then(() => {
-      if (this.value === undefined) throw this.error instanceof Error ? this.error : new Error('The module could not be loaded.');
+      // kind 'download': the widget's error banner says so in the agent's language (src/elements/ccp-preflight/widget-errors.ts).
+      if (this.value === undefined) throw this.error instanceof Error ? this.error : Object.assign(new Error('The module could not be loaded.'), { kind: 'download' });
       return this.value;
     });
   }

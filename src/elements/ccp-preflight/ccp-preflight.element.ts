@@ -177,9 +177,14 @@ export class CcpPreflightElement extends CcpPreflightProperties {
   /** `<ccp-preflight-report>` and the agent's answer: their own chunk, loaded when a run starts or a report is set. */
   private readonly reportView = new LazyModule(this, () => import('./report-view.js'));
 
-  /** Resolves once the widget has rendered, including the report view when there is a report. */
+  /** The error banner in the agent's language (widget-error-texts.ts): its own chunk, loaded when an error is shown in another language. */
+  private readonly errorTexts = new LazyModule(this, () => import('./widget-error-texts.js'));
+  /** The failure the banner shows (`shown` is its message while no other replaced it); `late`: the texts did not come in time. */
+  private failure: { shown: object; source: string; error: unknown; late?: boolean } | undefined;
+
+  /** Resolves once the widget has rendered, including the report view when there is a report (and an error's texts). */
   protected override getUpdateComplete(): Promise<boolean> {
-    return settled(() => super.getUpdateComplete(), [this.reportView]);
+    return settled(() => super.getUpdateComplete(), [this.reportView, this.errorTexts]);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -325,11 +330,33 @@ export class CcpPreflightElement extends CcpPreflightProperties {
     this.runner.abort();
   }
 
+  /**
+   * Shows a failure and fires `ccp-preflight-error` (with the English message). In another language the banner says
+   * what happened and what to do (widget-error-texts.ts, loaded now; the English message until it comes, after a
+   * short wait); a failed phone switch is said by the failover texts instead.
+   */
   private fail(source: string, e: unknown): void {
     const message = e instanceof Error ? e.message : String(e);
-    this._message = { kind: 'error', text: message };
+    const shown = { kind: 'error' as const, text: message };
+    this._message = shown;
     emit(this, 'ccp-preflight-error', { source, message });
     if (source === 'failover') this.phone.setError(e, (text) => (this._message = { kind: 'error', text }));
+    const failure: CcpPreflightElement['failure'] = (this.failure = source === 'failover' && e instanceof Error && 'code' in e ? undefined : { shown, source, error: e });
+    if (failure && getLocale() !== 'en') {
+      this.errorTexts.get();
+      setTimeout(() => {
+        failure.late = true;
+        this.requestUpdate();
+      }, 300);
+    }
+  }
+
+  /** The banner's text: a failure in the agent's language once its texts are there (nothing for a moment before). */
+  private messageText(m: NonNullable<this['_message']>): unknown {
+    const f = this.failure;
+    if (f?.shown !== m || getLocale() === 'en') return m.text;
+    const texts = this.errorTexts.get();
+    return texts ? texts.widgetErrorBanner(f.source, f.error) : this.errorTexts.error !== undefined || f.late ? m.text : '';
   }
 
   /** The report as pretty JSON (redacted when `redact` is set). */
@@ -402,7 +429,7 @@ export class CcpPreflightElement extends CcpPreflightProperties {
           : nothing}
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announced}</div>
         ${this._message
-          ? html`<div class="message ${this._message.kind === 'ok' ? 'ok' : ''}" role=${this._message.kind === 'ok' ? 'status' : 'alert'}>${this._message.text}</div>`
+          ? html`<div class="message ${this._message.kind === 'ok' ? 'ok' : ''}" role=${this._message.kind === 'ok' ? 'status' : 'alert'}>${this.messageText(this._message)}</div>`
           : nothing}
         ${this._copyFallback !== undefined
           ? html`<label>${msg('Report text')}<textarea class="fallback" readonly .value=${this._copyFallback}></textarea></label>`

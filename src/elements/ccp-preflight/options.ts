@@ -3,6 +3,11 @@
  */
 import type { PreflightOptions } from '../../runner.js';
 import { CHECK_IDS, type CheckId, type Subject } from '../../report/schema.js';
+import type { WidgetErrorKind } from './widget-errors.js';
+
+/** A bad attribute: the host page set the widget up wrongly (the banner says so in the agent's language). */
+const configError = (message: string, cause?: unknown): Error & { kind: WidgetErrorKind } =>
+  Object.assign(new Error(message, cause === undefined ? undefined : { cause }), { kind: 'config' as const });
 
 /** Parses the `ice-servers` attribute: a JSON array of RTCIceServer. Throws with a clear message. */
 export function parseIceServersAttribute(value: string): RTCIceServer[] {
@@ -10,15 +15,15 @@ export function parseIceServersAttribute(value: string): RTCIceServer[] {
   try {
     parsed = JSON.parse(value);
   } catch (e) {
-    throw new Error(`The ice-servers attribute is not valid JSON (${e instanceof Error ? e.message : String(e)}). Give a JSON array such as [{"urls":"turn:turn.example.com:3478","username":"u","credential":"p"}].`, { cause: e });
+    throw configError(`The ice-servers attribute is not valid JSON (${e instanceof Error ? e.message : String(e)}). Give a JSON array such as [{"urls":"turn:turn.example.com:3478","username":"u","credential":"p"}].`, e);
   }
   const list = Array.isArray(parsed) ? parsed : [parsed];
   list.forEach((s, i) => {
     const urls = (s as { urls?: unknown } | null)?.urls;
     const ok = typeof urls === 'string' || (Array.isArray(urls) && urls.length > 0 && urls.every((u) => typeof u === 'string'));
-    if (!ok) throw new Error(`ice-servers[${i}] has no "urls" (a string or an array of stun:/turn:/turns: URLs).`);
+    if (!ok) throw configError(`ice-servers[${i}] has no "urls" (a string or an array of stun:/turn:/turns: URLs).`);
     for (const u of typeof urls === 'string' ? [urls] : (urls as string[])) {
-      if (!/^(stun|stuns|turn|turns):/i.test(u)) throw new Error(`ice-servers[${i}]: "${u}" is not a stun:, turn: or turns: URL.`);
+      if (!/^(stun|stuns|turn|turns):/i.test(u)) throw configError(`ice-servers[${i}]: "${u}" is not a stun:, turn: or turns: URL.`);
     }
   });
   return list as RTCIceServer[];
@@ -28,7 +33,7 @@ export function parseIceServersAttribute(value: string): RTCIceServer[] {
 export function parseChecksAttribute(value: string): CheckId[] {
   const ids = value.split(/[\s,]+/).filter(Boolean);
   for (const id of ids) {
-    if (!(CHECK_IDS as readonly string[]).includes(id)) throw new Error(`The checks attribute names an unknown check "${id}". Known checks: ${CHECK_IDS.join(', ')}.`);
+    if (!(CHECK_IDS as readonly string[]).includes(id)) throw configError(`The checks attribute names an unknown check "${id}". Known checks: ${CHECK_IDS.join(', ')}.`);
   }
   return ids as CheckId[];
 }

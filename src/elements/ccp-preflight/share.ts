@@ -6,10 +6,12 @@ import { msg } from '@lit/localize';
 import type { Report } from '../../report/schema.js';
 
 export const NO_REPORT = 'There is no report yet: run the check first.';
+/** kind 'no-report': the widget's banner says it in the agent's language (widget-errors.ts). */
+const noReport = (): Error => Object.assign(new Error(NO_REPORT), { kind: 'no-report' as const });
 
 /** The report as pretty JSON, redacted when asked (share codes are always redacted by the encoder's caller). */
 export async function reportJson(report: Report | undefined, redact: boolean): Promise<string> {
-  if (!report) throw new Error(NO_REPORT);
+  if (!report) throw noReport();
   let r = report;
   if (redact) {
     const { redactReport } = await import('../../report/redact.js');
@@ -21,7 +23,7 @@ export async function reportJson(report: Report | undefined, redact: boolean): P
 /** The text for a copy: JSON or a share code. */
 export async function reportText(report: Report | undefined, kind: 'json' | 'code', redact: boolean): Promise<string> {
   if (kind === 'json') return reportJson(report, redact);
-  if (!report) throw new Error(NO_REPORT);
+  if (!report) throw noReport();
   const { encodeShareCode } = await import('../../report/share.js');
   return encodeShareCode(report);
 }
