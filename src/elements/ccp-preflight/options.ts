@@ -7,7 +7,7 @@ import type { WidgetErrorKind } from './widget-errors.js';
 
 /** A bad attribute: the host page set the widget up wrongly (the banner says so in the agent's language). */
 const configError = (message: string, cause?: unknown): Error & { kind: WidgetErrorKind } =>
-  Object.assign(new Error(message, cause === undefined ? undefined : { cause }), { kind: 'config' as const });
+  Object.assign(new Error(message, { cause }), { kind: 'config' as const });
 
 /** Parses the `ice-servers` attribute: a JSON array of RTCIceServer. Throws with a clear message. */
 export function parseIceServersAttribute(value: string): RTCIceServer[] {
