@@ -43,6 +43,16 @@ describe('<ccp-preflight> errors in the agent’s language', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps a long detail (JSON without spaces) inside the banner at 320 px', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 320px"><ccp-preflight lang="es" ice-servers='[{"url":"turn:turn.example.com:3478?transport=udp"' checks="browser"></ccp-preflight></div>`);
+    const el = box.querySelector('ccp-preflight')!;
+    await waitUntil(() => el.locale === 'es', 'Spanish');
+    runButton(el).click();
+    const banner = await shown(el, /mal configurada/);
+    expect(banner.scrollWidth, 'the banner does not scroll sideways').to.be.at.most(banner.clientWidth + 1);
+    expect(el.getBoundingClientRect().width).to.be.at.most(320);
+  });
+
   it('says a bad ccp-url in Spanish, with the English detail', async () => {
     const el = await fixture<CcpPreflightElement>(html`<ccp-preflight lang="es" ccp-url="alias.my.connect.aws/ccp-v2" login-popup="false"></ccp-preflight>`);
     const banner = await shown(el, /mal configurada/);

@@ -77,6 +77,8 @@ export const styles = [
     padding: 0.5rem 0.75rem;
     border-left: 4px solid var(--_fail);
     background: var(--_fail-bg);
+    /* a detail for IT may hold a URL or JSON without spaces: it wraps inside the box at 320 px */
+    overflow-wrap: anywhere;
   }
   .message.ok {
     border-left-color: var(--_pass);
