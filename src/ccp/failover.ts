@@ -21,6 +21,8 @@ export const DEFAULT_FAILOVER_TIMEOUT_MS = 10_000;
 
 export type FailoverErrorCode =
   | 'no-ccp'
+  /** The widget has no CCP to switch in (the desktop runs none and gave no ccp-url). */
+  | 'no-ccp-to-switch'
   | 'not-ready'
   | 'consent-required'
   | 'invalid-format'

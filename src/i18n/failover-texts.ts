@@ -28,6 +28,8 @@ export function failoverFromCode(e: FailoverErrorLike): string | undefined {
       return p.step === 'closed'
         ? msg('The CCP was closed before it confirmed the phone change. Check the phone setting in the CCP before taking calls.')
         : msg('The CCP is not connected, so the phone setting cannot be changed from here. Log in to the CCP first.');
+    case 'no-ccp-to-switch':
+      return msg('The phone cannot be switched from here: the check is not connected to the Contact Control Panel (CCP). Nothing was changed. Tell IT.');
     case 'not-ready':
       return msg("The CCP has not sent the agent's data yet; try again in a moment.");
     case 'consent-required':

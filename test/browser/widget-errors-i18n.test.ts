@@ -43,6 +43,20 @@ describe('<ccp-preflight> errors in the agent’s language', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('says a phone switch without a CCP in Spanish (the failover texts), in the panel\'s words', async () => {
+    const el = await fixture<CcpPreflightElement>(html`<ccp-preflight lang="es" ccp-mode="none"></ccp-preflight>`);
+    await waitUntil(() => el.locale === 'es', 'Spanish');
+    const err = oneEvent(el, 'ccp-preflight-error');
+    const refused = el.failover('+14155550123').then(() => 'switched', (e: Error) => e.message);
+    const { detail } = await err;
+    expect(detail.source).to.equal('failover');
+    expect(detail.message, 'the event keeps the English message').to.match(/^There is no CCP to switch/);
+    expect(await refused).to.match(/^There is no CCP to switch/);
+    const banner = await shown(el, /No se puede cambiar de teléfono/);
+    expect(banner.textContent).to.contain('No se ha cambiado nada.');
+    expect(banner.textContent).not.to.match(/There is no CCP/);
+  });
+
   it('keeps a long detail (JSON without spaces) inside the banner at 320 px', async () => {
     const box = await fixture<HTMLDivElement>(html`<div style="width: 320px"><ccp-preflight lang="es" ice-servers='[{"url":"turn:turn.example.com:3478?transport=udp"' checks="browser"></ccp-preflight></div>`);
     const el = box.querySelector('ccp-preflight')!;

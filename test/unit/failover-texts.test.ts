@@ -54,7 +54,7 @@ describe('failover error texts', () => {
 
   it('has a sentence for every code in every language, with no raw placeholder', async () => {
     const codes: [FailoverErrorCode, FailoverError['params']][] = [
-      ['no-ccp', { state: 'timeout' }], ['no-ccp', { step: 'closed' }], ['not-ready', {}], ['consent-required', {}],
+      ['no-ccp', { state: 'timeout' }], ['no-ccp', { step: 'closed' }], ['no-ccp-to-switch', {}], ['not-ready', {}], ['consent-required', {}],
       ['invalid-format', { number: '12' }], ['invalid-number', { number: '+1999' }], ['country-unknown', { number: '+80012345678' }],
       ['country-not-dialable', { country: 'FR', allowed: 'US' }], ['invalid-locale', {}], ['rejected', { detail: 'AccessDenied' }],
       ['rejected', { detail: 'boom', step: 'send' }], ['timeout', { seconds: 10 }], ['already-softphone', {}], ['busy', {}],

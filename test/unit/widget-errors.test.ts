@@ -5,7 +5,6 @@ import { WIDGET_ERROR_KINDS, widgetErrorKind } from '../../src/elements/ccp-pref
 import { widgetErrorBanner, widgetErrorSentence } from '../../src/elements/ccp-preflight/widget-error-texts.js';
 import { buildRunOptions, parseChecksAttribute, parseIceServersAttribute } from '../../src/elements/ccp-preflight/options.js';
 import { reportJson, reportText, NO_REPORT } from '../../src/elements/ccp-preflight/share.js';
-import { NO_CCP_TO_SWITCH } from '../../src/elements/ccp-preflight/failover-policy.js';
 import { checkCcpUrl } from '../../src/ccp/streams.js';
 import { CcpController } from '../../src/ccp/controller.js';
 import { LazyModule } from '../../src/internal/lazy.js';
@@ -69,7 +68,6 @@ describe('widgetErrorKind', () => {
     expect(widgetErrorKind('copy', await rejected(reportJson(undefined, true)))).toBe('no-report');
     expect(((await rejected(reportJson(undefined, false))) as Error).message).toBe(NO_REPORT);
     expect(widgetErrorKind('copy', new Error('CompressionStream is not defined'))).toBe('copy');
-    expect(widgetErrorKind('failover', new Error(NO_CCP_TO_SWITCH))).toBe('no-ccp');
     expect(widgetErrorKind('failover', new Error('Something else.'))).toBe('ccp');
     expect(widgetErrorKind('run', new Error('boom'))).toBe('unexpected');
     expect(widgetErrorKind('run', Object.assign(new Error('x'), { kind: 'not-a-kind' }))).toBe('unexpected');

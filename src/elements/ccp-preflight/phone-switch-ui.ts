@@ -8,6 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CcpController } from '../../ccp/controller.js';
 import type { FailoverRecord } from '../../report/schema.js';
 import type { FailoverErrorLike } from '../../i18n/failover-texts.js';
+import type { FailoverErrorCode } from '../../ccp/failover.js';
 import { NO_CCP_TO_SWITCH } from './failover-policy.js';
 
 export interface PhoneSwitchHooks {
@@ -48,7 +49,8 @@ export class PhoneSwitchUi implements ReactiveController {
   async run(action: (ccp: CcpController) => Promise<FailoverRecord>, done: (record: FailoverRecord) => string): Promise<FailoverRecord> {
     const ccp = await this.hooks.ensureCcp();
     if (!ccp) {
-      const e = new Error(NO_CCP_TO_SWITCH);
+      // A failover code, so the panel and the banner say it in the agent's language (src/i18n/failover-texts.ts).
+      const e = Object.assign(new Error(NO_CCP_TO_SWITCH), { code: 'no-ccp-to-switch' satisfies FailoverErrorCode });
       this.hooks.failed(e);
       throw e;
     }

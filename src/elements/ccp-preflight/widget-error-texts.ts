@@ -22,8 +22,6 @@ export function widgetErrorSentence(kind: WidgetErrorKind): { text: string; deta
       return { text: msg('There is no report yet: run the check first.'), detail: false };
     case 'copy':
       return { text: msg('The report could not be prepared for copying or saving. Try again; if it happens again, send IT this detail:'), detail: true };
-    case 'no-ccp':
-      return { text: msg('The phone cannot be switched from here: the check is not connected to the Contact Control Panel. Nothing was changed. Tell IT and give them this detail:'), detail: true };
     case 'unexpected':
       return { text: msg('The check stopped because of an unexpected error. Run it again; if it happens again, send IT this detail:'), detail: true };
   }
