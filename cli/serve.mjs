@@ -39,5 +39,8 @@ export async function serveMain(args, io) {
       : `ccp-preflight serve: ${T ? T.collectorLoadFailed(e instanceof Error ? e.message : String(e)) : `could not load the collector (${e instanceof Error ? e.message : String(e)}).`}\n`);
     return 3;
   }
-  return mod.serveMain(args, io, { publicDir: join(dir, 'public') });
+  // The collector's own words (src/i18n/serve-texts.ts) from the built package, in the language cli/lang.mjs set;
+  // English (the collector's bundled copy) before a build or with a build older than this CLI.
+  const texts = T ? (await import('ccp-preflight/report').catch(() => null))?.serveTexts : undefined;
+  return mod.serveMain(args, io, { publicDir: join(dir, 'public'), ...(texts ? { texts } : {}) });
 }

@@ -50,6 +50,7 @@ export const RULES = [
   ['src/i18n/allowlist-texts.ts', 'cli'],
   ['src/i18n/repeat-texts.ts', 'cli'],
   ['src/i18n/cli-texts.ts', 'cli'],
+  ['src/i18n/serve-texts.ts', 'cli'],
 ];
 
 /** Where the part modules and their loaders go, relative to the project. */

@@ -4,7 +4,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildCollector } from './app.js';
-import { parseServeArgs, SERVE_USAGE, type ServeConfig } from './config.js';
+import { parseServeArgs, serveUsage, type ServeConfig } from './config.js';
+import { serveTexts, type ServeTexts } from '../src/i18n/serve-texts.js';
 import { openPglite, openPostgres } from './store/db.js';
 import { createStore, migrate, type Store } from './store/store.js';
 import { generateToken } from './tokens.js';
@@ -25,25 +26,42 @@ export interface RunningCollector {
   close(): Promise<void>;
 }
 
-export async function openStore(cfg: Pick<ServeConfig, 'databaseUrl' | 'dataDir'> & { inMemory?: boolean }): Promise<Store> {
-  const db = cfg.databaseUrl ? await openPostgres(cfg.databaseUrl) : await openPglite(cfg.inMemory ? undefined : cfg.dataDir);
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Opens and migrates the store; its errors say what is wrong in the language of `t` (English by default). */
+export async function openStore(cfg: Pick<ServeConfig, 'databaseUrl' | 'dataDir'> & { inMemory?: boolean }, t: ServeTexts = serveTexts): Promise<Store> {
+  let db;
+  if (cfg.databaseUrl) {
+    try {
+      db = await openPostgres(cfg.databaseUrl);
+    } catch (e) {
+      // The database cannot be reached: openPostgres says so in English around the driver's message (its cause).
+      if (e instanceof Error && e.cause !== undefined) throw new Error(t.postgresUnreachable(messageOf(e.cause)), { cause: e });
+      throw e;
+    }
+  } else db = await openPglite(cfg.inMemory ? undefined : cfg.dataDir);
   try {
     await migrate(db);
   } catch (e) {
     await db.close().catch(() => {});
-    throw new Error(`Could not prepare the collector's tables (${e instanceof Error ? e.message : String(e)}).`, { cause: e });
+    throw new Error(t.tablesFailed(messageOf(e)), { cause: e });
   }
   return createStore(db);
 }
 
-export async function startCollector(cfg: ServeConfig, extra: { publicDir?: string | null; otlpIntervalMs?: number } = {}): Promise<RunningCollector> {
+/** Starts the collector; `extra.texts` says its start-up errors (English by default). */
+export async function startCollector(
+  cfg: ServeConfig,
+  extra: { publicDir?: string | null; otlpIntervalMs?: number; texts?: ServeTexts } = {},
+): Promise<RunningCollector> {
+  const t = extra.texts ?? serveTexts;
   const generated = !cfg.ingestTokens.length || !cfg.readTokens.length;
   const tokens = {
     ingest: cfg.ingestTokens.length ? cfg.ingestTokens : [generateToken()],
     read: cfg.readTokens.length ? cfg.readTokens : [generateToken()],
     generated,
   };
-  const store = await openStore(cfg);
+  const store = await openStore(cfg, t);
   await store.prune(cfg.retainDays).catch(() => 0);
   const pruneTimer = setInterval(() => void store.prune(cfg.retainDays).catch(() => 0), PRUNE_EVERY_MS);
   pruneTimer.unref();
@@ -58,7 +76,12 @@ export async function startCollector(cfg: ServeConfig, extra: { publicDir?: stri
       otlp: cfg.otlpEndpoint ? { endpoint: cfg.otlpEndpoint, ...(extra.otlpIntervalMs ? { intervalMs: extra.otlpIntervalMs } : {}) } : null,
       trustProxy: cfg.trustProxy,
     });
-    await app.listen({ port: cfg.port, host: cfg.host });
+    try {
+      await app.listen({ port: cfg.port, host: cfg.host });
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      throw new Error(t.listenFailed(typeof code === 'string' ? code : undefined, cfg.host, cfg.port, messageOf(e)), { cause: e });
+    }
   } catch (e) {
     clearInterval(pruneTimer);
     await store.close().catch(() => {});
@@ -77,36 +100,34 @@ export async function startCollector(cfg: ServeConfig, extra: { publicDir?: stri
   };
 }
 
-/** The CLI command. Resolves with the exit code after SIGINT/SIGTERM (0) or a set-up error (3). */
-export async function serveMain(args: readonly string[], io: Io, extra: { publicDir?: string | null } = {}): Promise<number> {
+/**
+ * The CLI command. Resolves with the exit code after SIGINT/SIGTERM (0) or a set-up error (3). Its texts are
+ * `extra.texts`: the built package's serveTexts in the language cli/serve.mjs chose, else English.
+ */
+export async function serveMain(args: readonly string[], io: Io, extra: { publicDir?: string | null; texts?: ServeTexts } = {}): Promise<number> {
+  const t = extra.texts ?? serveTexts;
   let cfg: ServeConfig;
   try {
-    cfg = parseServeArgs(args, process.env);
+    cfg = parseServeArgs(args, process.env, t);
   } catch (e) {
     io.stderr.write(`ccp-preflight serve: ${e instanceof Error ? e.message : String(e)}\n`);
     return 3;
   }
   if (cfg.help) {
-    io.stdout.write(SERVE_USAGE + '\n');
+    io.stdout.write(serveUsage(t) + '\n');
     return 0;
   }
   let running: RunningCollector;
   try {
-    running = await startCollector(cfg, extra);
+    running = await startCollector(cfg, { publicDir: extra.publicDir ?? null, texts: t });
   } catch (e) {
     io.stderr.write(`ccp-preflight serve: ${e instanceof Error ? e.message : String(e)}\n`);
     return 3;
   }
-  const where = cfg.databaseUrl ? 'PostgreSQL (--database)' : `the embedded store in ${cfg.dataDir}`;
-  io.stdout.write(`ccp-preflight collector on ${running.url} (reports kept ${cfg.retainDays} days in ${where}).\n` +
-    `  Fleet view:  ${running.url}/\n  Ingest API:  POST ${running.url}/v1/reports\n`);
-  if (!cfg.origins.length) io.stdout.write('  No --origin configured: only same-origin pages and servers can post.\n');
+  io.stdout.write(t.started({ url: running.url, retainDays: cfg.retainDays, dataDir: cfg.databaseUrl ? null : cfg.dataDir, origins: cfg.origins.length > 0 }) + '\n');
   if (running.tokens.generated) {
     // Printed once, to the terminal only; never written to a log.
-    io.stdout.write('\nNo tokens were configured, so these were made for this run (they change on restart):\n' +
-      `  Ingest token (the widget's collector-token): ${running.tokens.ingest[0]}\n` +
-      `  Read token (the fleet view):                  ${running.tokens.read[0]}\n` +
-      'Set CCP_PREFLIGHT_INGEST_TOKENS and CCP_PREFLIGHT_READ_TOKENS (or --config) to keep tokens across restarts.\n');
+    io.stdout.write('\n' + t.madeTokens(running.tokens.ingest[0]!, running.tokens.read[0]!) + '\n');
   }
   return new Promise<number>((resolve) => {
     const stop = () => {

@@ -37,7 +37,7 @@ function fit(text: string, first: string, hang: string): string[] {
 }
 
 /** A paragraph (the translator's lines), the first line after `indent`, the others after `hang`, each fitted to HELP_WIDTH. */
-function para(text: string, indent = '', hang = indent): string {
+export function para(text: string, indent = '', hang = indent): string {
   return text
     .split('\n')
     .flatMap((l, i) => fit(l, i ? hang : indent, hang))

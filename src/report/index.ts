@@ -37,6 +37,7 @@ export { repeatTexts, type RepeatTexts } from '../i18n/repeat-texts.js';
 export { LOCALES, matchLocale, resolveLocale, localeFromEnv, type Locale } from '../i18n/locale.js';
 export { checkRows, type CheckRows, type Figure, type Table } from './definition/rows.js';
 export { cliTexts, type CliTexts } from '../i18n/cli-texts.js';
+export { serveTexts, type ServeTexts } from '../i18n/serve-texts.js';
 
 import { needTexts } from '../i18n/runtime.js';
 import { texts as supervisorTexts } from '../generated/parts/supervisor.js';
