@@ -185,8 +185,9 @@
 's285fa6e8d57b4320': str`mit --previous, für einen geplanten Job: gibt nur den heutigen Stand aus und endet mit 0 nichts fällig, 1 das sichere Datum ist weniger als ${0} Tage entfernt, 2 überfällig (hinzugekommene Bereiche, die nicht in --previous stehen, also noch nicht freigegeben sind, und das sichere Datum ist vorbei)`,
 's287c03761f5b8d3e': `Keine Agenten entsprechen diesen Filtern. Ändern Sie die Filter oder setzen Sie sie zurück, um weitere Agenten zu sehen.`,
 's28ef0f760df202c3': `Die Details konnten nicht geladen werden. Prüfen Sie die Netzwerkverbindung und laden Sie die Seite neu.`,
-'s2934ecf67fb834c1': `Ein Origin eines Agenten-Desktops, der aus dem Browser senden darf (Option wiederholen oder durch Kommas
-getrennt; Variable CCP_PREFLIGHT_ORIGINS). Ohne Origin können Browser auf anderen Origins nichts senden.`,
+'s2934ecf67fb834c1': `Ein Origin eines Agenten-Desktops, der aus dem Browser senden darf (Option wiederholen
+oder durch Kommas getrennt; Variable CCP_PREFLIGHT_ORIGINS). Ohne Origin können Browser
+auf anderen Origins nichts senden.`,
 's2992a01b2c5516d6': str`--ip-ranges: "${0}" ist kein JSON (${1}). Geben Sie die ip-ranges.json von AWS selbst an.`,
 's29b7bdc077876b9a': str`ccp-preflight-Collector auf ${0} (Berichte werden ${1} Tage im eingebetteten Speicher in ${2} aufbewahrt).`,
 's29ee740550530413': str`Hinweis: ${0}`,
@@ -265,8 +266,8 @@ getrennt; Variable CCP_PREFLIGHT_ORIGINS). Ohne Origin können Browser auf ander
 's3b45ba5b23df79a4': `Nicht ausgeführt: Kein Relay-Server funktionierte über irgendeinen Transport (UDP, TCP oder TLS), daher gab es keinen Weg für einen Testanruf.`,
 's3b5c806af48284e5': `Nicht ausgeführt: Es ist keine passende Relay-Server-Adresse (TURN) konfiguriert.`,
 's3b6a18350e373faf': `ICE-Kandidaten konnten nicht gesammelt werden`,
-'s3b706634447896f2': `Tokens: CCP_PREFLIGHT_INGEST_TOKENS und CCP_PREFLIGHT_READ_TOKENS (durch Kommas getrennt) oder die Konfigurationsdatei.
-Ohne Tokens werden zufällige Tokens erzeugt und einmal angezeigt.`,
+'s3b706634447896f2': `Tokens: CCP_PREFLIGHT_INGEST_TOKENS und CCP_PREFLIGHT_READ_TOKENS (durch Kommas getrennt) oder die
+Konfigurationsdatei. Ohne Tokens werden zufällige Tokens erzeugt und einmal angezeigt.`,
 's3b78213a65faa0db': str`IP-Bereiche aus ip-ranges.json mit createDate ${0} (syncToken ${1}).`,
 's3bd89047e46fe13b': `Es waren keine Tokens konfiguriert, daher wurden diese für diesen Lauf erzeugt (sie ändern sich beim Neustart):`,
 's3bf74aae067c5c62': str`Die Region „${0}“ ist nicht in dieser ip-ranges.json. Vorhandene Regionen: ${1}.`,
@@ -506,7 +507,8 @@ Ohne Tokens werden zufällige Tokens erzeugt und einmal angezeigt.`,
 's74f993a436bdf355': `Erlauben Sie TCP 443 in beide Richtungen zu den AMAZON_CONNECT-Bereichen der Region der Instanz (für Amazon Connect neben UDP 3478 aufgeführt); darüber läuft das Medien-Relay per TCP/TLS, wenn UDP blockiert ist.`,
 's75092cf1213d536f': `Chat-Kontakte (Amazon Connect Participant Service)`,
 's753346b38dbaf366': `Im Vergleich zum Referenzbericht`,
-'s7569a7e42f04dfc0': `Startet den Flotten-Collector: Widgets der Agenten senden ihre Berichte, Supervisoren sehen die Flotte unter http://HOST:PORT/.`,
+'s7569a7e42f04dfc0': `Startet den Flotten-Collector: Widgets der Agenten senden ihre Berichte, Supervisoren sehen die Flotte
+unter http://HOST:PORT/.`,
 's7600d60ceb800c71': `Unten steht weiterhin der zuvor geöffnete Bericht.`,
 's763b90e91994c44f': `Live-Verbindung (WebSocket)`,
 's76e20852dd607bc9': str`Zeitleiste von ${0} bis ${1}: ${2}.`,
@@ -632,8 +634,9 @@ Mit „ccp-preflight allowlist --help“ sehen Sie die Verwendung.`,
 's8f93d62fec0ca00a': `Das CCP wurde geschlossen, bevor es die Umstellung des Telefons bestätigt hat. Prüfen Sie die Telefoneinstellung im CCP, bevor Sie Anrufe annehmen.`,
 's8fa030baa895e8ac': `Das Contact Control Panel (CCP) ist verbunden.`,
 's8fc9c49bc339837f': `im aktuellen Bericht nicht gemessen`,
-'s8fd0fb13b5ceebce': `Stattdessen eine PostgreSQL-Datenbank (Variable DATABASE_URL): postgres://USER:PASS@HOST:5432/DB.
-Mehrere Collectors können sich hinter einem Load Balancer eine Datenbank teilen.`,
+'s8fd0fb13b5ceebce': `Stattdessen eine PostgreSQL-Datenbank (Variable DATABASE_URL):
+postgres://USER:PASS@HOST:5432/DB. Mehrere Collectors können sich hinter einem
+Load Balancer eine Datenbank teilen.`,
 's901abd3b513c2324': str`Quelle: ${0}`,
 's901ad0c5361306ff': `Softphone`,
 's9041146b96e7a441': `Anrufe auf ein externes Telefon`,

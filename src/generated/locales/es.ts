@@ -185,8 +185,9 @@
 's285fa6e8d57b4320': str`con --previous, para una tarea programada: muestra solo cómo están las cosas hoy y sale con 0 si no hay nada pendiente, 1 si faltan menos de ${0} días para la fecha segura, 2 si hay retraso (rangos añadidos que no están en --previous, es decir, aún no permitidos, y la fecha segura ya pasó)`,
 's287c03761f5b8d3e': `Ningún agente coincide con estos filtros. Cambia o quita los filtros para ver más agentes.`,
 's28ef0f760df202c3': `No se pudieron cargar los detalles. Comprueba la conexión de red y recarga la página.`,
-'s2934ecf67fb834c1': `Un origen de escritorio de agente autorizado a enviar desde el navegador (repite la opción o separa
-varios con comas; variable CCP_PREFLIGHT_ORIGINS). Sin ninguno, los navegadores de otros orígenes no pueden enviar.`,
+'s2934ecf67fb834c1': `Un origen de escritorio de agente autorizado a enviar desde el navegador (repite la opción
+o separa varios con comas; variable CCP_PREFLIGHT_ORIGINS). Sin ninguno, los navegadores
+de otros orígenes no pueden enviar.`,
 's2992a01b2c5516d6': str`--ip-ranges: "${0}" no es JSON (${1}). Pasa el propio ip-ranges.json de AWS.`,
 's29b7bdc077876b9a': str`Recopilador de ccp-preflight en ${0} (los informes se guardan ${1} días en el almacén integrado de ${2}).`,
 's29ee740550530413': str`Nota: ${0}`,
@@ -265,8 +266,8 @@ varios con comas; variable CCP_PREFLIGHT_ORIGINS). Sin ninguno, los navegadores 
 's3b45ba5b23df79a4': `No se hizo: ningún servidor de retransmisión funcionó por ningún transporte (UDP, TCP o TLS), así que no había ruta para una llamada de prueba.`,
 's3b5c806af48284e5': `No se ejecutó: no hay configurada ninguna dirección de servidor de retransmisión (TURN) adecuada.`,
 's3b6a18350e373faf': `no se pudieron recopilar los candidatos ICE`,
-'s3b706634447896f2': `Tokens: CCP_PREFLIGHT_INGEST_TOKENS y CCP_PREFLIGHT_READ_TOKENS (separados por comas), o el archivo de configuración.
-Si no hay ninguno, se generan tokens aleatorios y se muestran una sola vez.`,
+'s3b706634447896f2': `Tokens: CCP_PREFLIGHT_INGEST_TOKENS y CCP_PREFLIGHT_READ_TOKENS (separados por comas), o el archivo
+de configuración. Si no hay ninguno, se generan tokens aleatorios y se muestran una sola vez.`,
 's3b78213a65faa0db': str`Rangos de IP de ip-ranges.json con createDate ${0} (syncToken ${1}).`,
 's3bd89047e46fe13b': `No había tokens configurados, así que se generaron estos para esta ejecución (cambian al reiniciar):`,
 's3bf74aae067c5c62': str`La Región «${0}» no está en este ip-ranges.json. Regiones presentes: ${1}.`,
@@ -506,7 +507,8 @@ Si no hay ninguno, se generan tokens aleatorios y se muestran una sola vez.`,
 's74f993a436bdf355': `Permite TCP 443 en ambos sentidos hacia los rangos AMAZON_CONNECT de la región de la instancia (los que figuran para Amazon Connect junto a UDP 3478); este puerto transporta la retransmisión de medios por TCP/TLS cuando UDP está bloqueado.`,
 's75092cf1213d536f': `contactos de chat (Amazon Connect Participant Service)`,
 's753346b38dbaf366': `Comparado con la referencia`,
-'s7569a7e42f04dfc0': `Ejecuta el recopilador de la flota: los widgets de los agentes envían sus informes y los supervisores ven la flota en http://HOST:PORT/.`,
+'s7569a7e42f04dfc0': `Ejecuta el recopilador de la flota: los widgets de los agentes envían sus informes y los supervisores
+ven la flota en http://HOST:PORT/.`,
 's7600d60ceb800c71': `El informe que se muestra abajo es el que se abrió antes.`,
 's763b90e91994c44f': `Conexión en tiempo real (WebSocket)`,
 's76e20852dd607bc9': str`Cronología de ${0} a ${1}: ${2}.`,
@@ -632,8 +634,9 @@ Ejecuta «ccp-preflight allowlist --help» para ver el uso.`,
 's8f93d62fec0ca00a': `El CCP se cerró antes de confirmar el cambio de teléfono. Revisa el ajuste de teléfono en el CCP antes de atender llamadas.`,
 's8fa030baa895e8ac': `El Panel de control de contactos (CCP) está conectado.`,
 's8fc9c49bc339837f': `no medido en el informe actual`,
-'s8fd0fb13b5ceebce': `Una base de datos PostgreSQL en su lugar (variable DATABASE_URL): postgres://USER:PASS@HOST:5432/DB.
-Varios recopiladores pueden compartir una misma base de datos detrás de un balanceador de carga.`,
+'s8fd0fb13b5ceebce': `Una base de datos PostgreSQL en su lugar (variable DATABASE_URL):
+postgres://USER:PASS@HOST:5432/DB. Varios recopiladores pueden compartir una misma base
+de datos detrás de un balanceador de carga.`,
 's901abd3b513c2324': str`Fuente: ${0}`,
 's901ad0c5361306ff': `softphone`,
 's9041146b96e7a441': `llamadas a un teléfono externo`,

@@ -185,8 +185,9 @@
 's285fa6e8d57b4320': str`avec --previous, pour une tâche planifiée : affiche seulement la situation du jour et sort avec 0 rien à faire, 1 la date sûre est à moins de ${0} jours, 2 en retard (plages ajoutées absentes de --previous, donc pas encore autorisées, date sûre passée)`,
 's287c03761f5b8d3e': `Aucun agent ne correspond à ces filtres. Modifiez ou effacez les filtres pour voir plus d’agents.`,
 's28ef0f760df202c3': `Les détails n’ont pas pu être chargés. Vérifiez la connexion réseau, puis rechargez la page.`,
-'s2934ecf67fb834c1': `Une origine de poste agent autorisée à envoyer depuis le navigateur (option répétée ou liste séparée
-par des virgules ; variable CCP_PREFLIGHT_ORIGINS). Sans elle, les navigateurs d’autres origines ne peuvent rien envoyer.`,
+'s2934ecf67fb834c1': `Une origine de poste agent autorisée à envoyer depuis le navigateur (option répétée ou
+liste séparée par des virgules ; variable CCP_PREFLIGHT_ORIGINS). Sans elle, les
+navigateurs d’autres origines ne peuvent rien envoyer.`,
 's2992a01b2c5516d6': str`--ip-ranges : "${0}" n’est pas du JSON (${1}). Passez le fichier ip-ranges.json d’AWS lui-même.`,
 's29b7bdc077876b9a': str`Collecteur ccp-preflight sur ${0} (rapports conservés ${1} jours dans le stockage intégré de ${2}).`,
 's29ee740550530413': str`Remarque : ${0}`,
@@ -506,7 +507,8 @@ de configuration. Sans jeton, des jetons aléatoires sont créés et affichés u
 's74f993a436bdf355': `Autorisez TCP 443 dans les deux sens vers les plages AMAZON_CONNECT de la région de l’instance (listées pour Amazon Connect à côté d’UDP 3478) ; ce port transporte le relais média en TCP/TLS quand UDP est bloqué.`,
 's75092cf1213d536f': `contacts par chat (Amazon Connect Participant Service)`,
 's753346b38dbaf366': `Comparaison avec la référence`,
-'s7569a7e42f04dfc0': `Lance le collecteur de la flotte : les widgets des agents y envoient leurs rapports, les superviseurs voient la flotte sur http://HOST:PORT/.`,
+'s7569a7e42f04dfc0': `Lance le collecteur de la flotte : les widgets des agents y envoient leurs rapports, les superviseurs
+voient la flotte sur http://HOST:PORT/.`,
 's7600d60ceb800c71': `Le rapport affiché ci-dessous est celui ouvert précédemment.`,
 's763b90e91994c44f': `Connexion temps réel (WebSocket)`,
 's76e20852dd607bc9': str`Chronologie du ${0} au ${1} : ${2}.`,
@@ -632,8 +634,9 @@ Exécutez « ccp-preflight allowlist --help » pour l'aide.`,
 's8f93d62fec0ca00a': `Le CCP a été fermé avant de confirmer le changement de téléphone. Vérifiez le réglage du téléphone dans le CCP avant de prendre des appels.`,
 's8fa030baa895e8ac': `Le Panneau de configuration des contacts (CCP) est connecté.`,
 's8fc9c49bc339837f': `non mesuré dans le rapport actuel`,
-'s8fd0fb13b5ceebce': `Une base PostgreSQL à la place (variable DATABASE_URL) : postgres://USER:PASS@HOST:5432/DB.
-Plusieurs collecteurs peuvent partager une même base derrière un répartiteur de charge.`,
+'s8fd0fb13b5ceebce': `Une base PostgreSQL à la place (variable DATABASE_URL) :
+postgres://USER:PASS@HOST:5432/DB. Plusieurs collecteurs peuvent partager une même base
+derrière un répartiteur de charge.`,
 's901abd3b513c2324': str`Source : ${0}`,
 's901ad0c5361306ff': `softphone`,
 's9041146b96e7a441': `appels vers un téléphone externe`,

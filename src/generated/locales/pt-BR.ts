@@ -185,8 +185,9 @@
 's285fa6e8d57b4320': str`com --previous, para uma tarefa agendada: mostra só a situação de hoje e sai com 0 nada pendente, 1 a data segura está a menos de ${0} dias, 2 atrasado (faixas adicionadas que não estão no --previous, ou seja, ainda não liberadas, e a data segura já passou)`,
 's287c03761f5b8d3e': `Nenhum agente corresponde a estes filtros. Altere ou limpe os filtros para ver mais agentes.`,
 's28ef0f760df202c3': `Não foi possível carregar os detalhes. Verifique a conexão de rede e recarregue a página.`,
-'s2934ecf67fb834c1': `Uma origem de desktop de agente autorizada a enviar pelo navegador (repita a opção ou separe por vírgulas;
-variável CCP_PREFLIGHT_ORIGINS). Sem nenhuma, navegadores em outras origens não conseguem enviar.`,
+'s2934ecf67fb834c1': `Uma origem de desktop de agente autorizada a enviar pelo navegador (repita a opção ou
+separe por vírgulas; variável CCP_PREFLIGHT_ORIGINS). Sem nenhuma, navegadores em outras
+origens não conseguem enviar.`,
 's2992a01b2c5516d6': str`--ip-ranges: "${0}" não é JSON (${1}). Passe o próprio ip-ranges.json da AWS.`,
 's29b7bdc077876b9a': str`Coletor do ccp-preflight em ${0} (relatórios guardados por ${1} dias no armazenamento embutido em ${2}).`,
 's29ee740550530413': str`Observação: ${0}`,
@@ -265,8 +266,8 @@ variável CCP_PREFLIGHT_ORIGINS). Sem nenhuma, navegadores em outras origens nã
 's3b45ba5b23df79a4': `Não executado: nenhum servidor de retransmissão funcionou em nenhum transporte (UDP, TCP ou TLS), então não havia caminho para uma chamada de teste.`,
 's3b5c806af48284e5': `Não executado: nenhum endereço de servidor de retransmissão (TURN) adequado está configurado.`,
 's3b6a18350e373faf': `não foi possível coletar os candidatos ICE`,
-'s3b706634447896f2': `Tokens: CCP_PREFLIGHT_INGEST_TOKENS e CCP_PREFLIGHT_READ_TOKENS (separados por vírgulas) ou o arquivo de configuração.
-Sem nenhum, tokens aleatórios são gerados e mostrados uma única vez.`,
+'s3b706634447896f2': `Tokens: CCP_PREFLIGHT_INGEST_TOKENS e CCP_PREFLIGHT_READ_TOKENS (separados por vírgulas) ou o arquivo
+de configuração. Sem nenhum, tokens aleatórios são gerados e mostrados uma única vez.`,
 's3b78213a65faa0db': str`Faixas de IP do ip-ranges.json com createDate ${0} (syncToken ${1}).`,
 's3bd89047e46fe13b': `Nenhum token foi configurado, então estes foram gerados para esta execução (mudam ao reiniciar):`,
 's3bf74aae067c5c62': str`A Região “${0}” não está neste ip-ranges.json. Regiões presentes: ${1}.`,
@@ -506,7 +507,8 @@ Sem nenhum, tokens aleatórios são gerados e mostrados uma única vez.`,
 's74f993a436bdf355': `Libere TCP 443 nos dois sentidos para as faixas AMAZON_CONNECT da região da instância (listadas para o Amazon Connect ao lado de UDP 3478); essa porta transporta a retransmissão de mídia por TCP/TLS quando o UDP está bloqueado.`,
 's75092cf1213d536f': `contatos de chat (Amazon Connect Participant Service)`,
 's753346b38dbaf366': `Comparado com a referência`,
-'s7569a7e42f04dfc0': `Executa o coletor da frota: os widgets dos agentes enviam seus relatórios e os supervisores veem a frota em http://HOST:PORT/.`,
+'s7569a7e42f04dfc0': `Executa o coletor da frota: os widgets dos agentes enviam seus relatórios e os supervisores veem a frota
+em http://HOST:PORT/.`,
 's7600d60ceb800c71': `O relatório mostrado abaixo é o que foi aberto antes.`,
 's763b90e91994c44f': `Conexão em tempo real (WebSocket)`,
 's76e20852dd607bc9': str`Linha do tempo de ${0} a ${1}: ${2}.`,
@@ -632,8 +634,9 @@ Execute “ccp-preflight allowlist --help” para ver o uso.`,
 's8f93d62fec0ca00a': `O CCP foi fechado antes de confirmar a troca de telefone. Confira a configuração de telefone no CCP antes de atender chamadas.`,
 's8fa030baa895e8ac': `O Painel de controle do contato (CCP) está conectado.`,
 's8fc9c49bc339837f': `não medido no relatório atual`,
-'s8fd0fb13b5ceebce': `Um banco de dados PostgreSQL no lugar (variável DATABASE_URL): postgres://USER:PASS@HOST:5432/DB.
-Vários coletores podem compartilhar um mesmo banco atrás de um balanceador de carga.`,
+'s8fd0fb13b5ceebce': `Um banco de dados PostgreSQL no lugar (variável DATABASE_URL):
+postgres://USER:PASS@HOST:5432/DB. Vários coletores podem compartilhar um mesmo banco
+atrás de um balanceador de carga.`,
 's901abd3b513c2324': str`Fonte: ${0}`,
 's901ad0c5361306ff': `softphone`,
 's9041146b96e7a441': `chamadas para um telefone externo`,

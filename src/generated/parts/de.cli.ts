@@ -46,8 +46,9 @@ export const templates = {
   's27f6b2a159b9add1': `es ist ein Ordner`,
   's2803ec1dbbce7280': `Geben Sie --instance oder --ccp-url an, nicht beides.`,
   's285fa6e8d57b4320': str`mit --previous, für einen geplanten Job: gibt nur den heutigen Stand aus und endet mit 0 nichts fällig, 1 das sichere Datum ist weniger als ${0} Tage entfernt, 2 überfällig (hinzugekommene Bereiche, die nicht in --previous stehen, also noch nicht freigegeben sind, und das sichere Datum ist vorbei)`,
-  's2934ecf67fb834c1': `Ein Origin eines Agenten-Desktops, der aus dem Browser senden darf (Option wiederholen oder durch Kommas
-getrennt; Variable CCP_PREFLIGHT_ORIGINS). Ohne Origin können Browser auf anderen Origins nichts senden.`,
+  's2934ecf67fb834c1': `Ein Origin eines Agenten-Desktops, der aus dem Browser senden darf (Option wiederholen
+oder durch Kommas getrennt; Variable CCP_PREFLIGHT_ORIGINS). Ohne Origin können Browser
+auf anderen Origins nichts senden.`,
   's2992a01b2c5516d6': str`--ip-ranges: "${0}" ist kein JSON (${1}). Geben Sie die ip-ranges.json von AWS selbst an.`,
   's29b7bdc077876b9a': str`ccp-preflight-Collector auf ${0} (Berichte werden ${1} Tage im eingebetteten Speicher in ${2} aufbewahrt).`,
   's2b41062b8cad80b1': `der Testanruf hat nichts gemessen`,
@@ -69,8 +70,8 @@ getrennt; Variable CCP_PREFLIGHT_ORIGINS). Ohne Origin können Browser auf ander
   's38cd989586052391': str`Die Konfigurationsdatei ${0} konnte nicht gelesen werden (${1}).`,
   's3a36aa600869bd09': `lässt die Regel für kurzlebige Ports bei zustandslosen Firewalls weg`,
   's3ac85ebec8d22aa7': str`--origin muss ein Origin wie https://desktop.example.com sein (angegeben: "${0}").`,
-  's3b706634447896f2': `Tokens: CCP_PREFLIGHT_INGEST_TOKENS und CCP_PREFLIGHT_READ_TOKENS (durch Kommas getrennt) oder die Konfigurationsdatei.
-Ohne Tokens werden zufällige Tokens erzeugt und einmal angezeigt.`,
+  's3b706634447896f2': `Tokens: CCP_PREFLIGHT_INGEST_TOKENS und CCP_PREFLIGHT_READ_TOKENS (durch Kommas getrennt) oder die
+Konfigurationsdatei. Ohne Tokens werden zufällige Tokens erzeugt und einmal angezeigt.`,
   's3b78213a65faa0db': str`IP-Bereiche aus ip-ranges.json mit createDate ${0} (syncToken ${1}).`,
   's3bd89047e46fe13b': `Es waren keine Tokens konfiguriert, daher wurden diese für diesen Lauf erzeugt (sie ändern sich beim Neustart):`,
   's3bf74aae067c5c62': str`Die Region „${0}“ ist nicht in dieser ip-ranges.json. Vorhandene Regionen: ${1}.`,
@@ -134,7 +135,8 @@ Ohne Tokens werden zufällige Tokens erzeugt und einmal angezeigt.`,
   's740c2e9b88b0f0c0': `Option 1 (empfohlen): Domains und Pfade auf TCP 443 (die Formen ALIAS.my.connect.aws und ALIAS.awsapps.com/connect der Instanz, deren Webinhalte, die Signalisierungs-Hosts der Region) und TURN-Relays auf UDP 3478, dazu die AMAZON_CONNECT-Bereiche für das Gesprächsaudio, die sich nur als IP-Bereiche angeben lassen;`,
   's743e85ffc843df11': `--check braucht --ip-ranges: die neueste ip-ranges.json.`,
   's75092cf1213d536f': `Chat-Kontakte (Amazon Connect Participant Service)`,
-  's7569a7e42f04dfc0': `Startet den Flotten-Collector: Widgets der Agenten senden ihre Berichte, Supervisoren sehen die Flotte unter http://HOST:PORT/.`,
+  's7569a7e42f04dfc0': `Startet den Flotten-Collector: Widgets der Agenten senden ihre Berichte, Supervisoren sehen die Flotte
+unter http://HOST:PORT/.`,
   's7701b485db9e91a4': str`${0} ist kein IPv${1}-CIDR`,
   's78568d1ffe196c05': str`--ip-ranges: "${0}" lässt sich nicht lesen (${1}).`,
   's78c167fc483a3910': str`Wenn Agenten Anhänge senden, geben Sie auch Ihren Bucket für Anhänge frei, {bucket}.s3.${0}.amazonaws.com auf TCP 443 (Netzwerkleitfaden, Option 1).`,
@@ -170,8 +172,9 @@ Mit „ccp-preflight allowlist --help“ sehen Sie die Verwendung.`,
   's8d533757f6fb485b': str`Das Gesprächsaudio braucht bei beiden Optionen die AMAZON_CONNECT-Bereiche (die der Region und GLOBAL) auf UDP 3478. Neue Bereiche erscheinen in ip-ranges.json mindestens ${0} Tage, bevor Amazon Connect sie nutzt: Führen Sie diesen Befehl mindestens alle ${2} Tage mit --previous gegen eine frisch geladene ${1} aus, oder planen Sie ihn mit --check ein (Netzwerkleitfaden, Abschnitt „About Amazon Connect IP address ranges“).`,
   's8ed921253eac48ed': str`"${0}" lässt sich nicht lesen: ${1}. Prüfen Sie den Pfad der agent-log.txt des Agenten.`,
   's8f7887da52ba6af1': `Führt die Softphone-Prüfungen in Chromium oder Firefox ohne Oberfläche aus und gibt den Bericht aus.`,
-  's8fd0fb13b5ceebce': `Stattdessen eine PostgreSQL-Datenbank (Variable DATABASE_URL): postgres://USER:PASS@HOST:5432/DB.
-Mehrere Collectors können sich hinter einem Load Balancer eine Datenbank teilen.`,
+  's8fd0fb13b5ceebce': `Stattdessen eine PostgreSQL-Datenbank (Variable DATABASE_URL):
+postgres://USER:PASS@HOST:5432/DB. Mehrere Collectors können sich hinter einem
+Load Balancer eine Datenbank teilen.`,
   's901abd3b513c2324': str`Quelle: ${0}`,
   's9041146b96e7a441': `Anrufe auf ein externes Telefon`,
   's918599f23638d93c': str`Option 2: IP-Bereiche (${0})`,

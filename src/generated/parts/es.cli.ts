@@ -46,8 +46,9 @@ export const templates = {
   's27f6b2a159b9add1': `es una carpeta`,
   's2803ec1dbbce7280': `Pasa --instance o --ccp-url, no ambos.`,
   's285fa6e8d57b4320': str`con --previous, para una tarea programada: muestra solo cómo están las cosas hoy y sale con 0 si no hay nada pendiente, 1 si faltan menos de ${0} días para la fecha segura, 2 si hay retraso (rangos añadidos que no están en --previous, es decir, aún no permitidos, y la fecha segura ya pasó)`,
-  's2934ecf67fb834c1': `Un origen de escritorio de agente autorizado a enviar desde el navegador (repite la opción o separa
-varios con comas; variable CCP_PREFLIGHT_ORIGINS). Sin ninguno, los navegadores de otros orígenes no pueden enviar.`,
+  's2934ecf67fb834c1': `Un origen de escritorio de agente autorizado a enviar desde el navegador (repite la opción
+o separa varios con comas; variable CCP_PREFLIGHT_ORIGINS). Sin ninguno, los navegadores
+de otros orígenes no pueden enviar.`,
   's2992a01b2c5516d6': str`--ip-ranges: "${0}" no es JSON (${1}). Pasa el propio ip-ranges.json de AWS.`,
   's29b7bdc077876b9a': str`Recopilador de ccp-preflight en ${0} (los informes se guardan ${1} días en el almacén integrado de ${2}).`,
   's2b41062b8cad80b1': `la llamada de prueba no midió nada`,
@@ -69,8 +70,8 @@ varios con comas; variable CCP_PREFLIGHT_ORIGINS). Sin ninguno, los navegadores 
   's38cd989586052391': str`No se pudo leer el archivo de configuración ${0} (${1}).`,
   's3a36aa600869bd09': `omite la regla de puertos efímeros para firewalls sin estado`,
   's3ac85ebec8d22aa7': str`--origin debe ser un origen como https://desktop.example.com (se indicó "${0}").`,
-  's3b706634447896f2': `Tokens: CCP_PREFLIGHT_INGEST_TOKENS y CCP_PREFLIGHT_READ_TOKENS (separados por comas), o el archivo de configuración.
-Si no hay ninguno, se generan tokens aleatorios y se muestran una sola vez.`,
+  's3b706634447896f2': `Tokens: CCP_PREFLIGHT_INGEST_TOKENS y CCP_PREFLIGHT_READ_TOKENS (separados por comas), o el archivo
+de configuración. Si no hay ninguno, se generan tokens aleatorios y se muestran una sola vez.`,
   's3b78213a65faa0db': str`Rangos de IP de ip-ranges.json con createDate ${0} (syncToken ${1}).`,
   's3bd89047e46fe13b': `No había tokens configurados, así que se generaron estos para esta ejecución (cambian al reiniciar):`,
   's3bf74aae067c5c62': str`La Región «${0}» no está en este ip-ranges.json. Regiones presentes: ${1}.`,
@@ -134,7 +135,8 @@ Si no hay ninguno, se generan tokens aleatorios y se muestran una sola vez.`,
   's740c2e9b88b0f0c0': `Opción 1 (recomendada): dominios y rutas en TCP 443 (las formas ALIAS.my.connect.aws y ALIAS.awsapps.com/connect de la instancia, su contenido web, los hosts de señalización de la región) y relays TURN en UDP 3478, más los rangos AMAZON_CONNECT para el audio de las llamadas, que solo se pueden expresar como rangos IP;`,
   's743e85ffc843df11': `--check necesita --ip-ranges: el ip-ranges.json más reciente.`,
   's75092cf1213d536f': `contactos de chat (Amazon Connect Participant Service)`,
-  's7569a7e42f04dfc0': `Ejecuta el recopilador de la flota: los widgets de los agentes envían sus informes y los supervisores ven la flota en http://HOST:PORT/.`,
+  's7569a7e42f04dfc0': `Ejecuta el recopilador de la flota: los widgets de los agentes envían sus informes y los supervisores
+ven la flota en http://HOST:PORT/.`,
   's7701b485db9e91a4': str`${0} no es un CIDR IPv${1}`,
   's78568d1ffe196c05': str`--ip-ranges: no se puede leer "${0}" (${1}).`,
   's78c167fc483a3910': str`Si los agentes envían archivos adjuntos, permite también tu bucket de adjuntos, {bucket}.s3.${0}.amazonaws.com en TCP 443 (guía de redes, Opción 1).`,
@@ -170,8 +172,9 @@ Ejecuta «ccp-preflight allowlist --help» para ver el uso.`,
   's8d533757f6fb485b': str`El audio de las llamadas necesita los rangos AMAZON_CONNECT (los de la Región y GLOBAL) en UDP 3478 con cualquiera de las dos opciones. Los rangos nuevos aparecen en ip-ranges.json al menos ${0} días antes de que Amazon Connect los use: vuelve a ejecutar este comando con --previous contra un ${1} recién descargado al menos cada ${2} días, o prográmalo con --check (guía de redes, sección «About Amazon Connect IP address ranges»).`,
   's8ed921253eac48ed': str`no se puede leer "${0}": ${1}. Comprueba la ruta del agent-log.txt del agente.`,
   's8f7887da52ba6af1': `Ejecuta las comprobaciones del softphone en Chromium o Firefox sin interfaz y muestra el informe.`,
-  's8fd0fb13b5ceebce': `Una base de datos PostgreSQL en su lugar (variable DATABASE_URL): postgres://USER:PASS@HOST:5432/DB.
-Varios recopiladores pueden compartir una misma base de datos detrás de un balanceador de carga.`,
+  's8fd0fb13b5ceebce': `Una base de datos PostgreSQL en su lugar (variable DATABASE_URL):
+postgres://USER:PASS@HOST:5432/DB. Varios recopiladores pueden compartir una misma base
+de datos detrás de un balanceador de carga.`,
   's901abd3b513c2324': str`Fuente: ${0}`,
   's9041146b96e7a441': `llamadas a un teléfono externo`,
   's918599f23638d93c': str`Opción 2: rangos de IP (${0})`,

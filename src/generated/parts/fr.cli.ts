@@ -46,8 +46,9 @@ export const templates = {
   's27f6b2a159b9add1': `c’est un dossier`,
   's2803ec1dbbce7280': `Indiquez --instance ou --ccp-url, pas les deux.`,
   's285fa6e8d57b4320': str`avec --previous, pour une tâche planifiée : affiche seulement la situation du jour et sort avec 0 rien à faire, 1 la date sûre est à moins de ${0} jours, 2 en retard (plages ajoutées absentes de --previous, donc pas encore autorisées, date sûre passée)`,
-  's2934ecf67fb834c1': `Une origine de poste agent autorisée à envoyer depuis le navigateur (option répétée ou liste séparée
-par des virgules ; variable CCP_PREFLIGHT_ORIGINS). Sans elle, les navigateurs d’autres origines ne peuvent rien envoyer.`,
+  's2934ecf67fb834c1': `Une origine de poste agent autorisée à envoyer depuis le navigateur (option répétée ou
+liste séparée par des virgules ; variable CCP_PREFLIGHT_ORIGINS). Sans elle, les
+navigateurs d’autres origines ne peuvent rien envoyer.`,
   's2992a01b2c5516d6': str`--ip-ranges : "${0}" n’est pas du JSON (${1}). Passez le fichier ip-ranges.json d’AWS lui-même.`,
   's29b7bdc077876b9a': str`Collecteur ccp-preflight sur ${0} (rapports conservés ${1} jours dans le stockage intégré de ${2}).`,
   's2b41062b8cad80b1': `l’appel de test n’a rien mesuré`,
@@ -134,7 +135,8 @@ de configuration. Sans jeton, des jetons aléatoires sont créés et affichés u
   's740c2e9b88b0f0c0': `Option 1 (recommandée) : domaines et chemins sur TCP 443 (les formes ALIAS.my.connect.aws et ALIAS.awsapps.com/connect de l’instance, leur contenu web, les hôtes de signalisation de la région) et relais TURN sur UDP 3478, plus les plages AMAZON_CONNECT pour l’audio des appels, que seules des plages IP peuvent exprimer ;`,
   's743e85ffc843df11': `--check a besoin de --ip-ranges : le ip-ranges.json le plus récent.`,
   's75092cf1213d536f': `contacts par chat (Amazon Connect Participant Service)`,
-  's7569a7e42f04dfc0': `Lance le collecteur de la flotte : les widgets des agents y envoient leurs rapports, les superviseurs voient la flotte sur http://HOST:PORT/.`,
+  's7569a7e42f04dfc0': `Lance le collecteur de la flotte : les widgets des agents y envoient leurs rapports, les superviseurs
+voient la flotte sur http://HOST:PORT/.`,
   's7701b485db9e91a4': str`${0} n'est pas un CIDR IPv${1}`,
   's78568d1ffe196c05': str`--ip-ranges : impossible de lire "${0}" (${1}).`,
   's78c167fc483a3910': str`Si les agents envoient des pièces jointes, autorisez aussi votre compartiment de pièces jointes, {bucket}.s3.${0}.amazonaws.com en TCP 443 (guide réseau, Option 1).`,
@@ -170,8 +172,9 @@ Exécutez « ccp-preflight allowlist --help » pour l'aide.`,
   's8d533757f6fb485b': str`L'audio des appels a besoin des plages AMAZON_CONNECT (celles de la Région et GLOBAL) en UDP 3478, quelle que soit l'option. Les nouvelles plages apparaissent dans ip-ranges.json au moins ${0} jours avant qu'Amazon Connect ne les utilise : relancez cette commande avec --previous sur un ${1} fraîchement téléchargé au moins tous les ${2} jours, ou planifiez-la avec --check (guide réseau, section « About Amazon Connect IP address ranges »).`,
   's8ed921253eac48ed': str`impossible de lire "${0}" : ${1}. Vérifiez le chemin du fichier agent-log.txt de l’agent.`,
   's8f7887da52ba6af1': `Exécute les vérifications du softphone dans Chromium ou Firefox sans interface et affiche le rapport.`,
-  's8fd0fb13b5ceebce': `Une base PostgreSQL à la place (variable DATABASE_URL) : postgres://USER:PASS@HOST:5432/DB.
-Plusieurs collecteurs peuvent partager une même base derrière un répartiteur de charge.`,
+  's8fd0fb13b5ceebce': `Une base PostgreSQL à la place (variable DATABASE_URL) :
+postgres://USER:PASS@HOST:5432/DB. Plusieurs collecteurs peuvent partager une même base
+derrière un répartiteur de charge.`,
   's901abd3b513c2324': str`Source : ${0}`,
   's9041146b96e7a441': `appels vers un téléphone externe`,
   's918599f23638d93c': str`Option 2 : plages IP (${0})`,

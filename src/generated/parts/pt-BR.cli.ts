@@ -46,8 +46,9 @@ export const templates = {
   's27f6b2a159b9add1': `é uma pasta`,
   's2803ec1dbbce7280': `Informe --instance ou --ccp-url, não os dois.`,
   's285fa6e8d57b4320': str`com --previous, para uma tarefa agendada: mostra só a situação de hoje e sai com 0 nada pendente, 1 a data segura está a menos de ${0} dias, 2 atrasado (faixas adicionadas que não estão no --previous, ou seja, ainda não liberadas, e a data segura já passou)`,
-  's2934ecf67fb834c1': `Uma origem de desktop de agente autorizada a enviar pelo navegador (repita a opção ou separe por vírgulas;
-variável CCP_PREFLIGHT_ORIGINS). Sem nenhuma, navegadores em outras origens não conseguem enviar.`,
+  's2934ecf67fb834c1': `Uma origem de desktop de agente autorizada a enviar pelo navegador (repita a opção ou
+separe por vírgulas; variável CCP_PREFLIGHT_ORIGINS). Sem nenhuma, navegadores em outras
+origens não conseguem enviar.`,
   's2992a01b2c5516d6': str`--ip-ranges: "${0}" não é JSON (${1}). Passe o próprio ip-ranges.json da AWS.`,
   's29b7bdc077876b9a': str`Coletor do ccp-preflight em ${0} (relatórios guardados por ${1} dias no armazenamento embutido em ${2}).`,
   's2b41062b8cad80b1': `a chamada de teste não mediu nada`,
@@ -69,8 +70,8 @@ variável CCP_PREFLIGHT_ORIGINS). Sem nenhuma, navegadores em outras origens nã
   's38cd989586052391': str`Não foi possível ler o arquivo de configuração ${0} (${1}).`,
   's3a36aa600869bd09': `deixa de fora a regra de portas efêmeras para firewalls sem estado`,
   's3ac85ebec8d22aa7': str`--origin precisa ser uma origem como https://desktop.example.com (recebido: "${0}").`,
-  's3b706634447896f2': `Tokens: CCP_PREFLIGHT_INGEST_TOKENS e CCP_PREFLIGHT_READ_TOKENS (separados por vírgulas) ou o arquivo de configuração.
-Sem nenhum, tokens aleatórios são gerados e mostrados uma única vez.`,
+  's3b706634447896f2': `Tokens: CCP_PREFLIGHT_INGEST_TOKENS e CCP_PREFLIGHT_READ_TOKENS (separados por vírgulas) ou o arquivo
+de configuração. Sem nenhum, tokens aleatórios são gerados e mostrados uma única vez.`,
   's3b78213a65faa0db': str`Faixas de IP do ip-ranges.json com createDate ${0} (syncToken ${1}).`,
   's3bd89047e46fe13b': `Nenhum token foi configurado, então estes foram gerados para esta execução (mudam ao reiniciar):`,
   's3bf74aae067c5c62': str`A Região “${0}” não está neste ip-ranges.json. Regiões presentes: ${1}.`,
@@ -134,7 +135,8 @@ Sem nenhum, tokens aleatórios são gerados e mostrados uma única vez.`,
   's740c2e9b88b0f0c0': `Opção 1 (recomendada): domínios e caminhos em TCP 443 (as formas ALIAS.my.connect.aws e ALIAS.awsapps.com/connect da instância, o conteúdo web delas, os hosts de sinalização da região) e relays TURN em UDP 3478, mais as faixas AMAZON_CONNECT para o áudio das chamadas, que só faixas de IP conseguem expressar;`,
   's743e85ffc843df11': `--check precisa de --ip-ranges: o ip-ranges.json mais recente.`,
   's75092cf1213d536f': `contatos de chat (Amazon Connect Participant Service)`,
-  's7569a7e42f04dfc0': `Executa o coletor da frota: os widgets dos agentes enviam seus relatórios e os supervisores veem a frota em http://HOST:PORT/.`,
+  's7569a7e42f04dfc0': `Executa o coletor da frota: os widgets dos agentes enviam seus relatórios e os supervisores veem a frota
+em http://HOST:PORT/.`,
   's7701b485db9e91a4': str`${0} não é um CIDR IPv${1}`,
   's78568d1ffe196c05': str`--ip-ranges: não foi possível ler "${0}" (${1}).`,
   's78c167fc483a3910': str`Se os agentes enviam anexos, permita também o seu bucket de anexos, {bucket}.s3.${0}.amazonaws.com em TCP 443 (guia de rede, Opção 1).`,
@@ -170,8 +172,9 @@ Execute “ccp-preflight allowlist --help” para ver o uso.`,
   's8d533757f6fb485b': str`O áudio das chamadas precisa das faixas AMAZON_CONNECT (as da Região e GLOBAL) em UDP 3478 com qualquer uma das opções. Faixas novas aparecem no ip-ranges.json pelo menos ${0} dias antes de o Amazon Connect usá-las: execute este comando de novo com --previous contra um ${1} recém-baixado pelo menos a cada ${2} dias, ou agende-o com --check (guia de rede, seção “About Amazon Connect IP address ranges”).`,
   's8ed921253eac48ed': str`não foi possível ler "${0}": ${1}. Confira o caminho do agent-log.txt do agente.`,
   's8f7887da52ba6af1': `Executa as verificações do softphone no Chromium ou Firefox sem interface e mostra o relatório.`,
-  's8fd0fb13b5ceebce': `Um banco de dados PostgreSQL no lugar (variável DATABASE_URL): postgres://USER:PASS@HOST:5432/DB.
-Vários coletores podem compartilhar um mesmo banco atrás de um balanceador de carga.`,
+  's8fd0fb13b5ceebce': `Um banco de dados PostgreSQL no lugar (variável DATABASE_URL):
+postgres://USER:PASS@HOST:5432/DB. Vários coletores podem compartilhar um mesmo banco
+atrás de um balanceador de carga.`,
   's901abd3b513c2324': str`Fonte: ${0}`,
   's9041146b96e7a441': `chamadas para um telefone externo`,
   's918599f23638d93c': str`Opção 2: faixas de IP (${0})`,
