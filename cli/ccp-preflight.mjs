@@ -18,7 +18,7 @@ Run "ccp-preflight <command> --help" for the command's options.
 Exit codes: 0 pass, 1 warn, 2 fail, 3 usage or set-up error.`;
 
 const argv = process.argv.slice(2);
-// `ccp-preflight --lang es run ...`: a --lang before the command is the command's too (serve has none).
+// `ccp-preflight --lang es run ...`: a --lang before the command is the command's too (serve too).
 const langFirst = [];
 while (argv[0] === '--lang' || argv[0]?.startsWith('--lang=')) langFirst.push(...argv.splice(0, argv[0] === '--lang' ? 2 : 1));
 const [cmd, ...rest] = argv;

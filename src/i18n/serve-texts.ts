@@ -75,6 +75,11 @@ export const serveTexts = {
           { option: '--rate-limit N', text: msg('Requests per minute per client address (default 60000)') },
           { option: '--trust-proxy', text: msg('Behind a load balancer: take the client address from X-Forwarded-For') },
           { option: `--config ${w.file}`, text: msg('JSON file: {"ingestTokens": [...], "readTokens": [...], "origins": [...]}') },
+          {
+            option: '--lang LANG',
+            text: msg(str`Language of these messages: ${LOCALES.join(', ')} (default: from LC_ALL,
+LC_MESSAGES or LANG, else English); the API and the logs stay in English`),
+          },
         ],
         23,
       ),

@@ -1,7 +1,11 @@
 // The CLI's own words in the reader's language (issue 15): `ccp-preflight --help` and the help of `run`, `log`
 // and `allowlist`, and the usage errors, through the built package's cliTexts (src/i18n/cli-texts.ts), in the
 // language of --lang, else LC_ALL / LC_MESSAGES / LANG. Spawns the real CLI (cli/ccp-preflight.mjs) on the build.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Each test starts the CLI several times (a Node process each): on a loaded 2-core CI machine that takes more
+// than Vitest's default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

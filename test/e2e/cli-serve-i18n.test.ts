@@ -2,7 +2,11 @@
 // it prints once listening, through the built package's serveTexts (src/i18n/serve-texts.ts), in the language of
 // --lang, else LC_ALL / LC_MESSAGES / LANG; English as it always was. Spawns the real CLI (cli/ccp-preflight.mjs)
 // on the build (dist/server/collector.mjs and ccp-preflight/report).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Each test starts the CLI several times (a Node process each): on a loaded 2-core CI machine that takes more
+// than Vitest's default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -58,12 +62,12 @@ function expectAligned(help: string): void {
   const block = lines.slice(start, end);
   const rows = block.filter((l) => /^ {2}-/.test(l));
   const more = block.filter((l) => /^ {4,}\S/.test(l));
-  expect(rows.length).toBe(10);
+  expect(rows.length).toBe(OPTIONS.length);
   const starts = new Set([...rows.map((r) => columns(/^ {2}\S+(?: \S+)? +/.exec(r)![0])), ...more.map((l) => columns(/^ */.exec(l)![0]))]);
   expect(starts, block.join('\n')).toEqual(new Set([23]));
 }
 
-/** `ccp-preflight serve --help` in English, as it was before the collector spoke other languages. */
+/** `ccp-preflight serve --help` in English: as before the collector spoke other languages, plus its --lang row. */
 const EN_HELP = `Usage: ccp-preflight serve [options]
 
 Runs the fleet collector: agents' widgets post their reports, supervisors see the fleet at http://HOST:PORT/.
@@ -82,6 +86,8 @@ Options:
   --rate-limit N       Requests per minute per client address (default 60000)
   --trust-proxy        Behind a load balancer: take the client address from X-Forwarded-For
   --config FILE        JSON file: {"ingestTokens": [...], "readTokens": [...], "origins": [...]}
+  --lang LANG          Language of these messages: en, es, fr, de, pt-BR, ja (default: from LC_ALL,
+                       LC_MESSAGES or LANG, else English); the API and the logs stay in English
 
 Tokens: CCP_PREFLIGHT_INGEST_TOKENS and CCP_PREFLIGHT_READ_TOKENS (comma-separated), or the config file.
 With none, random tokens are made and printed once.`;
@@ -89,7 +95,7 @@ With none, random tokens are made and printed once.`;
 /** Lines of the English help kept as they are: the synopsis (French says "options" too) and the URL form. */
 const KEEP = [...PRODUCT_NAMES, 'ccp-preflight serve [options]', 'postgres://USER:PASS@HOST:5432/DB.'];
 
-const OPTIONS = ['--port', '--host', '--data', '--database', '--origin', '--retain-days', '--otlp-endpoint', '--rate-limit', '--trust-proxy', '--config'];
+const OPTIONS = ['--port', '--host', '--data', '--database', '--origin', '--retain-days', '--otlp-endpoint', '--rate-limit', '--trust-proxy', '--config', '--lang'];
 
 describe.runIf(existsSync('dist/esm/report.js') && existsSync('dist/server/collector.mjs'))(
   'ccp-preflight serve in the reader\'s language',
