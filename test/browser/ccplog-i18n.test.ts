@@ -89,6 +89,7 @@ describe('<ccp-preflight-log> in every language', function () {
       const el = await render(lang);
       await waitUntil(() => visible(el).includes(LOADED[lang]), `${lang} texts loaded`, { timeout: 8000 });
       await openAll(el);
+      expect(el.shadowRoot!.querySelector('.content')!.getAttribute('lang'), 'marked with its language for screen readers').to.equal(lang);
       const t = visible(el);
       const left = english.filter((s) => t.includes(s));
       expect(left, `English left in ${lang}`).to.deep.equal([]);

@@ -289,7 +289,15 @@ export class CcpPreflightFleetElement extends LitElement {
       ${refused ? html`<button @click=${() => this.forgetToken()}>${msg('Enter another token')}</button>` : nothing}</div>`;
   }
 
+  /**
+   * The content in a box marked with the language it is shown in, so screen readers read it in that language's
+   * voice even where the page around it is in another (the language may come from the CCP or the browser).
+   */
   override render(): TemplateResult {
+    return html`<div class="content" lang=${getLocale()}>${this.renderContent()}</div>`;
+  }
+
+  private renderContent(): TemplateResult {
     if (!this.token && !this.storedToken()) {
       return html`<form @submit=${this.onToken}>
         <p>${msg("Enter the collector's read token: the supervisors' token printed when the collector started, or set in CCP_PREFLIGHT_READ_TOKENS.")}</p>

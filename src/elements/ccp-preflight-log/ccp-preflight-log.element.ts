@@ -154,7 +154,15 @@ export class CcpPreflightLogElement extends LitElement {
     </header>`;
   }
 
+  /**
+   * The content in a box marked with the language it is shown in, so screen readers read it in that language's
+   * voice even where the page around it is in another (the language may come from the CCP or the browser).
+   */
   protected override render(): TemplateResult {
+    return html`<div class="content" lang=${getLocale()}>${this.renderContent()}</div>`;
+  }
+
+  private renderContent(): TemplateResult {
     const log = this.log;
     return html`
       ${this.busy

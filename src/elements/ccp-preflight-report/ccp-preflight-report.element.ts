@@ -380,7 +380,15 @@ export class CcpPreflightReportElement extends LitElement {
   // Report view
   // ------------------------------------------------------------------------------------------------------
 
+  /**
+   * The content in a box marked with the language it is shown in, so screen readers read it in that language's
+   * voice even where the page around it is in another (the language may come from the CCP or the browser).
+   */
   override render(): TemplateResult {
+    return html`<div class="content" lang=${getLocale()}>${this.renderContent()}</div>`;
+  }
+
+  private renderContent(): TemplateResult {
     const paste = this.mode === 'paste';
     return html`
       ${paste

@@ -396,7 +396,7 @@ export class CcpPreflightElement extends CcpPreflightProperties {
     const p = this._progress;
     const pct = p ? Math.round(p.fraction * 100) : 0;
     return html`
-      <section part="base" aria-labelledby="title">
+      <section part="base" lang=${getLocale()} aria-labelledby="title">
         <header>
           <h2 id="title">${this.heading ?? msg('Softphone check')}</h2>
           <div class="actions">
