@@ -4,6 +4,8 @@
  * from `lang`, else the fake CCP agent's locale, else the browser's languages; a report made in Spanish reads in
  * English and back (the report itself holds codes, figures and the writer's English, never a translation).
  */
+import { render as litRender } from 'lit';
+import { sourceLinks } from '../../src/elements/ccp-preflight-report/source-links.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import '../../src/elements/ccp-preflight-report/ccp-preflight-report.js';
@@ -113,6 +115,24 @@ describe('languages', function () {
     const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.source a')].map((a) => a.href);
     expect(links.length).to.be.greaterThan(0);
     for (const h of links) expect(h).to.match(/^https:\/\/(docs\.aws\.amazon\.com|www\.rfc-editor\.org|datatracker\.ietf\.org|developer\.mozilla\.org|w3c\.github\.io|www\.w3\.org|support\.)/);
+    // Their titles and section names are English (the pages are): marked so, for screen readers; the frame is Japanese.
+    for (const a of el.shadowRoot!.querySelectorAll('.source a')) expect(a.getAttribute('lang'), a.textContent!).to.equal('en');
+    for (const s of [...el.shadowRoot!.querySelectorAll('.source')].filter((x) => x.textContent!.includes('セクション'))) {
+      expect(s.querySelector('span[lang="en"]')?.textContent, s.textContent!).to.match(/^[A-Z]/);
+    }
+  });
+
+  it('marks a cited section name as English inside the translated frame', async () => {
+    await setLocale('es');
+    try {
+      const box = document.createElement('div');
+      litRender(sourceLinks('Amazon Connect Administrator Guide: Agent headset and workstation requirements for using the CCP, section "Agent Workstation Requirements": https://docs.aws.amazon.com/connect/latest/adminguide/ccp-agent-hardware.html'), box);
+      expect(box.textContent!.replace(/\s+/g, ' ')).to.contain('sección «Agent Workstation Requirements»');
+      expect(box.querySelector('a')!.getAttribute('lang')).to.equal('en');
+      expect(box.querySelector('span[lang="en"]')!.textContent).to.equal('Agent Workstation Requirements');
+    } finally {
+      await setLocale('en');
+    }
   });
 
   it('takes the browser language when there is no lang', async () => {

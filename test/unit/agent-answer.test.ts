@@ -93,4 +93,14 @@ describe('publicSources: people see the public document, never the internal copy
     expect(two[1]).toEqual({ title: 'Streams docs', href: 'https://github.com/amazon-connect/amazon-connect-streams' });
     expect(JSON.stringify(publicSources('seed 003, Rerouting Audio'))).not.toMatch(/seed/i);
   });
+
+  it('takes the section of a catalogue source apart from its title (the frame around it is translated)', () => {
+    expect(publicSources('Amazon Connect Administrator Guide: Agent headset and workstation requirements for using the CCP, section "Agent Workstation Requirements": https://docs.aws.amazon.com/connect/latest/adminguide/ccp-agent-hardware.html')).toEqual([
+      {
+        title: 'Amazon Connect Administrator Guide: Agent headset and workstation requirements for using the CCP',
+        section: 'Agent Workstation Requirements',
+        href: 'https://docs.aws.amazon.com/connect/latest/adminguide/ccp-agent-hardware.html',
+      },
+    ]);
+  });
 });

@@ -40,7 +40,10 @@ function one(textIn: string): PublicSource | null {
   }
   if (/G\.107|E-model/i.test(text)) return { ...G107, ...(url ? { href: url } : {}) };
   if (/seed/i.test(text)) return { title: NETWORKING.title, href: NETWORKING.href };
-  return { title: url ? text.replace(url, '').replace(/[\s,:;(–-]+$/, '').trim() || url : text, ...(url ? { href: url } : {}) };
+  const title = url ? text.replace(url, '').replace(/[\s,:;(–-]+$/, '').trim() || url : text;
+  // 'Title, section "Name"' (the catalogue's form): the section apart, so the frame around it can be translated.
+  const titled = /^(.+?), section "([^"]+)"$/.exec(title);
+  return { ...(titled ? { title: titled[1]!, section: titled[2]! } : { title }), ...(url ? { href: url } : {}) };
 }
 
 /** A source text may name several documents, separated by ";". Duplicates are dropped. */
