@@ -484,7 +484,7 @@ export const templates = {
   'sfa917b862dac21a9': `oui, l’une des trois dernières`,
   'sfab6f59945a01ceb': `Autorisez TCP 443 dans les deux sens vers les plages EC2 de la région de l’instance (le point de terminaison de signalisation du CCP), ou à défaut autorisez l’hôte rtc.connect-telecom.<region>.amazonaws.com sur le port 443.`,
   'sfb152965dbfa1cbd': `signalisation des appels`,
-  'sfb42ea9383f4c03e': `Le test est mal configuré sur ce poste, il ne peut donc pas démarrer. Prévenez le service informatique en lui transmettant ce détail :`,
+  'sfb42ea9383f4c03e': `Le test est mal configuré dans cette interface agent, il ne peut donc pas démarrer. Prévenez le service informatique en lui transmettant ce détail :`,
   'sfb64a5aac56e509d': str`${0} n’est pas un numéro valide pour son indicatif de pays. Vérifiez les chiffres.`,
   'sfbf981550ab85883': `+ puis l’indicatif du pays et le numéro, chiffres uniquement.`,
   'sfc052f216a2548b6': `Ouvrir un fichier de rapport`,

@@ -484,7 +484,7 @@ export const templates = {
   'sfa917b862dac21a9': `sim, uma das três mais recentes`,
   'sfab6f59945a01ceb': `Libere TCP 443 nos dois sentidos para as faixas EC2 da região da instância (o endpoint de sinalização do CCP) ou, em vez disso, libere o host rtc.connect-telecom.<region>.amazonaws.com na porta 443.`,
   'sfb152965dbfa1cbd': `sinalização das chamadas`,
-  'sfb42ea9383f4c03e': `O teste está configurado de forma errada nesta área de trabalho do agente, por isso não pode começar. Avise a TI e passe este detalhe:`,
+  'sfb42ea9383f4c03e': `O teste está configurado de forma errada nesta interface do agente, por isso não pode começar. Avise a TI e passe este detalhe:`,
   'sfb64a5aac56e509d': str`${0} não é um número de telefone válido para o código do país. Confira os dígitos.`,
   'sfbf981550ab85883': `+ e depois o código do país e o número, só dígitos.`,
   'sfc052f216a2548b6': `Abrir um arquivo de relatório`,
