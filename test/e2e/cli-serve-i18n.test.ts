@@ -121,7 +121,7 @@ describe.runIf(existsSync('dist/esm/report.js') && existsSync('dist/server/colle
       expect(byEnv.stdout).toBe(byFlag.stdout);
       expect(cli(['--lang', 'es', 'serve', '--help'], { LANG: 'C' }).stdout).toBe(byFlag.stdout);
       const es = byFlag.stdout;
-      expect(es).toMatch(/^Uso: ccp-preflight serve \[opciones\]\n\nEjecuta el recopilador de la flota: /);
+      expect(es).toMatch(/^Uso: ccp-preflight serve \[opciones\]\n\nEjecuta el recopilador: los widgets /);
       expect(es).toContain('\nOpciones:\n  --port N             Puerto en el que escucha (por defecto 8787; variable PORT)\n');
       expect(es).toContain('  --config ARCHIVO     Archivo JSON: {"ingestTokens": [...], "readTokens": [...], "origins": [...]}\n');
       const left = sentences(EN_HELP, KEEP).filter((s) => es.includes(s));
@@ -179,13 +179,13 @@ describe.runIf(existsSync('dist/esm/report.js') && existsSync('dist/server/colle
         expect(lines[0]).toMatch(new RegExp(`^Recopilador de ccp-preflight en (http://127\\.0\\.0\\.1:\\d+) \\(los informes se guardan 90 días en el almacén integrado de ${join(dir, 'data').replace(/[.\\/]/g, '\\$&')}\\)\\.$`));
         const url = /http:\/\/127\.0\.0\.1:\d+/.exec(lines[0]!)![0];
         expect(lines.slice(1, 4)).toEqual([
-          `  Vista de la flota:  ${url}/`,
-          `  API de envío:       POST ${url}/v1/reports`,
+          `  Vista de agentes:  ${url}/`,
+          `  API de envío:      POST ${url}/v1/reports`,
           '  No hay ningún --origin configurado: solo pueden enviar las páginas del mismo origen y los servidores.',
         ]);
         expect(lines[5]).toBe('No había tokens configurados, así que se generaron estos para esta ejecución (cambian al reiniciar):');
         expect(lines[6]).toMatch(/^ {2}Token de envío \(el collector-token del widget\): [\w-]{43}$/);
-        expect(lines[7]).toMatch(/^ {2}Token de lectura \(la vista de la flota\): +[\w-]{43}$/);
+        expect(lines[7]).toMatch(/^ {2}Token de lectura \(la vista de agentes\): +[\w-]{43}$/);
         expect(columnOf(lines[7]!, lines[7]!.trim().split(' ').pop()!)).toBe(columnOf(lines[6]!, lines[6]!.trim().split(' ').pop()!));
 
         const en = await serveUntil(['--port', '0', '--data', join(dir, 'data'), '--origin', 'https://desktop.example.com'], { LANG: 'C', CCP_PREFLIGHT_INGEST_TOKENS: 'i'.repeat(20), CCP_PREFLIGHT_READ_TOKENS: 'r'.repeat(20) }, /v1\/reports\n/);
