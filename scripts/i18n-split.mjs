@@ -32,6 +32,7 @@ export const RULES = [
   ['src/report/compare.ts', 'supervisor'],
   ['src/elements/ccp-preflight-log/', 'supervisor'],
   ['src/i18n/ccplog-texts.ts', 'supervisor'],
+  ['src/i18n/parse-texts.ts', 'supervisor'],
   ['src/elements/ccp-preflight-fleet/', 'supervisor'],
   ['demo/report.ts', 'supervisor'],
   // What the widget shows: the element, its CCP part (failover, call quality), the report view and "For IT".

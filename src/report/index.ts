@@ -14,9 +14,10 @@ export {
   MAX_STRING_CHARS,
   MAX_ARRAY_ITEMS,
   type ParseError,
+  type ParseErrorCode,
   type ParseResult,
 } from './parse.js';
-export { encodeShareCode, decodeShareCode, findShareCode, ShareCodeError, SHARE_CODE_PREFIX, type EncodeOptions } from './share.js';
+export { encodeShareCode, decodeShareCode, findShareCode, ShareCodeError, SHARE_CODE_PREFIX, type EncodeOptions, type ShareCodeErrorCode } from './share.js';
 export { redactReport, redactText, maskE164, countryCallingCode } from './redact.js';
 export {
   compareReports,

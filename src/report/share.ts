@@ -17,11 +17,29 @@ export interface EncodeOptions {
   redact?: boolean;
 }
 
+/**
+ * What went wrong with a share code, one stable code per refusal (the English `message` says it for a supervisor;
+ * a viewer in another language says it again from the code and `params`: src/i18n/parse-texts.ts).
+ */
+export type ShareCodeErrorCode =
+  | 'share-prefix'
+  | 'share-empty'
+  | 'share-characters'
+  | 'share-incomplete'
+  | 'share-damaged'
+  | 'share-unreadable-text'
+  | 'share-too-large'
+  | 'share-unsupported';
+
 /** Thrown by decodeShareCode with a message for a supervisor; parseReport turns it into an error entry. */
 export class ShareCodeError extends Error {
   constructor(
     message: string,
     readonly reason: 'prefix' | 'characters' | 'truncated' | 'corrupted' | 'too-large' | 'unsupported',
+    /** The refusal's stable code (optional for callers that construct one themselves). */
+    readonly code?: ShareCodeErrorCode,
+    /** The figures the message uses: `char` and `position` (share-characters), `limit` in bytes (share-too-large). */
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(message);
     this.name = 'ShareCodeError';
@@ -46,20 +64,22 @@ export async function decodeShareCode(code: string, options: { maxBytes?: number
   const maxBytes = options.maxBytes ?? 1_000_000;
   const compact = code.replace(/\s+/g, '');
   if (!compact.startsWith(SHARE_CODE_PREFIX)) {
-    throw new ShareCodeError(`A share code starts with "${SHARE_CODE_PREFIX}"; this text does not. ${AGAIN}`, 'prefix');
+    throw new ShareCodeError(`A share code starts with "${SHARE_CODE_PREFIX}"; this text does not. ${AGAIN}`, 'prefix', 'share-prefix');
   }
   const body = compact.slice(SHARE_CODE_PREFIX.length).replace(/=+$/, '');
-  if (body.length === 0) throw new ShareCodeError(`The share code is empty after "${SHARE_CODE_PREFIX}": it was cut off when copied. ${AGAIN}`, 'truncated');
+  if (body.length === 0) throw new ShareCodeError(`The share code is empty after "${SHARE_CODE_PREFIX}": it was cut off when copied. ${AGAIN}`, 'truncated', 'share-empty');
   const bad = /[^A-Za-z0-9_-]/.exec(body);
   if (bad) {
     throw new ShareCodeError(
       `The share code contains a character that cannot be in one ("${bad[0]}" at position ${SHARE_CODE_PREFIX.length + bad.index + 1}); it was changed when copied. ${AGAIN}`,
       'characters',
+      'share-characters',
+      { char: bad[0], position: SHARE_CODE_PREFIX.length + bad.index + 1 },
     );
   }
-  if (body.length % 4 === 1) throw new ShareCodeError(`The share code is incomplete: it was cut off when copied. ${AGAIN}`, 'truncated');
+  if (body.length % 4 === 1) throw new ShareCodeError(`The share code is incomplete: it was cut off when copied. ${AGAIN}`, 'truncated', 'share-incomplete');
   if (typeof DecompressionStream !== 'function') {
-    throw new ShareCodeError('This browser cannot open share codes (no DecompressionStream). Use a current Chrome, Edge or Firefox, or ask for the JSON.', 'unsupported');
+    throw new ShareCodeError('This browser cannot open share codes (no DecompressionStream). Use a current Chrome, Edge or Firefox, or ask for the JSON.', 'unsupported', 'share-unsupported');
   }
   const bytes = fromBase64Url(body);
   let out: Uint8Array;
@@ -67,12 +87,12 @@ export async function decodeShareCode(code: string, options: { maxBytes?: number
     out = await pipe(bytes, new DecompressionStream('deflate-raw'), maxBytes);
   } catch (e) {
     if (e instanceof ShareCodeError) throw e;
-    throw new ShareCodeError(`The share code is incomplete or damaged: it could not be unpacked (it was probably cut off or changed when copied). ${AGAIN}`, 'truncated');
+    throw new ShareCodeError(`The share code is incomplete or damaged: it could not be unpacked (it was probably cut off or changed when copied). ${AGAIN}`, 'truncated', 'share-damaged');
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(out);
   } catch {
-    throw new ShareCodeError(`The share code is damaged: it unpacked into unreadable text. ${AGAIN}`, 'corrupted');
+    throw new ShareCodeError(`The share code is damaged: it unpacked into unreadable text. ${AGAIN}`, 'corrupted', 'share-unreadable-text');
   }
 }
 
@@ -109,6 +129,8 @@ async function pipe(input: Uint8Array, stream: CompressionStream | Decompression
       throw new ShareCodeError(
         `The share code unpacks to more than ${maxBytes.toLocaleString('en-US')} bytes, over this viewer's limit; it is not a ccp-preflight report or it was altered.`,
         'too-large',
+        'share-too-large',
+        { limit: maxBytes },
       );
     }
     chunks.push(value);

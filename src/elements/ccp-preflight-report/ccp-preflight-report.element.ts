@@ -163,9 +163,20 @@ export class CcpPreflightReportElement extends LitElement {
   /** The "For IT" part (measurements, charts, remedies, sources): its own chunk, loaded once a report is shown. */
   private readonly forIt = new LazyModule(this, () => import('./for-it.js'));
 
-  /** Resolves once the element has rendered, including the "For IT" part when a report is shown. */
+  /**
+   * Why input could not be opened, in the reader's language (the supervisor's texts): its own chunk, loaded only
+   * when there are errors to show, and ready once that language's texts of the part have arrived.
+   */
+  private readonly parseTexts = new LazyModule(this, () =>
+    import('../../i18n/parse-texts.js').then(async (m) => {
+      await m.ready;
+      return m;
+    }),
+  );
+
+  /** Resolves once the element has rendered, including the "For IT" part when a report is shown (and error texts). */
   protected override getUpdateComplete(): Promise<boolean> {
-    return settled(() => super.getUpdateComplete(), [this.forIt]);
+    return settled(() => super.getUpdateComplete(), [this.forIt, this.parseTexts]);
   }
 
   private compareModule: typeof import('./compare-view.js') | undefined;
@@ -363,15 +374,32 @@ export class CcpPreflightReportElement extends LitElement {
     </div>`;
   }
 
+  /**
+   * A refusal: sentences about the input as a whole in the reader's language (from the error's code, or its
+   * English message where there is no code or the texts could not load), then the problems of single fields under
+   * a lead, each path with its English detail marked as English. The box waits the few ms the texts take to load,
+   * so the alert is announced once, in one language.
+   */
   private renderErrors(errors: ParseError[], target: Target): TemplateResult | typeof nothing {
     if (!errors.length) return nothing;
+    const t = this.parseTexts.get();
+    if (!t && this.parseTexts.error === undefined) return nothing;
+    const say = (e: ParseError): string => (t ? t.parseErrorText(e) : e.message);
+    const isField = (e: ParseError): boolean => e.code === 'field' || (!e.code && !!e.path);
+    const fields = errors.filter(isField);
+    const more = errors.filter((e) => e.code === 'more');
+    const sentences = errors.filter((e) => !isField(e) && e.code !== 'more');
     return html`<div class="errors" role="alert" part="errors">
       <strong>${target === 'report' ? msg('The report could not be opened.') : msg('The baseline report could not be opened.')}</strong>
-      ${errors.length === 1 && !errors[0]!.path
-        ? html`<p>${errors[0]!.message}</p>`
-        : html`<ul>
-            ${errors.map((e) => html`<li>${e.path ? html`<code>${e.path}</code>: ` : nothing}${e.message}</li>`)}
-          </ul>`}
+      ${sentences.map((e) => html`<p>${say(e)}</p>`)}
+      ${fields.length
+        ? html`${t ? html`<p>${t.fieldProblemsLead()}</p>` : nothing}
+            <ul>
+              ${fields.map((e) => html`<li><code>${e.path}</code>: <span lang="en">${e.message}</span></li>`)}
+            </ul>`
+        : nothing}
+      ${more.map((e) => html`<p>${say(e)}</p>`)}
+      ${fields.length && t ? html`<p>${t.fieldProblemsAdvice()}</p>` : nothing}
       ${this.report && target === 'report' ? html`<p>${msg('The report shown below is the one opened before.')}</p>` : nothing}
     </div>`;
   }

@@ -172,6 +172,11 @@ export const styles = [
     border-radius: var(--_radius);
     padding: 0.5rem 0.75rem;
     margin: 0.5rem 0 1rem;
+    /* Long paths, schema names and pasted starts wrap at 320 px. */
+    overflow-wrap: anywhere;
+  }
+  .errors p {
+    margin: 0.25rem 0 0;
   }
   .errors ul {
     margin: 0.25rem 0 0;
