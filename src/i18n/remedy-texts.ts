@@ -20,6 +20,8 @@ export interface Fix {
   text: string;
   source: string;
   audience: string;
+  /** 'en' when the text is the writer's English in another language (a remedy id this version does not know). */
+  lang?: 'en';
 }
 
 /** Every remedy of every check once (by id), the network team's first: "For IT" and the text renderer. */
@@ -32,7 +34,8 @@ export function remedyFixes(checks: Loose[]): Fix[] {
       const key = str(m.id) || text;
       if (!text || seen.has(key)) continue;
       seen.add(key);
-      fixes.push({ text, source: str(m.source), audience: str(m.audience) });
+      const writers = getLocale() !== 'en' && remedyTranslation(str(m.id)) === undefined;
+      fixes.push({ text, source: str(m.source), audience: str(m.audience), ...(writers ? { lang: 'en' as const } : {}) });
     }
   }
   return fixes.sort((a, b) => (AUDIENCE_ORDER[a.audience] ?? 1) - (AUDIENCE_ORDER[b.audience] ?? 1));

@@ -10,7 +10,6 @@
 import { msg, str } from '@lit/localize';
 import { arr, fmt, num, obj, str as asStr, type Loose } from '../report/definition/format.js';
 import { getLocale } from './runtime.js';
-import { remedyTranslation } from './remedy-texts.js';
 import { listText } from './format-texts.js';
 
 import { checkTitle } from './check-titles.js';
@@ -33,16 +32,15 @@ export function audienceWord(audience: string): string {
   }
 }
 
-/** A remedy's text in the active language, or the writer's text for a remedy id this version does not know. */
-export function remedyText(m: Loose): string {
-  if (getLocale() === 'en') return asStr(m.text);
-  return remedyTranslation(asStr(m.id)) ?? asStr(m.text);
-}
-
 /** The finding of a check (its summary) in the active language, or the writer's words when its code is unknown. */
 export function findingText(c: Loose): string {
   if (getLocale() === 'en') return asStr(c.summary);
   return findingFromCode(asStr(c.id), asStr(c.verdict), asStr(c.code), obj(c.data)) ?? asStr(c.summary);
+}
+
+/** 'en' when findingText shows the writer's English words in another language (a code this version does not know). */
+export function findingLang(c: Loose): 'en' | undefined {
+  return getLocale() !== 'en' && findingFromCode(asStr(c.id), asStr(c.verdict), asStr(c.code), obj(c.data)) === undefined ? 'en' : undefined;
 }
 
 const list = (items: string[]): string => listText(items);

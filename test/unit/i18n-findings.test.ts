@@ -1,7 +1,8 @@
 // Every finding code a check can give reads in every language: a code without a sentence here would show the
 // writer's English in a Spanish, French... report (findingText falls back to it), which is what this prevents.
 import { afterAll, describe, expect, it } from 'vitest';
-import { findingFromCode } from '../../src/i18n/report-texts.js';
+import { findingFromCode, findingLang, findingText } from '../../src/i18n/report-texts.js';
+import { remedyFixes } from '../../src/i18n/remedy-texts.js';
 import { setLocale } from '../../src/i18n/runtime.js';
 import { TARGET_LOCALES } from '../../src/i18n/locale.js';
 import { BANDWIDTH_CODES } from '../../src/checks/bandwidth.js';
@@ -57,5 +58,19 @@ describe('finding sentences from codes', () => {
     const behind = findingFromCode('browser', 'warn', 'chromium-based', { name: 'Opera', major: 110, engineMajor: 125, versionStanding: 'outdated' })!;
     expect(behind).toContain('Opera 110');
     expect(behind).toContain('125');
+  });
+
+  it("marks the writer's English, shown for a code or remedy this version does not know, as English (lang)", async () => {
+    const newer = { id: 'headset-battery', verdict: 'warn', code: 'battery-low', summary: 'The wireless headset battery is low.', remedies: [{ id: 'charge-headset', text: 'Charge the headset.', source: '', audience: 'agent' }] };
+    const known = { id: 'browser', verdict: 'fail', code: 'insecure-context', summary: 'Not https.', remedies: [{ id: 'udp-3478-amazon-connect', text: 'Allow UDP 3478.', source: '', audience: 'network-admin' }] };
+    await setLocale('es');
+    expect([findingText(newer), findingLang(newer)]).toEqual(['The wireless headset battery is low.', 'en']);
+    expect(findingLang(known)).toBeUndefined();
+    const fixes = remedyFixes([newer, known]);
+    expect(fixes.find((f) => f.text === 'Charge the headset.')?.lang).toBe('en');
+    expect(fixes.find((f) => f.audience === 'network-admin')?.lang).toBeUndefined();
+    await setLocale('en');
+    expect(findingLang(newer)).toBeUndefined();
+    expect(remedyFixes([newer]).every((f) => f.lang === undefined)).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkProject, scanMessages } from '../../scripts/i18n-check.mjs';
 // @ts-expect-error -- plain .mjs tools without type declarations
 import { PARTS, PARTS_DIR, decodeEntities, parseTemplates, partOf, planSplit, splitProblems, writeSplit } from '../../scripts/i18n-split.mjs';
-import { remedyText } from '../../src/i18n/report-texts.js';
+import { remedyText } from '../../src/i18n/remedy-texts.js';
 import { setLocale } from '../../src/report/index.js';
 
 interface Msg {

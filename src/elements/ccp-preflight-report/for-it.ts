@@ -3,9 +3,10 @@
  * finding and measurements, live calls, phone switches, where the report comes from). Rendered inside a
  * collapsed <details>; every inner toggle names what it opens.
  */
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { audienceWord, checkTitle, findingText } from '../../i18n/report-texts.js';
+import { audienceWord, checkTitle, findingLang, findingText } from '../../i18n/report-texts.js';
 import { remedyFixes } from '../../i18n/remedy-texts.js';
 import type { Report } from '../../report/schema.js';
 import { renderCharts, CALL_SERIES } from './chart.js';
@@ -46,7 +47,7 @@ function renderFixes(checks: Loose[]): TemplateResult | typeof nothing {
     <ol class="fixes" part="remedies">
       ${fixes.map(
         (f) => html`<li>
-          ${audienceWord(f.audience) ? html`<span class="who">${audienceWord(f.audience)}:</span> ` : nothing}${f.text} ${sourceLinks(f.source)}
+          ${audienceWord(f.audience) ? html`<span class="who">${audienceWord(f.audience)}:</span> ` : nothing}${f.lang ? html`<span lang=${f.lang}>${f.text}</span>` : f.text} ${sourceLinks(f.source)}
         </li>`,
       )}
     </ol>`;
@@ -60,7 +61,7 @@ function renderCheck(c: Loose, change: string | undefined): TemplateResult {
   const informational = describesRunner(c);
   return html`<li class="check ${v}" part="check" data-check=${asStr(c.id)}>
     <div class="check-head">${badge(v, informational ? msg('Not judged') : undefined)} <strong>${title}</strong></div>
-    <p class="summary">${units(findingText(c))}</p>
+    <p class="summary" lang=${ifDefined(findingLang(c))}>${units(findingText(c))}</p>
     ${informational ? html`<p class="muted">${msg("This describes the machine that ran the check, not an agent's computer, so it does not set the answer.")}</p>` : nothing}
     ${message && !asStr(c.summary).includes(message) ? html`<p>${msg(str`Error: ${message}`)}</p>` : nothing}
     ${change ? html`<p>${msg('Compared with the baseline:')} <span class="delta ${/^worse/.test(change) ? 'worse' : /^better/.test(change) ? 'better' : ''}" part="delta">${units(change)}</span></p>` : nothing}
