@@ -122,7 +122,10 @@ document.getElementById('copy-link')!.addEventListener('click', async () => {
 viewer.addEventListener('ccp-preflight-load', (e) => {
   if (e.detail.target === 'report') document.getElementById('copy-link')!.hidden = false;
 });
-viewer.addEventListener('ccp-preflight-error', (e) => say(() => msg(str`Could not open that: ${e.detail.message}`)));
+// The viewer shows why in its own alert, in the reader's language; the page's status line says only what failed.
+viewer.addEventListener('ccp-preflight-error', (e) =>
+  say(() => (e.detail.target === 'baseline' ? msg('The baseline report could not be opened.') : msg('The report could not be opened.'))),
+);
 
 // ---------------------------------------------------------------------------------------------------------
 // CCP logs: the page routes pasted and dropped input before it reaches the report element. A CCP log (the

@@ -27,6 +27,8 @@ export interface ErrorDetail {
   source: string;
   message: string;
   errors?: { path: string; message: string }[];
+  /** `parse` only: whether the report or the baseline (compare) input was refused. */
+  target?: 'report' | 'baseline';
 }
 
 /** A report or call summary the fleet collector stored (`duplicate`: it had it already). */

@@ -23,7 +23,7 @@ type Target = 'report' | 'baseline';
  * @tag ccp-preflight-report
  * @summary The one report renderer: verdicts, remedies with their sources, key figures, charts, and a compare view.
  *
- * @fires ccp-preflight-error - Pasted, dropped or linked input could not be read ({ source: 'parse', message, errors }).
+ * @fires ccp-preflight-error - Pasted, dropped or linked input could not be read ({ source: 'parse', target: 'report' | 'baseline', message, errors }).
  * @fires ccp-preflight-load - A report or baseline was opened from text ({ target: 'report' | 'baseline', report }).
  *
  * @csspart banner - The overall verdict banner.
@@ -236,6 +236,7 @@ export class CcpPreflightReportElement extends LitElement {
     const first = r.errors[0]?.message ?? msg('The input could not be read.');
     emit(this, 'ccp-preflight-error', {
       source: 'parse',
+      target,
       message: target === 'baseline' ? msg(str`Baseline: ${first}`) : first,
       errors: r.errors.map((e) => ({ path: e.path, message: e.message })),
     });
