@@ -2,16 +2,19 @@
 // and `allowlist`, and the usage errors, through the built package's cliTexts (src/i18n/cli-texts.ts), in the
 // language of --lang, else LC_ALL / LC_MESSAGES / LANG. Spawns the real CLI (cli/ccp-preflight.mjs) on the build.
 import { describe, expect, it, vi } from 'vitest';
+// Terminal columns of a text (a Japanese character takes two): the CLI's own counter (src/report/text.ts).
+import { columns } from '../../src/report/text.js';
 
-// Each test starts the CLI several times (a Node process each): on a loaded 2-core CI machine that takes more
-// than Vitest's default 5 s.
-vi.setConfig({ testTimeout: 60_000 });
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PRODUCT_NAMES, sentences } from '../support/english-sentences.js';
 import { CHECK_IDS } from '../../src/report/schema.js';
+
+// Each test starts the CLI several times (a Node process each): on a loaded 2-core CI machine that takes more
+// than Vitest's default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** The environment without any language: each test says its own. */
 const BASE_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['LANG', 'LC_ALL', 'LC_MESSAGES', 'LANGUAGE'].includes(k)));
@@ -21,15 +24,12 @@ function cli(args: string[], env: Record<string, string> = {}, bin = 'cli/ccp-pr
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Terminal columns of a text (a Japanese character takes two), as the CLI counts them. */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
-const columns = (s: string): number => [...s].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1), 0);
 /** The character starting at terminal column `col` of a line ('' when a wide character covers it or the line is shorter). */
 function charAtColumn(line: string, col: number): string {
   let c = 0;
   for (const ch of line) {
     if (c === col) return ch;
-    c += WIDE.test(ch) ? 2 : 1;
+    c += columns(ch);
     if (c > col) return '';
   }
   return '';

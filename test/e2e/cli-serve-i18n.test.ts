@@ -3,16 +3,19 @@
 // --lang, else LC_ALL / LC_MESSAGES / LANG; English as it always was. Spawns the real CLI (cli/ccp-preflight.mjs)
 // on the build (dist/server/collector.mjs and ccp-preflight/report).
 import { describe, expect, it, vi } from 'vitest';
+// Terminal columns of a text (a Japanese character takes two): the CLI's own counter (src/report/text.ts).
+import { columns } from '../../src/report/text.js';
 
-// Each test starts the CLI several times (a Node process each): on a loaded 2-core CI machine that takes more
-// than Vitest's default 5 s.
-vi.setConfig({ testTimeout: 60_000 });
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PRODUCT_NAMES, sentences } from '../support/english-sentences.js';
+
+// Each test starts the CLI several times (a Node process each): on a loaded 2-core CI machine that takes more
+// than Vitest's default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** The environment without any language or collector setting: each test says its own. */
 const BASE_ENV = Object.fromEntries(
@@ -48,9 +51,6 @@ function serveUntil(args: string[], env: Record<string, string>, until: RegExp):
   });
 }
 
-/** Terminal columns of a text (a Japanese character takes two), as the CLI counts them. */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
-const columns = (s: string): number => [...s].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1), 0);
 /** The terminal column where `needle` starts in `line`. */
 const columnOf = (line: string, needle: string): number => columns(line.slice(0, line.indexOf(needle)));
 
