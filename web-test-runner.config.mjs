@@ -7,6 +7,7 @@ import { firefoxLauncher } from './test/support/firefox-wtr.mjs';
 import { sdpAsEsm } from './test/support/wtr-cjs-sdp.mjs';
 import { extraCommands } from './test/support/wtr-commands.mjs';
 import { countReporter } from './test/support/wtr-count-reporter.mjs';
+import { runLockPlugin } from './test/support/wtr-run-lock.mjs';
 
 const launchers = {
   chromium: () => playwrightLauncher({
@@ -31,6 +32,14 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 60000 } },
   testsFinishTimeout: 480000,
+  // Every page holds the run-wide lock shared before its tests load; timing-sensitive files hold it alone
+  // (test/support/wtr-run-lock.mjs). A page may wait for one of them to finish before it starts.
+  testsStartTimeout: 300000,
+  testRunnerHtml: (testFramework) => `<!DOCTYPE html><html><head></head><body><script type="module">
+import { executeServerCommand } from '/node_modules/@web/test-runner-commands/browser/commands.mjs';
+while (!(await executeServerCommand('run-lock-shared'))?.held);
+await import('${testFramework}');
+</script></body></html>`,
   // Generous: two browsers start side by side and transform the same module graph on a shared 2-core machine.
   browserStartTimeout: 180000,
   plugins: [
@@ -38,6 +47,7 @@ export default {
     // webrtc-adapter (loaded lazily by the browser check) imports `sdp`, a CommonJS module.
     sdpAsEsm(),
     turnPlugin({ commands: extraCommands }),
+    runLockPlugin(),
   ],
   // WTR_BROWSERS=chromium,firefox (the default: both). The two browsers' sessions run side by side
   // (concurrentBrowsers 2), one test file at a time in each.

@@ -101,7 +101,8 @@ export const FIREFOX_PREFS = {
   'media.autoplay.default': 0,
   'media.autoplay.blocking_policy': 0,
   // No sound card on a server: without an audio backend Firefox's AudioContext stays 'suspended' forever (its
-  // graph never starts). The mock backend runs the graph on a timer, at 48 kHz like a normal headset.
+  // graph never starts). The mock backend runs the graph on a timer, at 48 kHz like a normal headset
+  // (Firefox ESR 140 has no such backend: there the widget says the audio engine stayed paused).
   'media.cubeb.force_mock_context': true,
   'media.cubeb.force_sample_rate': 48000,
   // WebRTC on loopback: host candidates on 127.0.0.1 and no mDNS obfuscation, like Chromium's
@@ -135,6 +136,35 @@ export function firefoxLaunchOptions(extra = {}) {
     ...extra,
     extraPrefsFirefox: { ...FIREFOX_PREFS, ...(extra.extraPrefsFirefox ?? {}) },
   };
+}
+
+/**
+ * Lets a Puppeteer page of an older Firefox ESR (140 has no WebDriver BiDi
+ * `emulation.setScreenOrientationOverride`, which puppeteer-core 24 sends with every setViewport) set its
+ * viewport: the size is set by `browsingContext.setViewport`, sent beside it, so only the orientation is
+ * lost; the page's width is checked so a viewport that was really not applied still fails.
+ * @template {import('puppeteer-core').Page} P
+ * @param {P} page
+ * @returns {P}
+ */
+export function tolerateOldFirefox(page) {
+  const setViewport = page.setViewport.bind(page);
+  page.setViewport = async (viewport) => {
+    try {
+      await setViewport(viewport);
+    } catch (e) {
+      const text = e instanceof Error ? e.message : String(e);
+      if (!(text.includes('setScreenOrientationOverride') && text.includes('unknown command')) || !viewport) throw e;
+      // The size command may still be on its way when the orientation one fails: give it a moment.
+      let width = 0;
+      for (let i = 0; i < 40 && width !== viewport.width; i++) {
+        if (i) await new Promise((r) => setTimeout(r, 50));
+        width = await page.evaluate(() => globalThis.innerWidth);
+      }
+      if (width !== viewport.width) throw new Error(`This Firefox could not set the page's viewport to ${viewport.width} px (it has ${width} px): update firefox-esr.`, { cause: e });
+    }
+  };
+  return page;
 }
 
 /** A Puppeteer page with the Playwright-shaped methods the CLI and the benchmarks use. */
@@ -173,7 +203,7 @@ async function launchFirefox({ executablePath = FIREFOX_PATH, args = [], extraPr
     name: 'firefox',
     raw: browser,
     // Microphone permission comes from the prefs (no prompt); each page is a tab of the one profile.
-    newPage: async () => playwrightShapedPage(await browser.newPage()),
+    newPage: async () => playwrightShapedPage(tolerateOldFirefox(await browser.newPage())),
     version: async () => browser.version(),
     close: () => browser.close(),
   };

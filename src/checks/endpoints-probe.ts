@@ -85,7 +85,10 @@ export function isIpLiteral(host: string): boolean {
 
 /**
  * Asks WebRTC to resolve `host` (an ICE `stun:` URL; nothing is sent when the name does not resolve).
- * `true`: the lookup failed (Chromium: icecandidateerror 701 "STUN host lookup received error.");
+ * `true`: the lookup failed (Chromium: icecandidateerror 701 "STUN host lookup received error."; Firefox ESR
+ * 140 fires no error but ends gathering at once, within tens of ms, with host candidates and no
+ * server-reflexive one, where a name that resolves keeps gathering until its STUN requests time out,
+ * about 11 s);
  * `null`: no lookup error within the window (the name probably resolved; a slow resolver also lands here).
  */
 export async function dnsLookupFailed(host: string, deps: Deps, signal: AbortSignal, windowMs = DNS_HINT_WINDOW_MS): Promise<boolean | null> {
@@ -99,6 +102,16 @@ export async function dnsLookupFailed(host: string, deps: Deps, signal: AbortSig
         const e = ev as RTCPeerConnectionIceErrorEvent;
         // Firefox reports the failed lookup as a bare 701 with no text, at once (a STUN timeout comes much later).
         if (/lookup|resolv/i.test(e.errorText ?? '') || (e.errorCode === 701 && !e.errorText)) resolve(true);
+      });
+      let hostCandidates = 0;
+      let reflexive = 0;
+      pc!.addEventListener('icecandidate', (ev) => {
+        const type = (ev as RTCPeerConnectionIceEvent).candidate?.type;
+        if (type === 'host') hostCandidates++;
+        else if (type) reflexive++;
+      });
+      pc!.addEventListener('icegatheringstatechange', () => {
+        if (pc!.iceGatheringState === 'complete' && hostCandidates > 0 && reflexive === 0) resolve(true);
       });
       c.ctl.signal.addEventListener('abort', () => resolve(null), { once: true });
     });

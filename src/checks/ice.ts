@@ -199,7 +199,18 @@ export function judgeProbe(r: ProbeResult): { verdict: Verdict; code?: string; t
   if (codes.includes(401) || codes.includes(441)) {
     return { verdict: 'fail', code: 'turn-auth-failed', text: `${p.url}: the TURN server refused the username/credential (error ${codes.includes(401) ? 401 : 441}): the TURN credential is wrong or expired` };
   }
-  if (codes.some((c) => c >= 700) || (r.timedOut && codes.length === 0) || (codes.length === 0 && r.gatheringComplete)) {
+  if (codes.length === 0 && r.gatheringComplete) {
+    // Firefox ESR 140 fires no icecandidateerror: a TURN server that refuses the Allocate (a wrong credential
+    // answers 401 within two round trips) ends gathering at once with no relay, where a server that does not
+    // answer keeps it going until the probe times out. A name that does not resolve ends it at once too.
+    const name = !/^[\d.]+$|^\[|:/.test(p.url.replace(/^turns?:/, '').replace(/:\d+(\?.*)?$/, ''));
+    return {
+      verdict: 'fail',
+      code: 'turn-auth-failed',
+      text: `${p.url}: the TURN server answered but allocated no relay, and this browser does not say why; the usual reason is a refused username/credential (wrong or expired)${name ? ', or the server name did not resolve (DNS)' : ''}`,
+    };
+  }
+  if (codes.some((c) => c >= 700) || (r.timedOut && codes.length === 0)) {
     return { verdict: 'fail', code: 'turn-unreachable', text: `${p.url}: the TURN server could not be reached over ${p.transport.toUpperCase()}${codes.length ? ` (error ${codes.join(', ')})` : ' (no answer before the probe timeout)'}` };
   }
   return { verdict: 'fail', code: 'no-relay', text: `${p.url}: no relay allocated (error ${codes.join(', ') || 'none'})` };

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { holdRunAlone, releaseRun } from '../support/run-lock-client.js';
 import { runPreflight } from '../../src/runner.js';
 import type { CheckResult, EndpointsData } from '../../src/report/schema.js';
 import type { PreflightOptions } from '../../src/runner.js';
@@ -22,10 +23,10 @@ describe('endpoints check against local HTTP servers (real Chromium fetch)', () 
   before(async function () {
     // One timing-sensitive file at a time across the browsers (see test/support/wtr-commands.mjs).
     this.timeout(300_000);
-    await executeServerCommand('exclusive-acquire');
+    await holdRunAlone();
   });
   after(async () => {
-    await executeServerCommand('exclusive-release');
+    await releaseRun();
   });
   before(async () => {
     s = await executeServerCommand<ProbeServers, undefined>('probe-servers');

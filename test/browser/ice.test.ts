@@ -67,7 +67,11 @@ describe('ice checks against real coturn', () => {
     expect(r.verdict).to.equal('fail');
     expect(r.code).to.equal('turn-auth-failed');
     expect(r.summary).to.match(/credential/);
-    expect(data.servers[0]!.errors.map((e) => e.code)).to.include(401);
+    // Chromium and Firefox 153 pass the server's 401 on; Firefox ESR 140 fires no icecandidateerror, and the
+    // check says the server refused without saying why.
+    const codes = data.servers[0]!.errors.map((e) => e.code);
+    if (codes.length) expect(codes).to.include(401);
+    else expect(r.summary).to.match(/answered but allocated no relay, and this browser does not say why/);
     expect(text).not.to.contain('wrong-secret');
   });
 

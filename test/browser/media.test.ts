@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { holdRunAlone, releaseRun } from '../support/run-lock-client.js';
 import { runPreflight } from '../../src/runner.js';
 import type { MediaData } from '../../src/report/schema.js';
 
@@ -19,10 +20,10 @@ describe('media check: a relayed test call through real coturn', () => {
   before(async function () {
     // One timing-sensitive file at a time across the browsers (see test/support/wtr-commands.mjs).
     this.timeout(300_000);
-    await executeServerCommand('exclusive-acquire');
+    await holdRunAlone();
   });
   after(async () => {
-    await executeServerCommand('exclusive-release');
+    await releaseRun();
   });
   before(async () => {
     turn = await executeServerCommand<TurnConfig, undefined>('turn-config');

@@ -4,11 +4,13 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteerCore from 'puppeteer-core';
 import { firefoxLaunchOptions } from './firefox.mjs';
+import { tolerateOldFirefox } from '../../cli/browser-launch.mjs';
 
 export function firefoxLauncher(opts = {}) {
   return chromeLauncher({
     puppeteer: puppeteerCore,
     launchOptions: firefoxLaunchOptions(opts.launchOptions),
     concurrency: opts.concurrency,
+    createPage: async ({ context }) => tolerateOldFirefox(await context.newPage()),
   });
 }

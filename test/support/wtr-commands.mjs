@@ -12,33 +12,7 @@ import { startUdpProxyProcess, proxiedIceServers, expectedLoop } from './udp-pro
 const proxies = new Map();
 const MAX_PROXIES = 8;
 
-/**
- * A run-wide lock for timing-sensitive test files (the media accuracy and endpoint timing tests): the two
- * browsers run their files side by side on a 2-core machine, and two measured calls at once would measure each
- * other's CPU load, not the path. 'exclusive-acquire' resolves when the caller holds it; 'exclusive-release'
- * passes it on. A holder that never releases loses it after EXCLUSIVE_MAX_MS.
- */
-const EXCLUSIVE_MAX_MS = 240_000;
-let exclusiveTail = Promise.resolve();
-let releaseCurrent = null;
-
 export const extraCommands = {
-  async 'exclusive-acquire'() {
-    let release;
-    const mine = new Promise((resolve) => { release = resolve; });
-    const before = exclusiveTail;
-    exclusiveTail = exclusiveTail.then(() => mine);
-    await before;
-    const timer = setTimeout(() => release(undefined), EXCLUSIVE_MAX_MS);
-    releaseCurrent = () => { clearTimeout(timer); release(undefined); };
-    return { held: true };
-  },
-  'exclusive-release'() {
-    const r = releaseCurrent;
-    releaseCurrent = null;
-    r?.();
-    return { released: !!r };
-  },
   // HTTP probe servers for the endpoints tests (test/support/http-probe-servers.mjs): one shared instance.
   async 'probe-servers'() {
     const { sharedProbeServers } = await import('./http-probe-servers.mjs');

@@ -9,6 +9,7 @@ import {
   type Attempt,
 } from '../../src/checks/endpoints.js';
 import { CONNECT_REGIONS, regionProbesOf } from '../../src/checks/regions.js';
+import { dnsLookupFailed } from '../../src/checks/endpoints-probe.js';
 import { runPreflight, resolveOptions } from '../../src/runner.js';
 import type { Deps } from '../../src/checks/types.js';
 import type { EndpointsData, RegionLatency } from '../../src/report/schema.js';
@@ -281,5 +282,50 @@ describe('endpointsCheck.run with fake fetch', () => {
     const report = await runPreflight({ checks: ['endpoints'], deps: fakeDeps(async () => new Response(null)).deps });
     expect(report.checks[0]).toMatchObject({ verdict: 'skip', code: 'not-configured' });
     expect(Object.keys(endpointsCheck.codes)).toContain('not-configured');
+  });
+});
+
+/** A fake RTCPeerConnection that gathers the given candidate types, then (if `completes`) ends gathering. */
+function gatheringPc(types: readonly string[], completes: boolean) {
+  return () => {
+    const t = new EventTarget() as EventTarget & Record<string, unknown>;
+    t['iceGatheringState'] = 'new';
+    t['createDataChannel'] = () => ({});
+    t['createOffer'] = async () => ({ type: 'offer', sdp: '' });
+    t['setLocalDescription'] = async () => {
+      setTimeout(() => {
+        for (const type of types) t.dispatchEvent(Object.assign(new Event('icecandidate'), { candidate: { type } }));
+        if (!completes) return;
+        t['iceGatheringState'] = 'complete';
+        t.dispatchEvent(new Event('icegatheringstatechange'));
+      }, 5);
+    };
+    t['close'] = () => undefined;
+    return t as unknown as RTCPeerConnection;
+  };
+}
+
+describe('dnsLookupFailed (the DNS hint)', () => {
+  const run = (pc: () => RTCPeerConnection, host = 'gone.example') => {
+    const { deps } = fakeDeps(async () => new Response(null), pc);
+    return dnsLookupFailed(host, deps as Deps, new AbortController().signal, 200);
+  };
+  it('Chromium: an icecandidateerror 701 about the lookup says the name did not resolve', async () => {
+    expect(await run(lookupFailingPc().pc)).toBe(true);
+  });
+  it('Firefox ESR 140: gathering that ends with host candidates and no reflexive one says the name did not resolve', async () => {
+    expect(await run(gatheringPc(['host', 'host'], true))).toBe(true);
+  });
+  it('a server-reflexive candidate means the name resolved and answered: no DNS failure', async () => {
+    expect(await run(gatheringPc(['host', 'srflx'], true))).toBe(null);
+  });
+  it('gathering still running at the end of the window (a name that resolved, a STUN server that is silent): no answer', async () => {
+    expect(await run(gatheringPc(['host'], false))).toBe(null);
+  });
+  it('no host candidate at all (no network interface): not called a DNS failure', async () => {
+    expect(await run(gatheringPc([], true))).toBe(null);
+  });
+  it('an IP literal needs no lookup', async () => {
+    expect(await run(gatheringPc([], true), '192.0.2.1')).toBe(false);
   });
 });

@@ -135,6 +135,17 @@ describe('probeIceUrl with a fake peer connection', () => {
     expect(r.probe.errors[0]!.meaning).toMatch(/username\/credential/);
   });
 
+  it('no error and no relay when gathering ends before the timeout (Firefox ESR 140 on a 401): refused, most likely the credential', async () => {
+    const literal = parseIceUrl('turn:192.0.2.7:3478?transport=udp')!;
+    const r = await probeIceUrl(literal, { ...server, urls: literal.raw }, fakeDeps((pc) => pc.complete()), 1000, new AbortController().signal);
+    const j = judgeProbe(r);
+    expect(j).toMatchObject({ verdict: 'fail', code: 'turn-auth-failed' });
+    expect(j.text).toMatch(/answered but allocated no relay.*username\/credential/);
+    expect(j.text).not.toMatch(/DNS/);
+    const rn = await probeIceUrl(turnUdp, server, fakeDeps((pc) => pc.complete()), 1000, new AbortController().signal);
+    expect(judgeProbe(rn).text).toMatch(/or the server name did not resolve \(DNS\)/);
+  });
+
   it('701 or silence until the timeout means unreachable, and the probe ends at its timeout', async () => {
     const r701 = await probeIceUrl(turnUdp, server, fakeDeps((pc) => { pc.error(701); pc.complete(); }), 1000, new AbortController().signal);
     expect(judgeProbe(r701).code).toBe('turn-unreachable');
