@@ -11,6 +11,9 @@ export default {
     {
       name: 'ccp-preflight:dist-paths',
       packageLinkPhase({ customElementsManifest }) {
+        // The same order on every machine (glob order follows the file system's), so the file only changes
+        // when the API does.
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         for (const mod of customElementsManifest.modules) {
           mod.path = toDist(mod.path);
           for (const ex of mod.exports ?? []) {

@@ -10,12 +10,11 @@
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
-import { CHROMIUM_PATH } from '../cli/browser-launch.mjs';
+import { CHROMIUM_PATH, FIREFOX_PATH, tolerateOldFirefox } from '../cli/browser-launch.mjs';
 
 const OUT = 'docs/images';
 const WIDTHS = [320, 400, 1280];
 const HEIGHT = 900;
-const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
 const shots = [
   { name: 'widget-fail', path: '/scripts/screenshot-widget.html?report=degraded-udp-blocked', ready: () => document.body.dataset.ready === 'yes' },
@@ -62,7 +61,7 @@ async function main() {
     for (const t of targets) {
       const browser = await puppeteer.launch(t.opts);
       browsers.push(browser);
-      const page = await browser.newPage();
+      const page = t.suffix ? tolerateOldFirefox(await browser.newPage()) : await browser.newPage();
       page.on('pageerror', (e) => console.error(`page error: ${e instanceof Error ? e.message : String(e)}`));
       for (const shot of shots) {
         for (const width of WIDTHS) {
