@@ -64,6 +64,21 @@ describe('<ccp-preflight-failover>', () => {
     expect(button().disabled, 'consent is asked again for the next switch').to.equal(true);
   });
 
+  it('fits a 320 px side column in every language: nothing sticks out of the panel', async () => {
+    // Inside the widget's card in a 320 px column the panel has about 200 px.
+    for (const lang of ['en', 'de', 'es', 'fr', 'pt-BR', 'ja']) {
+      const wrap = await fixture<HTMLDivElement>(html`<div style="width:200px"><ccp-preflight-failover lang=${lang} number="+14155550123"></ccp-preflight-failover></div>`);
+      const el = wrap.querySelector('ccp-preflight-failover') as CcpPreflightFailoverElement;
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 50));
+      const box = el.getBoundingClientRect();
+      const out = [...el.shadowRoot!.querySelectorAll('*')]
+        .filter((n) => { const r = n.getBoundingClientRect(); return r.width > 0 && (r.right > box.right + 0.5 || r.left < box.left - 0.5); })
+        .map((n) => `${n.localName}.${(n as HTMLElement).className}: ${Math.round(n.getBoundingClientRect().right)} > ${Math.round(box.right)}`);
+      expect(out, `${lang} in 200 px`).to.deep.equal([]);
+    }
+  });
+
   it('on an external phone: shows it, offers the way back, shows before/after', async () => {
     const el = await fixture<CcpPreflightFailoverElement>(html`<ccp-preflight-failover></ccp-preflight-failover>`);
     el.softphoneEnabled = false;

@@ -69,7 +69,11 @@ export const styles = [
     padding: 0.3rem 0.4rem;
     border: 1px solid var(--_border);
     border-radius: 4px;
-    min-width: 12rem;
+    /* As wide as a long international number, never wider than the panel (a 320 px side column). */
+    box-sizing: border-box;
+    width: 100%;
+    max-width: 16rem;
+    min-width: 0;
   }
   button {
     font: inherit;
