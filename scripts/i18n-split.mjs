@@ -41,6 +41,7 @@ export const RULES = [
   ['src/elements/ccp-preflight-report/', 'agent'],
   ['src/i18n/check-titles.ts', 'agent'],
   ['src/i18n/display-texts.ts', 'agent'],
+  ['src/i18n/detail-texts.ts', 'agent'],
   ['src/i18n/failover-texts.ts', 'agent'],
   ['src/i18n/format-texts.ts', 'agent'],
   ['src/i18n/remedy-texts.ts', 'agent'],

@@ -60,6 +60,11 @@ function emptyBandwidth(): BandwidthData {
   return { upKbps: null, downKbps: null, requiredKbps: MIN_BANDWIDTH_KBPS, bytes: 0, durationMs: 0, method: 'none' };
 }
 
+/** How the throughput was measured, as the report says it (src/i18n/detail-texts.ts says it in other languages). */
+export function measuredHow(url: string): string {
+  return `data channel through ${url}, both directions at once, paced at ${PACE_KBPS} kbit/s for ${SEND_MS / 1000} s`;
+}
+
 export const bandwidthCheck: Check<'bandwidth'> = {
   id: 'bandwidth',
   title: 'Bandwidth',
@@ -75,7 +80,7 @@ export const bandwidthCheck: Check<'bandwidth'> = {
     if (!servers.length) return { verdict: 'skip', code: 'no-servers', summary: 'No STUN/TURN servers are configured and no CCP provided any, so throughput through the relay could not be measured.', data };
     const pick = preferredTurnUrl(servers);
     if (!pick) return { verdict: 'skip', code: 'no-turn-url', summary: 'Only STUN URLs are configured; measuring throughput needs a TURN URL.', data };
-    data.method = `data channel through ${pick.url.safe}, both directions at once, paced at ${PACE_KBPS} kbit/s for ${SEND_MS / 1000} s`;
+    data.method = measuredHow(pick.url.safe);
     let pair: RelayPair | undefined;
     try {
       const opened = await openRelayPair(deps, { iceServers: [singleUrlServer(pick.url, pick.server)], iceTransportPolicy: 'relay' }, signal, { audio: false, dc: { ordered: true }, timeoutMs: CONNECT_TIMEOUT_MS });

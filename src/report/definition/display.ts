@@ -16,6 +16,7 @@ import { msg, str } from '@lit/localize';
 import type * as T from './types.js';
 import { arr, fmt, fmtDate, num, obj, str as asStr, type Loose } from './format.js';
 import { displayText as tr } from '../../i18n/display-texts.js';
+import { bandwidthMethod, endpointDetail, iceErrorMeaning, regionRecommendation, websocketDetail } from '../../i18n/detail-texts.js';
 
 export interface FieldDisplay<V = unknown> {
   /** What the value is, in plain words. */
@@ -61,11 +62,11 @@ const familyName = (v: unknown): string => {
   if (k === 'other') return msg('another browser');
   return Object.prototype.hasOwnProperty.call(FAMILY, k) ? FAMILY[k as keyof typeof FAMILY] : tr('unknown');
 };
-/** An outcome word, then the writer's detail when there is one. */
-const outcomeText = (v: unknown, detail: unknown): string => {
+/** An outcome word, then its explanation when there is one (in the reader's language: ../../i18n/detail-texts.ts). */
+const outcomeText = (v: unknown, explain: string): string => {
   const k = asStr(v);
   const w = Object.prototype.hasOwnProperty.call(OUTCOME, k) ? tr(OUTCOME[k as keyof typeof OUTCOME]) : k;
-  return asStr(detail) ? `${w}: ${asStr(detail)}` : w;
+  return explain ? `${w}: ${explain}` : w;
 };
 /** A relay address, said to be in (or not in) the Amazon Connect IP ranges when that is known. */
 const relayText = (address: string, inRanges: unknown): string =>
@@ -126,7 +127,7 @@ export const ENDPOINTS_DISPLAY: Display<T.EndpointsData> = {
     table: {
       url: { label: 'Address' },
       role: { label: 'What it is', words: { instance: 'your instance (CloudFront)', signaling: 'call signaling', media: 'media', region: 'Region', custom: 'custom' } },
-      outcome: { label: 'Result', show: (v, e) => outcomeText(v, e.detail) },
+      outcome: { label: 'Result', show: (v, e) => outcomeText(v, endpointDetail(asStr(v), asStr(e.detail), e.failedRequests)) },
       medianMs: { label: 'Median', unit: 'ms' },
       firstRequestMs: { label: 'First request', unit: 'ms' },
       failedRequests: null,
@@ -145,8 +146,8 @@ export const ENDPOINTS_DISPLAY: Display<T.EndpointsData> = {
   },
   bestRegion: { label: 'Closest Region' },
   instanceRegion: { label: 'Your instance\'s Region' },
-  recommendation: { label: 'Recommendation' },
-  websocket: { label: 'Live connection (WebSocket)', show: (v) => (asStr(obj(v).outcome) ? outcomeText(obj(v).outcome, obj(v).detail) : '') },
+  recommendation: { label: 'Recommendation', show: (v, d) => regionRecommendation(asStr(v), arr(d.regions).map(obj), d.bestRegion, d.instanceRegion) },
+  websocket: { label: 'Live connection (WebSocket)', show: (v) => (asStr(obj(v).outcome) ? outcomeText(obj(v).outcome, websocketDetail(asStr(obj(v).outcome), asStr(obj(v).detail))) : '') },
 };
 
 export const ICE_DISPLAY: Display<T.IceData> = {
@@ -159,7 +160,8 @@ export const ICE_DISPLAY: Display<T.IceData> = {
       srflx: { label: 'Public address found (STUN)', show: (v, s) => yesIn(v, s.srflxMs) },
       relay: { label: 'Relay works (TURN)', show: (v, s) => yesIn(v, s.relayMs) },
       relayAddress: { label: 'Relay address', show: (v, s) => relayText(asStr(v), s.relayInAmazonConnect) },
-      errors: { label: 'Errors', show: (v) => arr(v).map(obj).map((e) => `${fmt(e.code)} ${asStr(e.text)}${asStr(e.meaning) ? `: ${asStr(e.meaning)}` : ''}`).join('; ') || tr('none') },
+      // The browser's own error text is English evidence: shown in English renders; others show the meaning.
+      errors: { label: 'Errors', show: (v) => arr(v).map(obj).map((e) => { const meaning = asStr(e.meaning) ? iceErrorMeaning(num(e.code) ?? 0, asStr(e.meaning)) : ''; const said = meaning === asStr(e.meaning) ? `${fmt(e.code)} ${asStr(e.text)}` : fmt(e.code); return `${said.trim()}${meaning ? `: ${meaning}` : ''}`; }).join('; ') || tr('none') },
       kind: null,
       transport: null,
       srflxMs: null,
@@ -205,7 +207,7 @@ export const BANDWIDTH_DISPLAY: Display<T.BandwidthData> = {
   downKbps: { label: 'Download', unit: 'kbit/s' },
   requiredKbps: { label: 'Needed', unit: 'kbit/s' },
   lossLimitedKbps: { label: 'Reachable with the measured loss', unit: 'kbit/s' },
-  method: { label: 'How it was measured' },
+  method: { label: 'How it was measured', show: (v) => (asStr(v) && asStr(v) !== 'none' ? bandwidthMethod(asStr(v)) : '') },
   bytes: null,
   durationMs: null,
 };
