@@ -11,98 +11,97 @@
 import { msg, str } from '@lit/localize';
 import { getLocale } from './runtime.js';
 
-/** The writer's English, shown as written (the sentence is not one this version writes). */
-const asWritten = (text: string): string => text;
-const said = (text: string): string => text;
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const ms = (v: number): string => `${new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 0 }).format(v)} ms`;
 
 /** Content-Security-Policy refusals (endpoints and WebSocket): "… blocked by this page's Content-Security-Policy (connect-src) …". */
 const CSP = /blocked by this page's Content-Security-Policy \(([a-z-]+)\)/;
+const cspText = (directive: string): string =>
+  msg(str`blocked by this page's Content Security Policy (${directive}), not by the network: the page that hosts the widget must allow this address to test it.`);
 
 /** An endpoint's explanation (EndpointSample.detail) in the reader's language. */
 export function endpointDetail(outcome: string, detail: string, failedRequests: unknown): string {
-  if (getLocale() === 'en' || !detail) return said(detail);
+  if (getLocale() === 'en' || !detail) return detail;
   const csp = CSP.exec(detail);
-  if (csp) return said(msg(str`blocked by this page's Content Security Policy (${csp[1]}), not by the network: the page that hosts the widget must allow this address to test it.`));
+  if (csp) return cspText(csp[1]!);
   const failed = num(failedRequests);
   switch (outcome) {
     case 'ok':
     case 'slow':
-      return said(failed ? msg(str`${failed} of the requests failed.`) : '');
+      return failed ? msg(str`${failed} of the requests failed.`) : '';
     case 'timeout':
-      return said(msg('No answer: packets are probably dropped silently (a firewall DROP rule, a missing route) or a proxy holds the request.'));
+      return msg('No answer: packets are probably dropped silently (a firewall DROP rule, a missing route) or a proxy holds the request.');
     case 'dns':
-      return said(msg('The host name did not resolve (DNS): a typo in the host, or a DNS server that does not know the name.'));
+      return msg('The host name did not resolve (DNS): a typo in the host, or a DNS server that does not know the name.');
     case 'blocked':
-      return said(msg('The request failed: the connection was refused or reset (a firewall REJECT rule), or TLS/proxy interception failed. A browser hides the exact network error.'));
+      return msg('The request failed: the connection was refused or reset (a firewall REJECT rule), or TLS/proxy interception failed. A browser hides the exact network error.');
     default:
-      if (/mixed content/.test(detail)) return said(msg('Not tested: this page is HTTPS and the address is plain http:, which the browser blocks (mixed content). Use an https: address.'));
-      if (/ran out of time/.test(detail)) return said(msg('Not tested: the check ran out of time.'));
-      return asWritten(detail);
+      if (/mixed content/.test(detail)) return msg('Not tested: this page is HTTPS and the address is plain http:, which the browser blocks (mixed content). Use an https: address.');
+      if (/ran out of time/.test(detail)) return msg('Not tested: the check ran out of time.');
+      return detail;
   }
 }
 
 /** The WebSocket's explanation in the reader's language. */
 export function websocketDetail(outcome: string, detail: string): string {
-  if (getLocale() === 'en' || !detail) return said(detail);
+  if (getLocale() === 'en' || !detail) return detail;
   const csp = CSP.exec(detail);
-  if (csp) return said(msg(str`blocked by this page's Content Security Policy (${csp[1]}), not by the network: the page that hosts the widget must allow this address to test it.`));
+  if (csp) return cspText(csp[1]!);
   const took = /in (\d+) ms/.exec(detail)?.[1];
   switch (outcome) {
     case 'ok':
-      return said(took ? msg(str`The handshake completed in ${ms(Number(took))}.`) : msg('The handshake completed.'));
+      return took ? msg(str`The handshake completed in ${ms(Number(took))}.`) : msg('The handshake completed.');
     case 'error':
-      if (/could not be created/.test(detail)) return asWritten(detail);
-      return said(msg("The handshake failed. A browser cannot tell a server that refuses a WebSocket without a login from a proxy that refuses it; the CCP check's connection state is the real test."));
+      if (/could not be created/.test(detail)) return detail;
+      return msg("The handshake failed. A browser cannot tell a server that refuses a WebSocket without a login from a proxy that refuses it; the CCP check's connection state is the real test.");
     case 'timeout':
-      return said(msg('No answer to the handshake: typical of a proxy or firewall that holds WebSocket connections.'));
+      return msg('No answer to the handshake: typical of a proxy or firewall that holds WebSocket connections.');
     case 'skipped':
-      return said(msg('This browser cannot open a WebSocket here.'));
+      return msg('This browser cannot open a WebSocket here.');
     default:
-      return asWritten(detail);
+      return detail;
   }
 }
 
 /** What a relay server's error code means (IceServerProbe.errors[].meaning), in the reader's language. */
 export function iceErrorMeaning(code: number, meaning: string): string {
-  if (getLocale() === 'en') return said(meaning);
-  if (code >= 700 && code <= 799) return said(msg('The server could not be reached (no answer, blocked, or the name did not resolve).'));
+  if (getLocale() === 'en') return meaning;
+  if (code >= 700 && code <= 799) return msg('The server could not be reached (no answer, blocked, or the name did not resolve).');
   switch (code) {
     case 300:
-      return said(msg('The server asked to use another server (Try Alternate); the browser did not follow.'));
+      return msg('The server asked to use another server (Try Alternate); the browser did not follow.');
     case 400:
-      return said(msg('The server rejected the request as malformed (Bad Request).'));
+      return msg('The server rejected the request as malformed (Bad Request).');
     case 401:
-      return said(msg('The server refused the username or credential (Unauthorized): the relay credential is wrong or expired.'));
+      return msg('The server refused the username or credential (Unauthorized): the relay credential is wrong or expired.');
     case 403:
-      return said(msg("The server forbids this request (Forbidden): its policy does not allow this client."));
+      return msg("The server forbids this request (Forbidden): its policy does not allow this client.");
     case 437:
-      return said(msg('The server reported an allocation mismatch; try again.'));
+      return msg('The server reported an allocation mismatch; try again.');
     case 438:
-      return said(msg('The server reported a stale nonce; the browser normally retries by itself.'));
+      return msg('The server reported a stale nonce; the browser normally retries by itself.');
     case 441:
-      return said(msg('The server refused the credential for an existing allocation (Wrong Credentials).'));
+      return msg('The server refused the credential for an existing allocation (Wrong Credentials).');
     case 442:
-      return said(msg('The server does not support this transport protocol.'));
+      return msg('The server does not support this transport protocol.');
     case 486:
-      return said(msg('The server has reached its allocation quota for this user.'));
+      return msg('The server has reached its allocation quota for this user.');
     case 500:
-      return said(msg('The server reported an internal error.'));
+      return msg('The server reported an internal error.');
     case 508:
-      return said(msg('The server has no capacity for a new allocation (Insufficient Capacity).'));
+      return msg('The server has no capacity for a new allocation (Insufficient Capacity).');
     default:
-      return asWritten(meaning);
+      return meaning;
   }
 }
 
 /** How the bandwidth was measured (BandwidthData.method), in the reader's language. */
 export function bandwidthMethod(method: string): string {
-  if (getLocale() === 'en') return said(method);
+  if (getLocale() === 'en') return method;
   const m = /^data channel through (\S+), both directions at once, paced at (\d+) kbit\/s for ([\d.]+) s$/.exec(method);
-  if (!m) return asWritten(method);
+  if (!m) return method;
   const n = (v: string) => new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 1 }).format(Number(v));
-  return said(msg(str`a data channel through ${m[1]}, both directions at once, paced at ${n(m[2]!)} kbit/s for ${n(m[3]!)} s`));
+  return msg(str`a data channel through ${m[1]}, both directions at once, paced at ${n(m[2]!)} kbit/s for ${n(m[3]!)} s`);
 }
 
 /** One Region's delay as the report holds it. */
@@ -116,20 +115,20 @@ export interface RegionRow {
  * delays, the closest Region and the instance's Region.
  */
 export function regionRecommendation(recommendation: string, regions: readonly RegionRow[], best: unknown, instance: unknown): string {
-  if (getLocale() === 'en' || !recommendation) return said(recommendation);
+  if (getLocale() === 'en' || !recommendation) return recommendation;
   const how = msg('Measured as HTTPS round trips (TCP 443) from this browser to each Region on a warm connection: not ping, and not the call audio path (UDP 3478), but it ranks Regions by network distance.');
   const delay = (name: unknown) => num(regions.find((r) => r.region === name)?.medianMs);
   const bestMs = delay(best);
   const mineMs = delay(instance);
   if (/^No Amazon Connect Region answered/.test(recommendation)) {
-    return said(msg('No Amazon Connect Region answered over HTTPS from this browser: outbound TCP 443 to AWS looks blocked, or a proxy is required.'));
+    return msg('No Amazon Connect Region answered over HTTPS from this browser: outbound TCP 443 to AWS looks blocked, or a proxy is required.');
   }
-  if (typeof best !== 'string' || bestMs === null) return asWritten(recommendation);
+  if (typeof best !== 'string' || bestMs === null) return recommendation;
   if (typeof instance === 'string' && mineMs !== null) {
     if (/^\S+ answers in/.test(recommendation)) {
-      return said(`${msg(str`${best} answers in ${ms(bestMs)}, the instance Region ${instance} in ${ms(mineMs)}. Amazon Connect networking guide (Region selection considerations): put the instance in the Region closest to the agents, or, where policy fixes the Region, choose the network path with the fewest hops to it.`)} ${how}`);
+      return `${msg(str`${best} answers in ${ms(bestMs)}, the instance Region ${instance} in ${ms(mineMs)}. Amazon Connect networking guide (Region selection considerations): put the instance in the Region closest to the agents, or, where policy fixes the Region, choose the network path with the fewest hops to it.`)} ${how}`;
     }
-    return said(`${instance === best ? msg(str`The instance Region ${instance} (${ms(mineMs)}) is the closest Amazon Connect Region from here.`) : msg(str`The instance Region ${instance} (${ms(mineMs)}) is close to the closest Amazon Connect Region from here (${best}, ${ms(bestMs)}).`)} ${how}`);
+    return `${instance === best ? msg(str`The instance Region ${instance} (${ms(mineMs)}) is the closest Amazon Connect Region from here.`) : msg(str`The instance Region ${instance} (${ms(mineMs)}) is close to the closest Amazon Connect Region from here (${best}, ${ms(bestMs)}).`)} ${how}`;
   }
-  return said(`${msg(str`Closest Amazon Connect Region from here: ${best} (${ms(bestMs)}).`)} ${how}`);
+  return `${msg(str`Closest Amazon Connect Region from here: ${best} (${ms(bestMs)}).`)} ${how}`;
 }
