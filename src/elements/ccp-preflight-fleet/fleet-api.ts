@@ -84,10 +84,22 @@ export class FleetApi {
     }
   }
 
-  agents(q: AgentFilter, signal?: AbortSignal): Promise<{ total: number; agents: FleetAgent[] }> {
-    const p = new URLSearchParams();
-    for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') p.set(k, String(v));
-    return this.get(`/v1/agents?${p}`, signal);
+  /**
+   * One page of agents. A collector older than the `causes` parameter refuses it (400): the search then runs
+   * again on the text alone, as that collector can (causes are matched in the writer's English there).
+   */
+  async agents(q: AgentFilter, signal?: AbortSignal): Promise<{ total: number; agents: FleetAgent[] }> {
+    const path = (filter: AgentFilter) => {
+      const p = new URLSearchParams();
+      for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '') p.set(k, String(v));
+      return `/v1/agents?${p}`;
+    };
+    try {
+      return await this.get(path(q), signal);
+    } catch (e) {
+      if (!(e instanceof FleetApiError && e.status === 400 && q.causes)) throw e;
+      return this.get(path({ ...q, causes: '' }), signal);
+    }
   }
   aggregates(signal?: AbortSignal): Promise<FleetAggregates> {
     return this.get('/v1/aggregates', signal);
