@@ -181,6 +181,12 @@ export async function probeIceUrl(
 /** ProbeError.text of a server the browser refused outright because of its port (Firefox). */
 export const BLOCKED_PORT_TEXT = 'port blocked by the browser';
 
+/** True when the server URL names its host (DNS is involved), false for an IP address. */
+function hostIsName(url: string): boolean {
+  const host = url.replace(/^(stun|turns?):/, '').replace(/:\d+(\?.*)?$/, '').replace(/\?.*$/, '');
+  return !/^[\d.]+$|^\[|:/.test(host);
+}
+
 /** Per-probe verdict and finding code. */
 export function judgeProbe(r: ProbeResult): { verdict: Verdict; code?: string; text: string } {
   const p = r.probe;
@@ -190,7 +196,9 @@ export function judgeProbe(r: ProbeResult): { verdict: Verdict; code?: string; t
   if (p.kind === 'stun') {
     if (p.srflx) return { verdict: 'pass', text: `${p.url}: STUN answered in ${p.srflxMs} ms` };
     if (r.srflxMaybeHost) {
-      return { verdict: 'pass', text: `${p.url}: the STUN server answered with this machine's own address (no NAT between this machine and the server)` };
+      // Firefox ESR 140 reports a name that does not resolve the same way (no error, gathering over at once).
+      const unsure = hostIsName(p.url) ? ', or its name did not resolve (this browser reports both the same way)' : '';
+      return { verdict: 'pass', text: `${p.url}: the STUN server answered with this machine's own address (no NAT between this machine and the server)${unsure}` };
     }
     if (codes.some((c) => c >= 700)) return { verdict: 'warn', code: 'stun-unreachable', text: `${p.url}: no STUN answer (error ${codes.join(', ')})` };
     return { verdict: 'warn', code: r.timedOut ? 'stun-unreachable' : 'no-srflx', text: `${p.url}: no STUN answer${r.timedOut ? ' before the probe timeout' : ''}` };
@@ -203,7 +211,7 @@ export function judgeProbe(r: ProbeResult): { verdict: Verdict; code?: string; t
     // Firefox ESR 140 fires no icecandidateerror: a TURN server that refuses the Allocate (a wrong credential
     // answers 401 within two round trips) ends gathering at once with no relay, where a server that does not
     // answer keeps it going until the probe times out. A name that does not resolve ends it at once too.
-    const name = !/^[\d.]+$|^\[|:/.test(p.url.replace(/^turns?:/, '').replace(/:\d+(\?.*)?$/, ''));
+    const name = hostIsName(p.url);
     return {
       verdict: 'fail',
       code: 'turn-auth-failed',

@@ -165,6 +165,10 @@ describe('probeIceUrl with a fake peer connection', () => {
     const hostOnly = await probeIceUrl(stun, { urls: stun.raw }, fakeDeps((pc) => { pc.candidate('host'); pc.complete(); }), 1000, new AbortController().signal);
     expect(hostOnly.srflxMaybeHost).toBe(true);
     expect(judgeProbe(hostOnly).text).toMatch(/answered with this machine's own address/);
+    expect(judgeProbe(hostOnly).text).not.toMatch(/did not resolve/);
+    const named = parseIceUrl('stun:stun.example.com:3478')!;
+    const namedOnly = await probeIceUrl(named, { urls: named.raw }, fakeDeps((pc) => { pc.candidate('host'); pc.complete(); }), 1000, new AbortController().signal);
+    expect(judgeProbe(namedOnly).text).toMatch(/own address .*or its name did not resolve/);
   });
 
   it('aborts promptly and still closes the connection', async () => {
