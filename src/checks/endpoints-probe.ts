@@ -5,6 +5,7 @@
 import type { Deps } from './types.js';
 import type { EndpointsData } from '../report/schema.js';
 import { AbortError, TimeoutError } from '../internal/timeout.js';
+import { isIpLiteral } from './ice-url.js';
 
 /** One request's time limit. A warm HTTPS round trip anywhere on Earth is well under 1 s; 3 s means no answer. */
 export const PROBE_TIMEOUT_MS = 3000;
@@ -78,10 +79,7 @@ export async function timedRequest(url: string, deps: Deps, parent: AbortSignal,
 // DNS hint through WebRTC's host lookup
 // ---------------------------------------------------------------------------------------------------------
 
-const IPV4_LITERAL = /^\d{1,3}(\.\d{1,3}){3}$/;
-export function isIpLiteral(host: string): boolean {
-  return IPV4_LITERAL.test(host) || host.startsWith('[') || host.includes(':');
-}
+export { isIpLiteral };
 
 /**
  * Asks WebRTC to resolve `host` (an ICE `stun:` URL; nothing is sent when the name does not resolve).

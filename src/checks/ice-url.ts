@@ -6,6 +6,12 @@ import { relayInAmazonConnect } from '../allowlist/match.js';
 
 export type IceTransport = 'udp' | 'tcp' | 'tls';
 
+const IPV4_LITERAL = /^\d{1,3}(\.\d{1,3}){3}$/;
+/** True for an IP address (v4, or v6 with or without brackets): no DNS lookup is involved. */
+export function isIpLiteral(host: string): boolean {
+  return IPV4_LITERAL.test(host) || host.startsWith('[') || host.includes(':');
+}
+
 export interface ParsedIceUrl {
   /** The URL as configured (may carry a query); use `safe` in reports. */
   raw: string;

@@ -16,7 +16,7 @@ import type { Check, CheckContext, CheckOutcome, Deps } from './types.js';
 import type { CheckId, IceData, IceServerProbe, Verdict } from '../report/schema.js';
 import { worstVerdict } from '../report/schema.js';
 import { AbortError } from '../internal/timeout.js';
-import { inAmazonConnectRanges, listIceUrls, singleUrlServer, type IceTransport, type ParsedIceUrl } from './ice-url.js';
+import { inAmazonConnectRanges, isIpLiteral, listIceUrls, parseIceUrl, singleUrlServer, type IceTransport, type ParsedIceUrl } from './ice-url.js';
 
 /** Default check timeout; each probe gets at most {@link PROBE_TIMEOUT_MS} (or 60 % of an overridden timeout). */
 export const ICE_CHECK_TIMEOUT_MS = 8000;
@@ -183,8 +183,8 @@ export const BLOCKED_PORT_TEXT = 'port blocked by the browser';
 
 /** True when the server URL names its host (DNS is involved), false for an IP address. */
 function hostIsName(url: string): boolean {
-  const host = url.replace(/^(stun|turns?):/, '').replace(/:\d+(\?.*)?$/, '').replace(/\?.*$/, '');
-  return !/^[\d.]+$|^\[|:/.test(host);
+  const host = parseIceUrl(url)?.host;
+  return !!host && !isIpLiteral(host);
 }
 
 /** Per-probe verdict and finding code. */
