@@ -3,6 +3,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compareReports, setLocale, type Report } from './report-helpers.js';
 
 const load = (name: string): Report => JSON.parse(readFileSync(`test/unit/fixtures/reports/${name}`, 'utf8')) as Report;
+/** A copy of `r` whose bandwidth check measured `kbps` upstream (for figures in the thousands). */
+const withUpKbps = (r: Report, kbps: number): Report => {
+  const copy = structuredClone(r);
+  const bw = copy.checks.find((c) => c.id === 'bandwidth')!;
+  (bw.data as { upKbps: number }).upKbps = kbps;
+  return copy;
+};
 
 describe('compareReports', () => {
   const base = load('full-pass.json');
@@ -16,7 +23,9 @@ describe('compareReports', () => {
     expect(m.lossPct?.phrase).toBe('worse by 2.3 %');
     expect(m.mos).toMatchObject({ direction: 'worse', phrase: 'worse by 0.77', higherIsBetter: true });
     expect(m.cpuGhz?.phrase).toBe('worse by 1.4 GHz');
-    expect(m.upKbps?.phrase).toBe('worse by 45,800 kbit/s');
+    expect(m.upKbps?.phrase).toBe('worse by 186 kbit/s');
+    const wide = compareReports(withUpKbps(base, 48200), withUpKbps(cur, 2400)).metrics.find((x) => x.key === 'upKbps');
+    expect(wide?.phrase).toBe('worse by 45,800 kbit/s');
     expect(m.instanceLatencyMs?.phrase).toBe('worse by 33 ms');
   });
 
@@ -67,7 +76,9 @@ describe('compareReports in the reader\'s language', () => {
     const m = Object.fromEntries(cmp.metrics.map((x) => [x.key, x]));
     expect(m.rttMs).toMatchObject({ direction: 'worse', delta: 138, phrase: 'peor en 138 ms', label: 'Ida y vuelta (llamada de prueba)' });
     expect(m.lossPct?.phrase).toBe('peor en 2,3 %'); // decimal comma
-    expect(m.upKbps?.phrase).toBe('peor en 45.800 kbit/s'); // Spanish thousands
+    expect(m.upKbps?.phrase).toBe('peor en 186 kbit/s');
+    const wide = compareReports(withUpKbps(base, 48200), withUpKbps(cur, 2400)).metrics.find((x) => x.key === 'upKbps');
+    expect(wide?.phrase).toBe('peor en 45.800 kbit/s'); // Spanish thousands
     const c = Object.fromEntries(cmp.checks.map((x) => [x.id, x]));
     expect(c['ice-udp']?.phrase).toBe('peor: Correcto → Error');
     expect(c['bandwidth']?.phrase).toBe('sin cambios (Correcto)');

@@ -33,7 +33,7 @@ describe('renderReportText', () => {
 
   it('gives IT the measurements with units, the fixes with public sources, and the total time', () => {
     expect(degraded).toMatch(/Round trip to the relay: 180 ms \(95 % interval 162–198 ms\)/);
-    expect(degraded).toMatch(/Upload: 2,400 kbit\/s/);
+    expect(degraded).toMatch(/Upload: 612 kbit\/s/);
     expect(degraded).toMatch(/Source: Amazon Connect Administrator Guide/);
     expect(degraded).toMatch(/the checks took [\d.]+ s\.\n$/);
   });
