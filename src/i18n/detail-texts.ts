@@ -10,9 +10,9 @@
  */
 import { msg, str } from '@lit/localize';
 import { getLocale } from './runtime.js';
+import { fmt, num } from '../report/definition/format.js';
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const ms = (v: number): string => `${new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 0 }).format(v)} ms`;
+const ms = (v: number): string => fmt(v, 'ms');
 
 /** Content-Security-Policy refusals (endpoints and WebSocket): "… blocked by this page's Content-Security-Policy (connect-src) …". */
 const CSP = /blocked by this page's Content-Security-Policy \(([a-z-]+)\)/;
@@ -100,8 +100,7 @@ export function bandwidthMethod(method: string): string {
   if (getLocale() === 'en') return method;
   const m = /^data channel through (\S+), both directions at once, paced at (\d+) kbit\/s for ([\d.]+) s$/.exec(method);
   if (!m) return method;
-  const n = (v: string) => new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 1 }).format(Number(v));
-  return msg(str`a data channel through ${m[1]}, both directions at once, paced at ${n(m[2]!)} kbit/s for ${n(m[3]!)} s`);
+  return msg(str`a data channel through ${m[1]}, both directions at once, paced at ${fmt(Number(m[2]))} kbit/s for ${fmt(Number(m[3]), '', 1)} s`);
 }
 
 /** One Region's delay as the report holds it. */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { holdRunAlone, releaseRun } from '../support/run-lock-client.js';
+import { runAlone } from '../support/run-lock-client.js';
 import { runPreflight } from '../../src/runner.js';
 import type { BandwidthData } from '../../src/report/schema.js';
 import { MAX_BYTES, PACE_KBPS } from '../../src/checks/bandwidth.js';
@@ -8,14 +8,7 @@ import { MAX_BYTES, PACE_KBPS } from '../../src/checks/bandwidth.js';
 interface TurnConfig { host: string; port: number; username: string; credential: string; iceServers: RTCIceServer[] }
 
 describe('bandwidth check through real coturn', () => {
-  // Throughput and time are measured: run alone (test/support/wtr-run-lock.mjs).
-  before(async function () {
-    this.timeout(300_000);
-    await holdRunAlone();
-  });
-  after(async () => {
-    await releaseRun();
-  });
+  runAlone(); // throughput and time are measured
   it('measures paced throughput through the relay, above 100 kbit/s, with bounded bytes', async () => {
     const turn = await executeServerCommand<TurnConfig, undefined>('turn-config');
     const t0 = performance.now();

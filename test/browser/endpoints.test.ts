@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { holdRunAlone, releaseRun } from '../support/run-lock-client.js';
+import { runAlone } from '../support/run-lock-client.js';
 import { runPreflight } from '../../src/runner.js';
 import type { CheckResult, EndpointsData } from '../../src/report/schema.js';
 import type { PreflightOptions } from '../../src/runner.js';
@@ -20,14 +20,7 @@ async function endpoints(options: PreflightOptions): Promise<{ r: CheckResult; d
 
 describe('endpoints check against local HTTP servers (real Chromium fetch)', () => {
   let s: ProbeServers;
-  before(async function () {
-    // One timing-sensitive file at a time across the browsers (see test/support/wtr-commands.mjs).
-    this.timeout(300_000);
-    await holdRunAlone();
-  });
-  after(async () => {
-    await releaseRun();
-  });
+  runAlone(); // measures time
   before(async () => {
     s = await executeServerCommand<ProbeServers, undefined>('probe-servers');
   });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { holdRunAlone, releaseRun } from '../support/run-lock-client.js';
+import { runAlone } from '../support/run-lock-client.js';
 import { runPreflight } from '../../src/runner.js';
 import type { MediaData } from '../../src/report/schema.js';
 
@@ -17,14 +17,7 @@ async function media(iceServers: RTCIceServer[], durationS = 4) {
 
 describe('media check: a relayed test call through real coturn', () => {
   let turn: TurnConfig;
-  before(async function () {
-    // One timing-sensitive file at a time across the browsers (see test/support/wtr-commands.mjs).
-    this.timeout(300_000);
-    await holdRunAlone();
-  });
-  after(async () => {
-    await releaseRun();
-  });
+  runAlone(); // measures time
   before(async () => {
     turn = await executeServerCommand<TurnConfig, undefined>('turn-config');
   });

@@ -71,6 +71,16 @@ const outcomeText = (v: unknown, explain: string): string => {
 /** A relay address, said to be in (or not in) the Amazon Connect IP ranges when that is known. */
 const relayText = (address: string, inRanges: unknown): string =>
   inRanges === true ? msg(str`${address} (in the Amazon Connect IP ranges)`) : inRanges === false ? msg(str`${address} (not in the Amazon Connect IP ranges)`) : address;
+/**
+ * One relay error: its code, the browser's own text (English evidence, kept where the meaning is shown as the
+ * writer wrote it, i.e. in English) and what the code means in the reader's language.
+ */
+const iceErrorText = (e: Loose): string => {
+  const written = asStr(e.meaning);
+  const meaning = written ? iceErrorMeaning(num(e.code) ?? 0, written) : '';
+  const head = meaning === written ? `${fmt(e.code)} ${asStr(e.text)}`.trim() : fmt(e.code);
+  return meaning ? `${head}: ${meaning}` : head;
+};
 /** "yes, 42 ms" when it worked, "no" when not. */
 const yesIn = (v: unknown, took: unknown): string => (v === true ? msg(str`yes, ${ms(took)}`) : tr('no'));
 const FINDINGS = null; // finding codes are for tools; people read the summary and the remedies
@@ -160,8 +170,7 @@ export const ICE_DISPLAY: Display<T.IceData> = {
       srflx: { label: 'Public address found (STUN)', show: (v, s) => yesIn(v, s.srflxMs) },
       relay: { label: 'Relay works (TURN)', show: (v, s) => yesIn(v, s.relayMs) },
       relayAddress: { label: 'Relay address', show: (v, s) => relayText(asStr(v), s.relayInAmazonConnect) },
-      // The browser's own error text is English evidence: shown in English renders; others show the meaning.
-      errors: { label: 'Errors', show: (v) => arr(v).map(obj).map((e) => { const meaning = asStr(e.meaning) ? iceErrorMeaning(num(e.code) ?? 0, asStr(e.meaning)) : ''; const said = meaning === asStr(e.meaning) ? `${fmt(e.code)} ${asStr(e.text)}` : fmt(e.code); return `${said.trim()}${meaning ? `: ${meaning}` : ''}`; }).join('; ') || tr('none') },
+      errors: { label: 'Errors', show: (v) => arr(v).map(obj).map(iceErrorText).join('; ') || tr('none') },
       kind: null,
       transport: null,
       srflxMs: null,
